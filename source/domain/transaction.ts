@@ -1,0 +1,53 @@
+import type {Fen} from './money.js';
+
+export const channels = ['debit', 'credit', 'wechat', 'alipay', 'unionpay_qr'] as const;
+export type Channel = (typeof channels)[number];
+
+export function isChannel(value: string): value is Channel {
+	return (channels as readonly string[]).includes(value);
+}
+
+export function isCardChannel(channel: Channel): boolean {
+	return channel === 'debit' || channel === 'credit';
+}
+
+export type TransactionStatus = 'completed' | 'voided';
+
+/** A completed sale as the store holds it. `cardMasked` is never a full card number. */
+export type Transaction = {
+	id: number;
+	voucherNo: string;
+	referenceNo: string;
+	authCode: string;
+	batchNo: string;
+	terminalId: string;
+	merchantId: string;
+	channel: Channel;
+	cardMasked: string;
+	amount: Fen;
+	fee: Fen;
+	currency: string;
+	/** Milliseconds since the epoch, UTC. */
+	createdAt: number;
+	operatorNo: string;
+	status: TransactionStatus;
+};
+
+export type VoidRecord = {
+	id: number;
+	transactionId: number;
+	voucherNo: string;
+	operatorNo: string;
+	approverNo: string | undefined;
+	reason: string;
+	createdAt: number;
+};
+
+export type Batch = {
+	batchNo: string;
+	openedAt: number;
+	settledAt: number | undefined;
+	settledBy: string | undefined;
+};
+
+export type OperatorRole = 'cashier' | 'supervisor';
