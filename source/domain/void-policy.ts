@@ -1,0 +1,64 @@
+import type {Fen} from './money.js';
+import type {TransactionStatus} from './transaction.js';
+
+export type VoidRefusal = 'already-voided' | 'other-terminal' | 'batch-settled' | 'window-expired' | 'supervisor-required';
+
+export type PolicyAnswer =
+	| {ok: true; needsSupervisor: boolean; until: number}
+	| {ok: false; reason: VoidRefusal; detail: string; until?: number};
+
+export type VoidPolicyInput = {
+	transaction: {status: TransactionStatus; amount: Fen; createdAt: number};
+	batch: {settledAt: number | undefined};
+	now: number;
+	voidWindowMs: number;
+	/** Amounts above this need a supervisor's approval. */
+	supervisorLimit: Fen;
+	/** Whether a supervisor has approved this void (checked credentials). */
+	supervisorApproved: boolean;
+	/** This console's terminal, and the terminal that took the sale: a void runs where the sale ran. */
+	terminalId: string;
+	transactionTerminalId: string;
+	/** The role of the operator asking: a supervisor is within every limit. */
+	operatorRole: 'cashier' | 'supervisor';
+};
+
+/**
+ * Whether a transaction can be voided now, and if not, why. Pure: the caller passes the clock.
+ * `until` is when the void window closes, so the screen can show the time left.
+ */
+export function evaluateVoid(input: VoidPolicyInput): PolicyAnswer {
+	const {transaction, batch, now} = input;
+	const until = transaction.createdAt + input.voidWindowMs;
+	if (transaction.status === 'voided') {
+		return {ok: false, reason: 'already-voided', detail: 'this transaction has already been voided'};
+	}
+
+	if (input.transactionTerminalId !== input.terminalId) {
+		return {
+			ok: false,
+			reason: 'other-terminal',
+			detail: `it was taken on terminal ${input.transactionTerminalId}: void it on that terminal`,
+		};
+	}
+
+	if (batch.settledAt !== undefined) {
+		return {ok: false, reason: 'batch-settled', detail: 'its batch has been settled: refund it through the bank instead'};
+	}
+
+	if (now >= until) {
+		return {ok: false, reason: 'window-expired', detail: 'the void window has closed: refund it instead', until};
+	}
+
+	const needsSupervisor = transaction.amount > input.supervisorLimit && input.operatorRole !== 'supervisor';
+	if (needsSupervisor && !input.supervisorApproved) {
+		return {
+			ok: false,
+			reason: 'supervisor-required',
+			detail: 'the amount is over the cashier limit: a supervisor must approve',
+			until,
+		};
+	}
+
+	return {ok: true, needsSupervisor, until};
+}

@@ -1,0 +1,20 @@
+import {randomBytes} from 'node:crypto';
+import type {Config} from '../config.js';
+import type {Store} from '../store/store.js';
+
+/** What every use case needs. The clock and the random source are passed in so tests control them. */
+export type ServiceContext = {
+	store: Store;
+	config: Config;
+	now: () => number;
+	random: (size: number) => Buffer;
+};
+
+export function createServiceContext(store: Store, config: Config, overrides: Partial<Pick<ServiceContext, 'now' | 'random'>> = {}): ServiceContext {
+	return {
+		store,
+		config,
+		now: overrides.now ?? (() => Date.now()),
+		random: overrides.random ?? (size => randomBytes(size)),
+	};
+}

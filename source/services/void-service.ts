@@ -1,0 +1,142 @@
+import {formatDate} from '../domain/time-format.js';
+import type {Transaction} from '../domain/transaction.js';
+import {evaluateVoid, type PolicyAnswer, type VoidRefusal} from '../domain/void-policy.js';
+import {nextVoucherNo} from '../domain/voucher.js';
+import {singleLine} from '../domain/display-text.js';
+import type {VoidRow} from '../store/voids-store.js';
+import type {Authenticated} from './auth-service.js';
+import type {ServiceContext} from './service-context.js';
+
+export type VoidRequest = {
+	transactionId: number;
+	/** The operator who re-entered their password for this void. */
+	operator: Authenticated;
+	/** The supervisor who approved it, when the amount is over the limit. */
+	approver?: Authenticated;
+	reason: string;
+};
+
+export type VoidOutcome =
+	| {ok: true; transaction: Transaction; void: VoidRow; printJobId: number}
+	| {ok: false; reason: VoidRefusal | 'not-found' | 'not-supervisor' | 'stale-credentials'; detail: string; until?: number};
+
+/** Credentials older than this are not accepted for a void: the password is re-entered for each one. */
+const credentialLifetimeMs = 5 * 60_000;
+
+export function voucherCounterName(terminalId: string): string {
+	return `voucher:${terminalId}`;
+}
+
+/** Whether a transaction could be voided now, before any password is asked: for the detail screen and the `v` key. */
+export function checkVoidable(context: ServiceContext, transaction: Transaction, operatorRole: 'cashier' | 'supervisor'): PolicyAnswer {
+	const batch = context.store.batches.find(transaction.terminalId, transaction.batchNo);
+	return evaluateVoid({
+		transaction,
+		batch: {settledAt: batch?.settledAt},
+		now: context.now(),
+		voidWindowMs: context.config.voidWindowHours * 3_600_000,
+		supervisorLimit: context.config.supervisorLimit,
+		// Asked before approval: an ok answer says whether a supervisor will be needed.
+		supervisorApproved: true,
+		operatorRole,
+		terminalId: context.config.terminalId,
+		transactionTerminalId: transaction.terminalId,
+	});
+}
+
+/**
+ * The only code that voids. In one BEGIN IMMEDIATE transaction: re-read the transaction, apply the
+ * policy, flip its status, insert the void with the terminal's next voucher number, its audit row
+ * and its print job. All of it commits or none of it does; a refusal writes only an audit row.
+ */
+export function voidTransaction(context: ServiceContext, request: VoidRequest): VoidOutcome {
+	const {store, config} = context;
+	const reason = singleLine(request.reason).trim().slice(0, 40) || 'no reason given';
+
+	return store.immediate((): VoidOutcome => {
+		const now = context.now();
+		const refuse = (outcome: Extract<VoidOutcome, {ok: false}>): VoidOutcome => {
+			store.audit.append(
+				{
+					operatorNo: request.operator.operatorNo,
+					event: 'void-refused',
+					result: 'refused',
+					record: `transaction:${request.transactionId}`,
+					detail: outcome.reason,
+				},
+				now,
+			);
+			return outcome;
+		};
+
+		const transaction = store.transactions.get(request.transactionId);
+		if (!transaction) {
+			return refuse({ok: false, reason: 'not-found', detail: 'no such transaction'});
+		}
+
+		for (const credential of [request.operator, request.approver]) {
+			if (credential && now - credential.at > credentialLifetimeMs) {
+				return refuse({ok: false, reason: 'stale-credentials', detail: 'the password was entered too long ago: enter it again'});
+			}
+		}
+
+		if (request.approver && request.approver.role !== 'supervisor') {
+			return refuse({ok: false, reason: 'not-supervisor', detail: `operator ${request.approver.operatorNo} is not a supervisor`});
+		}
+
+		const batch = store.batches.find(transaction.terminalId, transaction.batchNo);
+		if (!batch) {
+			throw new Error(`transaction ${transaction.id} has no batch row`);
+		}
+
+		const answer = evaluateVoid({
+			transaction,
+			batch,
+			now,
+			voidWindowMs: config.voidWindowHours * 3_600_000,
+			supervisorLimit: config.supervisorLimit,
+			supervisorApproved: request.approver !== undefined,
+			operatorRole: request.operator.role,
+			terminalId: config.terminalId,
+			transactionTerminalId: transaction.terminalId,
+		});
+		if (!answer.ok) {
+			return refuse(answer);
+		}
+
+		if (!store.transactions.markVoided(transaction.id)) {
+			// Cannot happen under the write lock after the re-read; a bug if it does.
+			throw new Error(`transaction ${transaction.id} changed under the write lock`);
+		}
+
+		const counter = voucherCounterName(config.terminalId);
+		const voucherNo = nextVoucherNo(store.counters.get(counter));
+		store.counters.set(counter, Number(voucherNo));
+		const referenceNo = formatDate(now, config.timeZone).slice(2).replaceAll('-', '') + voucherNo;
+		const approverNo = answer.needsSupervisor || request.approver ? request.approver?.operatorNo : undefined;
+		const voidRow: Omit<VoidRow, 'id'> = {
+			transactionId: transaction.id,
+			terminalId: config.terminalId,
+			batchId: batch.id,
+			voucherNo,
+			referenceNo,
+			operatorNo: request.operator.operatorNo,
+			approverNo,
+			reason,
+			createdAt: now,
+		};
+		const voidId = store.voids.insert(voidRow);
+		store.audit.append(
+			{
+				operatorNo: request.operator.operatorNo,
+				event: 'void',
+				result: 'ok',
+				record: `transaction:${transaction.id}`,
+				detail: `void ${voucherNo} of ${transaction.voucherNo} amount ${transaction.amount}${approverNo ? ` approved by ${approverNo}` : ''}`,
+			},
+			now,
+		);
+		const printJobId = store.printJobs.insert({kind: 'void-slip', voidId, reprint: false}, now);
+		return {ok: true, transaction: {...transaction, status: 'voided'}, void: {...voidRow, id: voidId}, printJobId};
+	});
+}

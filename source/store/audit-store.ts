@@ -1,0 +1,110 @@
+import type Database from 'better-sqlite3';
+import {auditHash, genesisHash, type AuditContent, type AuditEvent, type AuditResult} from '../domain/audit-chain.js';
+
+export type AuditEntry = {
+	operatorNo?: string;
+	event: AuditEvent;
+	result: AuditResult;
+	record?: string;
+	detail?: string;
+};
+
+export type AuditRow = AuditContent & {prevHash: string; hash: string};
+
+export type AuditFilter = {operatorNo?: string; event?: AuditEvent};
+
+export type ChainVerification = {ok: true; rows: number} | {ok: false; rows: number; brokenId: number; why: string};
+
+type RawAudit = Omit<AuditRow, 'operatorNo' | 'record'> & {operatorNo: string | null; record: string | null};
+
+const columns = 'id, at, operator_no AS operatorNo, event, result, record, detail, prev_hash AS prevHash, hash';
+
+function toRow(raw: RawAudit): AuditRow {
+	return {...raw, operatorNo: raw.operatorNo ?? undefined, record: raw.record ?? undefined};
+}
+
+/** The append-only audit log, each row chained to the one before by a hash. */
+export function createAuditStore(db: Database.Database) {
+	const last = db.prepare<[], {id: number; hash: string}>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
+	const insertStatement = db.prepare<[Record<string, unknown>]>(`
+		INSERT INTO audit_log (id, at, operator_no, event, result, record, detail, prev_hash, hash)
+		VALUES (@id, @at, @operatorNo, @event, @result, @record, @detail, @prevHash, @hash)`);
+	const recentStatements = {
+		all: db.prepare<[number], RawAudit>(`SELECT ${columns} FROM audit_log ORDER BY id DESC LIMIT ?`),
+		operator: db.prepare<[string, number], RawAudit>(`SELECT ${columns} FROM audit_log WHERE operator_no = ? ORDER BY id DESC LIMIT ?`),
+		event: db.prepare<[string, number], RawAudit>(`SELECT ${columns} FROM audit_log WHERE event = ? ORDER BY id DESC LIMIT ?`),
+		both: db.prepare<[string, string, number], RawAudit>(
+			`SELECT ${columns} FROM audit_log WHERE operator_no = ? AND event = ? ORDER BY id DESC LIMIT ?`,
+		),
+	};
+	const everyRow = db.prepare<[], RawAudit>(`SELECT ${columns} FROM audit_log ORDER BY id`);
+
+	const appendInTransaction = db.transaction((entry: AuditEntry, at: number) => {
+		const previous = last.get();
+		const content: AuditContent = {
+			id: (previous?.id ?? 0) + 1,
+			at,
+			operatorNo: entry.operatorNo,
+			event: entry.event,
+			result: entry.result,
+			record: entry.record,
+			detail: entry.detail ?? '',
+		};
+		const prevHash = previous?.hash ?? genesisHash;
+		insertStatement.run({
+			...content,
+			operatorNo: content.operatorNo ?? null,
+			record: content.record ?? null,
+			prevHash,
+			hash: auditHash(prevHash, content),
+		});
+		return content.id;
+	});
+
+	return {
+		/** Appends one row. Inside a caller's transaction it joins it; alone it takes the write lock first. */
+		append(entry: AuditEntry, at: number): number {
+			return db.inTransaction ? appendInTransaction(entry, at) : appendInTransaction.immediate(entry, at);
+		},
+		recent(filter: AuditFilter, limit: number): AuditRow[] {
+			let rows: RawAudit[];
+			if (filter.operatorNo !== undefined && filter.event !== undefined) {
+				rows = recentStatements.both.all(filter.operatorNo, filter.event, limit);
+			} else if (filter.operatorNo === undefined) {
+				rows = filter.event === undefined ? recentStatements.all.all(limit) : recentStatements.event.all(filter.event, limit);
+			} else {
+				rows = recentStatements.operator.all(filter.operatorNo, limit);
+			}
+
+			return rows.map(row => toRow(row));
+		},
+		/** Walks the whole chain in id order and names the first row whose links or content do not match. */
+		verify(): ChainVerification {
+			let previousHash = genesisHash;
+			let expectedId = 1;
+			let rows = 0;
+			for (const raw of everyRow.iterate()) {
+				const row = toRow(raw);
+				if (row.id !== expectedId) {
+					return {ok: false, rows, brokenId: row.id, why: `row ${expectedId} is missing before row ${row.id}`};
+				}
+
+				if (row.prevHash !== previousHash) {
+					return {ok: false, rows, brokenId: row.id, why: 'its link to the previous row does not match'};
+				}
+
+				if (auditHash(previousHash, row) !== row.hash) {
+					return {ok: false, rows, brokenId: row.id, why: 'its content does not match its hash (edited)'};
+				}
+
+				previousHash = row.hash;
+				expectedId++;
+				rows++;
+			}
+
+			return {ok: true, rows};
+		},
+	};
+}
+
+export type AuditStore = ReturnType<typeof createAuditStore>;

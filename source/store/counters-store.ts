@@ -1,0 +1,27 @@
+import type Database from 'better-sqlite3';
+
+/** Named integer sequences, such as a terminal's last voucher number. */
+export function createCountersStore(db: Database.Database) {
+	const getStatement = db.prepare<[string], number>('SELECT value FROM counters WHERE name = ?').pluck();
+	const setStatement = db.prepare<[string, number]>(
+		'INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+	);
+	const raiseStatement = db.prepare<[string, number]>(
+		'INSERT INTO counters (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)',
+	);
+
+	return {
+		get(name: string): number {
+			return getStatement.get(name) ?? 0;
+		},
+		set(name: string, value: number): void {
+			setStatement.run(name, value);
+		},
+		/** Raises the counter to at least `value`. */
+		raiseTo(name: string, value: number): void {
+			raiseStatement.run(name, value);
+		},
+	};
+}
+
+export type CountersStore = ReturnType<typeof createCountersStore>;

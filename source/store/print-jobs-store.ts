@@ -1,0 +1,113 @@
+import type Database from 'better-sqlite3';
+
+export type PrintJobKind = 'void-slip' | 'settlement-report';
+export type PrintJobState = 'pending' | 'printing' | 'printed' | 'failed';
+
+export type PrintJobRow = {
+	id: number;
+	kind: PrintJobKind;
+	voidId: number | undefined;
+	batchId: number | undefined;
+	reprint: boolean;
+	state: PrintJobState;
+	attempts: number;
+	lastError: string | undefined;
+	createdAt: number;
+	updatedAt: number;
+	printedAt: number | undefined;
+};
+
+type RawJob = {
+	id: number;
+	kind: PrintJobKind;
+	voidId: number | null;
+	batchId: number | null;
+	reprint: number;
+	state: PrintJobState;
+	attempts: number;
+	lastError: string | null;
+	createdAt: number;
+	updatedAt: number;
+	printedAt: number | null;
+};
+
+const columns = `id, kind, void_id AS voidId, batch_id AS batchId, reprint, state, attempts, last_error AS lastError,
+	created_at AS createdAt, updated_at AS updatedAt, printed_at AS printedAt`;
+
+function toJob(raw: RawJob | undefined): PrintJobRow | undefined {
+	return raw
+		? {
+				...raw,
+				voidId: raw.voidId ?? undefined,
+				batchId: raw.batchId ?? undefined,
+				reprint: raw.reprint === 1,
+				lastError: raw.lastError ?? undefined,
+				printedAt: raw.printedAt ?? undefined,
+			}
+		: undefined;
+}
+
+/** The print outbox. A job's row is written in the same transaction as what it prints. */
+export function createPrintJobsStore(db: Database.Database) {
+	const insertStatement = db.prepare<[Record<string, unknown>]>(`
+		INSERT INTO print_jobs (kind, void_id, batch_id, reprint, created_at, updated_at)
+		VALUES (@kind, @voidId, @batchId, @reprint, @at, @at)`);
+	const byId = db.prepare<[number], RawJob>(`SELECT ${columns} FROM print_jobs WHERE id = ?`);
+	const waitingStatement = db.prepare<[], RawJob>(`SELECT ${columns} FROM print_jobs WHERE state <> 'printed' ORDER BY id`);
+	const waitingCount = db.prepare<[], number>(`SELECT count(*) FROM print_jobs WHERE state <> 'printed'`).pluck();
+	const forVoidStatement = db.prepare<[number], RawJob>(`SELECT ${columns} FROM print_jobs WHERE void_id = ? ORDER BY id`);
+	const recentStatement = db.prepare<[number], RawJob>(`SELECT ${columns} FROM print_jobs ORDER BY id DESC LIMIT ?`);
+	const claimStatement = db.prepare<[number, number]>(
+		`UPDATE print_jobs SET state = 'printing', attempts = attempts + 1, updated_at = ? WHERE id = ? AND state IN ('pending', 'failed')`,
+	);
+	const printedStatement = db.prepare<[number, number, number]>(
+		`UPDATE print_jobs SET state = 'printed', last_error = NULL, printed_at = ?, updated_at = ? WHERE id = ? AND state = 'printing'`,
+	);
+	const failedStatement = db.prepare<[string, number, number]>(
+		`UPDATE print_jobs SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ? AND state = 'printing'`,
+	);
+	const abandonedStatement = db.prepare<[string, number]>(
+		`UPDATE print_jobs SET state = 'failed', last_error = ?, updated_at = ? WHERE state = 'printing'`,
+	);
+
+	return {
+		insert(job: {kind: PrintJobKind; voidId?: number; batchId?: number; reprint: boolean}, at: number): number {
+			return Number(
+				insertStatement.run({kind: job.kind, voidId: job.voidId ?? null, batchId: job.batchId ?? null, reprint: job.reprint ? 1 : 0, at})
+					.lastInsertRowid,
+			);
+		},
+		get(id: number): PrintJobRow | undefined {
+			return toJob(byId.get(id));
+		},
+		/** Pending, printing and failed jobs, oldest first. */
+		waiting(): PrintJobRow[] {
+			return waitingStatement.all().map(row => toJob(row)!);
+		},
+		waitingCount(): number {
+			return waitingCount.get() ?? 0;
+		},
+		forVoid(voidId: number): PrintJobRow[] {
+			return forVoidStatement.all(voidId).map(row => toJob(row)!);
+		},
+		recent(limit: number): PrintJobRow[] {
+			return recentStatement.all(limit).map(row => toJob(row)!);
+		},
+		/** pending|failed → printing. False when another process claimed it first. */
+		claim(id: number, at: number): boolean {
+			return claimStatement.run(at, id).changes === 1;
+		},
+		markPrinted(id: number, at: number): boolean {
+			return printedStatement.run(at, at, id).changes === 1;
+		},
+		markFailed(id: number, error: string, at: number): boolean {
+			return failedStatement.run(error, at, id).changes === 1;
+		},
+		/** Jobs left 'printing' by a process that died: the slip may or may not have come out. */
+		failAbandoned(error: string, at: number): number {
+			return abandonedStatement.run(error, at).changes;
+		},
+	};
+}
+
+export type PrintJobsStore = ReturnType<typeof createPrintJobsStore>;

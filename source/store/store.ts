@@ -1,0 +1,63 @@
+import type Database from 'better-sqlite3';
+import {createAuditStore} from './audit-store.js';
+import {createBatchesStore} from './batches-store.js';
+import {createCountersStore} from './counters-store.js';
+import {openDatabase, type OpenOptions} from './database.js';
+import {createOperatorsStore} from './operators-store.js';
+import {createPrintJobsStore} from './print-jobs-store.js';
+import {reportBusy} from './store-errors.js';
+import {createTransactionsStore} from './transactions-store.js';
+import {createVoidsStore} from './voids-store.js';
+
+/** One open database with its statements prepared once. Services receive this; only store/ holds SQL. */
+export type Store = ReturnType<typeof createStore>;
+
+function createStore(db: Database.Database, file: string) {
+	return {
+		file,
+		transactions: createTransactionsStore(db),
+		batches: createBatchesStore(db),
+		voids: createVoidsStore(db),
+		operators: createOperatorsStore(db),
+		counters: createCountersStore(db),
+		audit: createAuditStore(db),
+		printJobs: createPrintJobsStore(db),
+		/**
+		 * Runs `work` in one BEGIN IMMEDIATE transaction: all of it commits or none of it does.
+		 * `work` must be synchronous. A busy timeout becomes DatabaseBusyError.
+		 */
+		immediate<T>(work: () => T): T {
+			return reportBusy(file, () => db.transaction(work).immediate());
+		},
+		/** Runs a read-only `work` in one snapshot (a deferred transaction). */
+		read<T>(work: () => T): T {
+			return reportBusy(file, () => db.transaction(work).deferred());
+		},
+		/** Runs `work` and reports a busy timeout as DatabaseBusyError. */
+		guard<T>(work: () => T): T {
+			return reportBusy(file, work);
+		},
+		/** `PRAGMA integrity_check`: 'ok' or the problems found. */
+		integrityCheck(): string {
+			return (db.pragma('integrity_check', {simple: true}) as string) ?? '';
+		},
+		/** The query plan of a statement, for tests that prove a lookup is an index seek. */
+		explain(sql: string, parameters: Record<string, unknown>): string[] {
+			return db
+				.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+				.all(parameters)
+				.map(row => (row as {detail: string}).detail);
+		},
+		close(): void {
+			if (db.open) {
+				db.close();
+			}
+		},
+		/** For store/ tests and the benchmark's raw baselines only. */
+		db,
+	};
+}
+
+export function openStore(file: string, options: OpenOptions = {}): Store {
+	return createStore(openDatabase(file, options), file);
+}

@@ -1,0 +1,118 @@
+import type Database from 'better-sqlite3';
+import type {Fen} from '../domain/money.js';
+import type {Channel, Transaction, TransactionStatus} from '../domain/transaction.js';
+
+/** Filters the list and search offer. Every one is served by an index. */
+export type TransactionQuery = {
+	voucherNo?: string;
+	referenceNo?: string;
+	lastFour?: string;
+	amount?: Fen;
+	status?: TransactionStatus;
+	/** Inclusive lower bound, epoch ms. */
+	from?: number;
+	/** Exclusive upper bound, epoch ms. */
+	to?: number;
+};
+
+/** A position in the newest-first order: rows strictly after it (older) or before it (newer). */
+export type Cursor = {createdAt: number; id: number};
+export type Direction = 'older' | 'newer';
+
+export type NewTransaction = Omit<Transaction, 'id' | 'status'>;
+
+const columns = `id, voucher_no AS voucherNo, reference_no AS referenceNo, auth_code AS authCode,
+	batch_no AS batchNo, terminal_id AS terminalId, merchant_id AS merchantId, channel,
+	card_masked AS cardMasked, amount, fee, currency, created_at AS createdAt,
+	operator_no AS operatorNo, status`;
+
+type FilterKey = keyof TransactionQuery;
+const filterSql: Record<FilterKey, string> = {
+	voucherNo: 'voucher_no = @voucherNo',
+	referenceNo: 'reference_no = @referenceNo',
+	lastFour: 'card_last4 = @lastFour',
+	amount: 'amount = @amount',
+	status: 'status = @status',
+	from: 'created_at >= @from',
+	to: 'created_at < @to',
+};
+
+const filterOrder: FilterKey[] = ['voucherNo', 'referenceNo', 'lastFour', 'amount', 'status', 'from', 'to'];
+
+export function createTransactionsStore(db: Database.Database) {
+	const insertStatement = db.prepare<[NewTransaction & {batchId: number}]>(`
+		INSERT INTO transactions (voucher_no, reference_no, auth_code, batch_id, batch_no, terminal_id,
+			merchant_id, channel, card_masked, amount, fee, currency, created_at, operator_no)
+		VALUES (@voucherNo, @referenceNo, @authCode, @batchId, @batchNo, @terminalId,
+			@merchantId, @channel, @cardMasked, @amount, @fee, @currency, @createdAt, @operatorNo)`);
+	const byId = db.prepare<[number], Transaction>(`SELECT ${columns} FROM transactions WHERE id = ?`);
+	const byKey = db.prepare<[string, string, string], Transaction>(
+		`SELECT ${columns} FROM transactions WHERE terminal_id = ? AND batch_no = ? AND voucher_no = ?`,
+	);
+	const markVoidedStatement = db.prepare<[number]>(`UPDATE transactions SET status = 'voided' WHERE id = ? AND status = 'completed'`);
+	const pageStatements = new Map<string, Database.Statement<[Record<string, unknown>], Transaction>>();
+
+	/** One statement per combination of filters and direction, prepared once per connection. */
+	function pageStatement(query: TransactionQuery, direction: Direction, hasCursor: boolean) {
+		const used = filterOrder.filter(key => query[key] !== undefined);
+		const cacheKey = `${used.join(',')}|${direction}|${hasCursor}`;
+		let statement = pageStatements.get(cacheKey);
+		if (!statement) {
+			const conditions = used.map(key => filterSql[key]);
+			if (hasCursor) {
+				conditions.push(direction === 'older' ? '(created_at, id) < (@cursorCreatedAt, @cursorId)' : '(created_at, id) > (@cursorCreatedAt, @cursorId)');
+			}
+
+			const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+			const order = direction === 'older' ? 'created_at DESC, id DESC' : 'created_at ASC, id ASC';
+			statement = db.prepare<[Record<string, unknown>], Transaction>(`SELECT ${columns} FROM transactions ${where} ORDER BY ${order} LIMIT @limit`);
+			pageStatements.set(cacheKey, statement);
+		}
+
+		return statement;
+	}
+
+	return {
+		insert(row: NewTransaction, batchId: number): number {
+			return Number(insertStatement.run({...row, batchId}).lastInsertRowid);
+		},
+		get(id: number): Transaction | undefined {
+			return byId.get(id);
+		},
+		findByKey(terminalId: string, batchNo: string, voucherNo: string): Transaction | undefined {
+			return byKey.get(terminalId, batchNo, voucherNo);
+		},
+		/**
+		 * Up to `limit` rows newest first, after `cursor` in `direction`; without a cursor, from the newest
+		 * ('older') or the oldest ('newer'). Results are always returned newest first.
+		 */
+		page(query: TransactionQuery, cursor: Cursor | undefined, direction: Direction, limit: number): Transaction[] {
+			const statement = pageStatement(query, direction, cursor !== undefined);
+			const parameters: Record<string, unknown> = {limit};
+			for (const key of filterOrder) {
+				if (query[key] !== undefined) {
+					parameters[key] = query[key];
+				}
+			}
+
+			if (cursor) {
+				parameters['cursorCreatedAt'] = cursor.createdAt;
+				parameters['cursorId'] = cursor.id;
+			}
+
+			const rows = statement.all(parameters);
+			return direction === 'older' ? rows : rows.reverse();
+		},
+		/** The SQL a page would run, for tests that check the query plan. */
+		pageSql(query: TransactionQuery, direction: Direction, hasCursor: boolean): string {
+			return pageStatement(query, direction, hasCursor).source;
+		},
+		/** Flips a completed transaction to voided. False when it was not completed (someone voided it first). */
+		markVoided(id: number): boolean {
+			return markVoidedStatement.run(id).changes === 1;
+		},
+	};
+}
+
+export type TransactionsStore = ReturnType<typeof createTransactionsStore>;
+export type {Channel};
