@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+import process from 'node:process';
+import {ConfigError} from './config.js';
+import {CommandError} from './commands/command-errors.js';
+import {LanguageError} from './i18n/language.js';
+import {OperatorError} from './services/operator-service.js';
+import {StoreError} from './store/store-errors.js';
+
+type CommandRunner = (argv: string[]) => Promise<number>;
+
+/** Each command is loaded only when it runs, so the console does not pay for the others at start-up. */
+const commands: Record<string, () => Promise<CommandRunner>> = {
+	init: async () => (await import('./commands/init-command.js')).runInit,
+	operator: async () => (await import('./commands/operator-command.js')).runOperator,
+	void: async () => (await import('./commands/void-command.js')).runVoid,
+	audit: async () => (await import('./commands/audit-command.js')).runAudit,
+};
+
+export const usage = `posvoid — void card and QR payments at the counter and print the void slip
+
+Usage:
+  posvoid                      the console (sign in, find, void, print)
+  posvoid init                 create the database and supervisor 00
+  posvoid operator add|passwd|unlock|list
+  posvoid void VOUCHER         void without the screens (--operator NO)
+  posvoid audit [--verify]     recent audit events; verify the hash chain
+
+Common flags: --db PATH  --config PATH  --printer HOST[:PORT]  --lang zh-CN|en
+Passwords are read masked from the terminal, or one per line with --password-stdin; never from argv.
+Run \`posvoid COMMAND --help\` for a command's flags.`;
+
+/** Errors a person can fix: shown as a message, never as a stack trace. */
+function isExpected(error: unknown): error is Error {
+	return (
+		error instanceof CommandError ||
+		error instanceof ConfigError ||
+		error instanceof StoreError ||
+		error instanceof OperatorError ||
+		error instanceof LanguageError
+	);
+}
+
+async function main(argv: string[]): Promise<number> {
+	const [name, ...rest] = argv;
+	if (name === '--help' || name === '-h' || name === 'help') {
+		console.log(usage);
+		return 0;
+	}
+
+	if (name === '--version') {
+		console.log('posvoid 0.1.0');
+		return 0;
+	}
+
+	const load = name === undefined || name.startsWith('-') ? commands['console'] : commands[name];
+	if (!load) {
+		if (name === undefined || name.startsWith('-')) {
+			console.log(usage);
+			return 1;
+		}
+
+		throw new CommandError(`unknown command "${name}". Run \`posvoid --help\` for the list`);
+	}
+
+	const run = await load();
+	return run(name === undefined || name.startsWith('-') ? argv : rest);
+}
+
+try {
+	process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+	if (isExpected(error)) {
+		console.error(`posvoid: ${error.message}`);
+		process.exitCode = error instanceof CommandError ? error.exitCode : 1;
+	} else {
+		console.error('posvoid: unexpected error, please report it with the lines below');
+		console.error(error);
+		process.exitCode = 1;
+	}
+}

@@ -1,0 +1,9 @@
+/** An expected failure of a command: printed as its message alone (no stack), with this exit status. */
+export class CommandError extends Error {
+	override name = 'CommandError';
+	readonly exitCode: number;
+	constructor(message: string, exitCode = 1) {
+		super(message);
+		this.exitCode = exitCode;
+	}
+}

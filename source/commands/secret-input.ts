@@ -1,0 +1,106 @@
+import {createInterface} from 'node:readline';
+import {CommandError} from './command-errors.js';
+
+/** Where passwords come from: masked from the terminal, or one per line from standard input. Never from argv. */
+export type SecretSource = {
+	/** True when reading masked from a terminal. */
+	interactive: boolean;
+	read(prompt: string): Promise<string>;
+	close(): void;
+};
+
+/** Reads a line from the terminal without echoing it, drawing a `*` per character. */
+function readMasked(prompt: string): Promise<string> {
+	const {stdin, stderr} = process;
+	return new Promise((resolve, reject) => {
+		let value = '';
+		stderr.write(prompt);
+		stdin.setRawMode(true);
+		stdin.resume();
+		stdin.setEncoding('utf8');
+		const finish = (error?: Error) => {
+			stdin.off('data', onData);
+			stdin.setRawMode(false);
+			stdin.pause();
+			stderr.write('\n');
+			if (error) {
+				reject(error);
+			} else {
+				resolve(value);
+			}
+		};
+
+		function onData(chunk: string) {
+			for (const character of chunk) {
+				if (character === '\r' || character === '\n') {
+					finish();
+					return;
+				}
+
+				if (character === '\u0003') {
+					finish(new CommandError('cancelled', 130));
+					return;
+				}
+
+				if (character === '\u007F' || character === '\b') {
+					if (value.length > 0) {
+						value = [...value].slice(0, -1).join('');
+						stderr.write('\b \b');
+					}
+				} else if (character >= ' ') {
+					value += character;
+					stderr.write('*');
+				}
+			}
+		}
+
+		stdin.on('data', onData);
+	});
+}
+
+/** One password per line of standard input, in the order the command asks for them. */
+function stdinLines(): SecretSource {
+	const lines = createInterface({input: process.stdin, crlfDelay: Infinity});
+	const iterator = lines[Symbol.asyncIterator]();
+	return {
+		interactive: false,
+		async read(prompt) {
+			const next = await iterator.next();
+			if (next.done) {
+				throw new CommandError(`standard input ended before the ${prompt.replace(/:\s*$/, '').toLowerCase()} was given: write one password per line`);
+			}
+
+			return next.value;
+		},
+		close() {
+			lines.close();
+		},
+	};
+}
+
+export function secretSource(passwordStdin: boolean): SecretSource {
+	if (passwordStdin) {
+		return stdinLines();
+	}
+
+	if (!process.stdin.isTTY) {
+		throw new CommandError('there is no terminal to read the password from: pass --password-stdin and write one password per line on standard input');
+	}
+
+	return {interactive: true, read: readMasked, close() {}};
+}
+
+/** Asks twice on a terminal, to catch a typo no one can see; from standard input, one line. */
+export async function readNewPassword(source: SecretSource, what: string): Promise<string> {
+	const first = await source.read(`${what}: `);
+	if (!source.interactive) {
+		return first;
+	}
+
+	const second = await source.read(`${what} again: `);
+	if (first !== second) {
+		throw new CommandError('the two passwords differ: nothing was changed, try again');
+	}
+
+	return first;
+}

@@ -1,0 +1,25 @@
+import {authenticate, type AuthPurpose, type Authenticated} from '../services/auth-service.js';
+import type {ServiceContext} from '../services/service-context.js';
+import {CommandError} from './command-errors.js';
+import type {SecretSource} from './secret-input.js';
+
+/** Asks for an operator's password and authenticates it; a refusal is a CommandError with the reason (exit 2). */
+export async function authenticateFromSource(
+	context: ServiceContext,
+	secrets: SecretSource,
+	operatorNo: string,
+	purpose: AuthPurpose,
+	options: {supervisor?: boolean} = {},
+): Promise<Authenticated> {
+	const password = await secrets.read(`Password for operator ${operatorNo}: `);
+	const result = await authenticate(context, operatorNo, password, purpose);
+	if (!result.ok) {
+		throw new CommandError(`operator ${operatorNo}: ${result.message}`, 2);
+	}
+
+	if (options.supervisor && result.operator.role !== 'supervisor') {
+		throw new CommandError(`operator ${operatorNo} is not a supervisor: this needs a supervisor's password`, 2);
+	}
+
+	return result.operator;
+}

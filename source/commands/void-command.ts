@@ -1,0 +1,83 @@
+import {formatScreen} from '../domain/money.js';
+import {formatDateTime} from '../domain/time-format.js';
+import {checkVoidable, voidTransaction} from '../services/void-service.js';
+import {findByVoucher} from '../services/transaction-lookup.js';
+import {CommandError} from './command-errors.js';
+import {openCommandContext, parseCommand} from './command-context.js';
+import {secretSource} from './secret-input.js';
+import {authenticateFromSource} from './supervisor-auth.js';
+
+export const voidHelp = `posvoid void VOUCHER --operator NO [--supervisor NO] [--reason TEXT] [--batch N] [--password-stdin]
+
+Voids one transaction of this terminal without the screens, by the same path as the console.
+The operator's password is asked (masked), then, over the supervisor limit, the supervisor's.
+With --password-stdin: the operator's password on the first line, the supervisor's on the next.
+Exit status: 0 voided, 2 refused (the reason is printed), 1 error.`;
+
+export async function runVoid(argv: string[]): Promise<number> {
+	const {values, positionals} = parseCommand(argv, {
+		operator: {type: 'string'},
+		supervisor: {type: 'string'},
+		reason: {type: 'string'},
+		batch: {type: 'string'},
+		'password-stdin': {type: 'boolean'},
+		'no-print': {type: 'boolean'},
+	});
+	if (values.help) {
+		console.log(voidHelp);
+		return 0;
+	}
+
+	const [voucher] = positionals;
+	if (voucher === undefined || !/^\d{1,6}$/.test(voucher)) {
+		throw new CommandError('posvoid void needs the voucher number (凭证号) of the sale, such as 000101');
+	}
+
+	if (values.operator === undefined) {
+		throw new CommandError('posvoid void needs --operator NO: the operator who voids');
+	}
+
+	const context = openCommandContext(values);
+	const secrets = secretSource(values['password-stdin'] ?? false);
+	try {
+		const voucherNo = voucher.padStart(6, '0');
+		const matches = findByVoucher(context, voucherNo, values.batch?.padStart(6, '0'));
+		if (matches.length === 0) {
+			throw new CommandError(`no transaction with voucher ${voucherNo} on terminal ${context.config.terminalId}: check the number on the sale slip`);
+		}
+
+		if (matches.length > 1) {
+			const list = matches.map(row => `  batch ${row.batchNo}  ${formatDateTime(row.createdAt, context.config.timeZone)}  ${formatScreen(row.amount)}`).join('\n');
+			throw new CommandError(`voucher ${voucherNo} is in more than one batch; pass --batch N:\n${list}`);
+		}
+
+		const transaction = matches[0]!;
+		const operator = await authenticateFromSource(context, secrets, values.operator, 'void');
+		const answer = checkVoidable(context, transaction, operator.role);
+		let approver;
+		if (answer.ok && answer.needsSupervisor) {
+			if (values.supervisor === undefined) {
+				throw new CommandError(
+					`${formatScreen(transaction.amount)} is over the supervisor limit of ${formatScreen(context.config.supervisorLimit)}: pass --supervisor NO and the supervisor's password`,
+					2,
+				);
+			}
+
+			approver = await authenticateFromSource(context, secrets, values.supervisor, 'approve', {supervisor: true});
+		}
+
+		const outcome = voidTransaction(context, {transactionId: transaction.id, operator, approver, reason: values.reason ?? ''});
+		if (!outcome.ok) {
+			console.error(`refused: ${outcome.reason}: ${outcome.detail}`);
+			return 2;
+		}
+
+		console.log(
+			`voided ${transaction.voucherNo} (${formatScreen(transaction.amount)}, ${transaction.cardMasked}): void voucher ${outcome.void.voucherNo}, reference ${outcome.void.referenceNo}`,
+		);
+		return 0;
+	} finally {
+		secrets.close();
+		context.close();
+	}
+}
