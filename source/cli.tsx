@@ -4,6 +4,7 @@ import {ConfigError} from './config.js';
 import {CommandError} from './commands/command-errors.js';
 import {LanguageError} from './i18n/language.js';
 import {OperatorError} from './services/operator-service.js';
+import {PrintQueueError} from './services/print-service.js';
 import {StoreError} from './store/store-errors.js';
 
 type CommandRunner = (argv: string[]) => Promise<number>;
@@ -14,6 +15,8 @@ const commands: Record<string, () => Promise<CommandRunner>> = {
 	operator: async () => (await import('./commands/operator-command.js')).runOperator,
 	void: async () => (await import('./commands/void-command.js')).runVoid,
 	audit: async () => (await import('./commands/audit-command.js')).runAudit,
+	'print-queue': async () => (await import('./commands/print-queue-command.js')).runPrintQueue,
+	reprint: async () => (await import('./commands/print-queue-command.js')).runReprint,
 };
 
 export const usage = `posvoid — void card and QR payments at the counter and print the void slip
@@ -24,6 +27,8 @@ Usage:
   posvoid operator add|passwd|unlock|list
   posvoid void VOUCHER         void without the screens (--operator NO)
   posvoid audit [--verify]     recent audit events; verify the hash chain
+  posvoid print-queue [--retry]  slips waiting to print; print them again
+  posvoid reprint VOUCHER      another copy of a void slip, marked REPRINT
 
 Common flags: --db PATH  --config PATH  --printer HOST[:PORT]  --lang zh-CN|en
 Passwords are read masked from the terminal, or one per line with --password-stdin; never from argv.
@@ -36,7 +41,8 @@ function isExpected(error: unknown): error is Error {
 		error instanceof ConfigError ||
 		error instanceof StoreError ||
 		error instanceof OperatorError ||
-		error instanceof LanguageError
+		error instanceof LanguageError ||
+		error instanceof PrintQueueError
 	);
 }
 

@@ -1,5 +1,6 @@
 import {formatScreen} from '../domain/money.js';
 import {formatDateTime} from '../domain/time-format.js';
+import {printJob} from '../services/print-service.js';
 import {checkVoidable, voidTransaction} from '../services/void-service.js';
 import {findByVoucher} from '../services/transaction-lookup.js';
 import {CommandError} from './command-errors.js';
@@ -12,7 +13,9 @@ export const voidHelp = `posvoid void VOUCHER --operator NO [--supervisor NO] [-
 Voids one transaction of this terminal without the screens, by the same path as the console.
 The operator's password is asked (masked), then, over the supervisor limit, the supervisor's.
 With --password-stdin: the operator's password on the first line, the supervisor's on the next.
-Exit status: 0 voided, 2 refused (the reason is printed), 1 error.`;
+The slip prints on the configured printer unless --no-print.
+Exit status: 0 voided and printed, 3 voided but the slip waits in the print queue (the reason is
+printed), 2 refused (the reason is printed), 1 error.`;
 
 export async function runVoid(argv: string[]): Promise<number> {
 	const {values, positionals} = parseCommand(argv, {
@@ -75,7 +78,20 @@ export async function runVoid(argv: string[]): Promise<number> {
 		console.log(
 			`voided ${transaction.voucherNo} (${formatScreen(transaction.amount)}, ${transaction.cardMasked}): void voucher ${outcome.void.voucherNo}, reference ${outcome.void.referenceNo}`,
 		);
-		return 0;
+		if (values['no-print']) {
+			console.log(`the slip waits in the print queue (job ${outcome.printJobId}): posvoid print-queue --retry`);
+			return 0;
+		}
+
+		const printed = await printJob(context, outcome.printJobId, context.language);
+		if (printed.ok) {
+			console.log(`slip printed on ${context.config.printer.host}:${context.config.printer.port}`);
+			return 0;
+		}
+
+		console.error(`the void stands, but the slip did not print: ${printed.message}. ${printed.advice}`);
+		console.error(`it waits in the print queue (job ${printed.jobId}): posvoid print-queue --retry`);
+		return 3;
 	} finally {
 		secrets.close();
 		context.close();

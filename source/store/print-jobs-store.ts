@@ -66,8 +66,8 @@ export function createPrintJobsStore(db: Database.Database) {
 	const failedStatement = db.prepare<[string, number, number]>(
 		`UPDATE print_jobs SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ? AND state = 'printing'`,
 	);
-	const abandonedStatement = db.prepare<[string, number]>(
-		`UPDATE print_jobs SET state = 'failed', last_error = ?, updated_at = ? WHERE state = 'printing'`,
+	const abandonedStatement = db.prepare<[string, number, number]>(
+		`UPDATE print_jobs SET state = 'failed', last_error = ?, updated_at = ? WHERE state = 'printing' AND updated_at < ?`,
 	);
 
 	return {
@@ -103,9 +103,9 @@ export function createPrintJobsStore(db: Database.Database) {
 		markFailed(id: number, error: string, at: number): boolean {
 			return failedStatement.run(error, at, id).changes === 1;
 		},
-		/** Jobs left 'printing' by a process that died: the slip may or may not have come out. */
-		failAbandoned(error: string, at: number): number {
-			return abandonedStatement.run(error, at).changes;
+		/** Jobs left 'printing' since before `olderThan` by a process that died: the slip may or may not have come out. */
+		failAbandoned(error: string, at: number, olderThan: number): number {
+			return abandonedStatement.run(error, at, olderThan).changes;
 		},
 	};
 }

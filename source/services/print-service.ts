@@ -1,0 +1,244 @@
+import type {Language} from '../config.js';
+import {formatScreen, type Fen} from '../domain/money.js';
+import {describeFailure, type PrinterFailure} from '../printing/printer-failure.js';
+import {printBytes, queryPrinterStatus, type PrinterAddress, type PrinterReadiness} from '../printing/printer-transport.js';
+import {renderSlipEscPos} from '../printing/render-escpos.js';
+import {renderSlipText} from '../printing/render-text.js';
+import type {SlipModel} from '../printing/slip-model.js';
+import {buildVoidSlip} from '../printing/void-slip.js';
+import type {PrintJobRow} from '../store/print-jobs-store.js';
+import type {VoidRow} from '../store/voids-store.js';
+import type {Authenticated} from './auth-service.js';
+import type {ServiceContext} from './service-context.js';
+
+/** Why a queued job was not sent: a printer failure, or the queue's own state. */
+export type QueueFailure = PrinterFailure | {kind: 'already-printed' | 'in-progress'; detail: string};
+
+export type PrintResult =
+	| {ok: true; jobId: number; preview: string; unencodable: string[]}
+	| {ok: false; jobId: number; failure: QueueFailure; message: string; advice: string; preview: string};
+
+export type PrintProgress = 'checking' | 'sending' | 'done';
+
+export type PrintJobView = {job: PrintJobRow; title: string; voucherNo?: string; amount?: Fen};
+
+/** Builds the printable model of a job from the records it prints. Other kinds of slip register here. */
+export type SlipBuilder = (context: ServiceContext, job: PrintJobRow) => SlipModel;
+
+const slipBuilders = new Map<PrintJobRow['kind'], SlipBuilder>();
+
+export function registerSlipBuilder(kind: PrintJobRow['kind'], builder: SlipBuilder): void {
+	slipBuilders.set(kind, builder);
+}
+
+export class PrintQueueError extends Error {
+	override name = 'PrintQueueError';
+}
+
+function voidSlipModel(context: ServiceContext, job: PrintJobRow): SlipModel {
+	const {store, config} = context;
+	const voidRow = job.voidId === undefined ? undefined : store.voids.get(job.voidId);
+	const transaction = voidRow ? store.transactions.get(voidRow.transactionId) : undefined;
+	const batch = voidRow ? store.batches.get(voidRow.batchId) : undefined;
+	if (!voidRow || !transaction || !batch) {
+		throw new Error(`print job ${job.id} points at a missing void`);
+	}
+
+	return buildVoidSlip(
+		{
+			merchantName: config.merchant.name,
+			merchantNo: config.merchant.number,
+			terminalId: voidRow.terminalId,
+			operatorNo: voidRow.operatorNo,
+			cardMasked: transaction.cardMasked,
+			channel: transaction.channel,
+			batchNo: batch.batchNo,
+			voucherNo: voidRow.voucherNo,
+			authCode: transaction.authCode,
+			referenceNo: voidRow.referenceNo,
+			createdAt: voidRow.createdAt,
+			timeZone: config.timeZone,
+			amount: transaction.amount,
+			currency: transaction.currency,
+			originalVoucherNo: transaction.voucherNo,
+			reason: voidRow.reason,
+			approverNo: voidRow.approverNo,
+		},
+		{
+			columns: config.printer.columns,
+			reprint: job.reprint,
+			copies: config.printer.copies,
+			labels: config.printer.encoding === 'gb18030' ? 'bilingual' : 'english',
+		},
+	);
+}
+
+registerSlipBuilder('void-slip', voidSlipModel);
+
+function slipModel(context: ServiceContext, job: PrintJobRow): SlipModel {
+	const builder = slipBuilders.get(job.kind);
+	if (!builder) {
+		throw new Error(`no slip builder for ${job.kind}`);
+	}
+
+	return builder(context, job);
+}
+
+export function printerAddress(context: ServiceContext): PrinterAddress {
+	const {host, port, connectTimeoutMs, writeTimeoutMs} = context.config.printer;
+	return {host, port, connectTimeoutMs, writeTimeoutMs};
+}
+
+function jobOrThrow(context: ServiceContext, jobId: number): PrintJobRow {
+	const job = context.store.printJobs.get(jobId);
+	if (!job) {
+		throw new PrintQueueError(`there is no print job ${jobId}`);
+	}
+
+	return job;
+}
+
+/** The slip of a job as plain text, exactly as the printer will lay it out: the on-screen preview. */
+export function slipPreview(context: ServiceContext, jobId: number): string {
+	const job = jobOrThrow(context, jobId);
+	const {columns, encoding, nativeQr, cut} = context.config.printer;
+	return renderSlipText(slipModel(context, job), columns, {encoding, nativeQr, cut});
+}
+
+const queueMessages: Record<'already-printed' | 'in-progress', Record<Language, {message: string; advice: string}>> = {
+	'already-printed': {
+		'zh-CN': {message: '该小票已打印', advice: '如需再打一张,请选择重打印。'},
+		en: {message: 'This slip has already printed', advice: 'To print it again, choose reprint.'},
+	},
+	'in-progress': {
+		'zh-CN': {message: '该小票正在另一个窗口打印', advice: '请稍候,在打印队列中查看结果。'},
+		en: {message: 'This slip is printing from another window', advice: 'Wait, then check the print queue.'},
+	},
+};
+
+/**
+ * Prints one queued job: claims it (pending|failed → printing, one more attempt), sends it, and records
+ * printed only when the transport completed with the printer reporting ready; otherwise failed with
+ * the classified reason. Every step is persisted, so a crash leaves the job visible in the queue.
+ */
+export async function printJob(
+	context: ServiceContext,
+	jobId: number,
+	language: Language,
+	onProgress?: (step: PrintProgress) => void,
+): Promise<PrintResult> {
+	const {store} = context;
+	const job = jobOrThrow(context, jobId);
+	const model = slipModel(context, job);
+	const {columns, encoding, nativeQr, cut} = context.config.printer;
+	const preview = renderSlipText(model, columns, {encoding, nativeQr, cut});
+
+	const claimed = store.immediate(() => store.printJobs.claim(jobId, context.now()));
+	if (!claimed) {
+		const current = jobOrThrow(context, jobId);
+		const kind = current.state === 'printed' ? 'already-printed' : 'in-progress';
+		return {ok: false, jobId, failure: {kind, detail: current.state}, ...queueMessages[kind][language], preview};
+	}
+
+	onProgress?.('checking');
+	const {bytes, unencodable} = renderSlipEscPos(model, {columns, encoding, nativeQr, cut});
+	onProgress?.('sending');
+	const outcome = await printBytes(bytes, printerAddress(context));
+	const record = job.voidId === undefined ? `batch:${job.batchId}` : `void:${job.voidId}`;
+	if (outcome.ok) {
+		store.immediate(() => {
+			store.printJobs.markPrinted(jobId, context.now());
+			const note = unencodable.length > 0 ? `; printed as ? : ${unencodable.join('')}` : '';
+			store.audit.append({event: 'print', result: 'ok', record, detail: `job ${jobId} ${job.kind}${job.reprint ? ' reprint' : ''}${note}`}, context.now());
+		});
+		onProgress?.('done');
+		return {ok: true, jobId, preview, unencodable};
+	}
+
+	const {failure} = outcome;
+	store.immediate(() => {
+		store.printJobs.markFailed(jobId, `${failure.kind}: ${failure.detail}`, context.now());
+		store.audit.append({event: 'print-failed', result: 'failed', record, detail: `job ${jobId}: ${failure.kind}`}, context.now());
+	});
+	onProgress?.('done');
+	return {ok: false, jobId, failure, ...describeFailure(failure, language), preview};
+}
+
+/** What a waiting job prints, in a line for the queue. */
+function viewOf(context: ServiceContext, job: PrintJobRow): PrintJobView {
+	if (job.kind === 'void-slip' && job.voidId !== undefined) {
+		const voidRow: VoidRow | undefined = context.store.voids.get(job.voidId);
+		const transaction = voidRow ? context.store.transactions.get(voidRow.transactionId) : undefined;
+		if (voidRow && transaction) {
+			return {
+				job,
+				title: `VOID ${voidRow.voucherNo} (orig ${transaction.voucherNo}) ${formatScreen(transaction.amount)}${job.reprint ? ' REPRINT' : ''}`,
+				voucherNo: voidRow.voucherNo,
+				amount: transaction.amount,
+			};
+		}
+	}
+
+	const batch = job.batchId === undefined ? undefined : context.store.batches.get(job.batchId);
+	return {job, title: `SETTLEMENT batch ${batch?.batchNo ?? '?'}${job.reprint ? ' REPRINT' : ''}`};
+}
+
+/** Pending, failed and interrupted jobs, oldest first: a person retries them; nothing is replayed on its own. */
+export function waitingJobs(context: ServiceContext): PrintJobView[] {
+	return context.store.printJobs.waiting().map(job => viewOf(context, job));
+}
+
+export function recentJobs(context: ServiceContext, limit: number): PrintJobView[] {
+	return context.store.printJobs.recent(limit).map(job => viewOf(context, job));
+}
+
+export function waitingCount(context: ServiceContext): number {
+	return context.store.printJobs.waitingCount();
+}
+
+/**
+ * Jobs left 'printing' by a process that stopped mid-slip become failed with a reason, so they show in
+ * the queue for a person to retry. Only jobs older than any live attempt could be are touched.
+ */
+export function markInterruptedJobs(context: ServiceContext): number {
+	const {connectTimeoutMs, writeTimeoutMs} = context.config.printer;
+	const now = context.now();
+	const olderThan = now - 2 * (connectTimeoutMs + writeTimeoutMs) - 60_000;
+	return context.store.immediate(() => context.store.printJobs.failAbandoned('reset: interrupted while printing; the slip may be incomplete', now, olderThan));
+}
+
+/** Queues a new copy of a void's slip, marked REPRINT. */
+export function reprintVoid(context: ServiceContext, voidId: number, operator: Authenticated | undefined): number {
+	const {store} = context;
+	return store.immediate(() => {
+		if (!store.voids.get(voidId)) {
+			throw new PrintQueueError(`there is no void ${voidId}`);
+		}
+
+		const now = context.now();
+		const jobId = store.printJobs.insert({kind: 'void-slip', voidId, reprint: true}, now);
+		store.audit.append({operatorNo: operator?.operatorNo, event: 'reprint', result: 'ok', record: `void:${voidId}`, detail: `job ${jobId}`}, now);
+		return jobId;
+	});
+}
+
+/** The void a voucher number names: the void's own voucher first, else the voided sale's voucher. */
+export function findVoidByVoucher(context: ServiceContext, voucherNo: string): VoidRow | undefined {
+	const [byOwnVoucher] = context.store.voids.findByVoucher(voucherNo);
+	if (byOwnVoucher) {
+		return byOwnVoucher;
+	}
+
+	for (const transaction of context.store.transactions.page({voucherNo, status: 'voided'}, undefined, 'older', 5)) {
+		const voidRow = context.store.voids.forTransaction(transaction.id);
+		if (voidRow) {
+			return voidRow;
+		}
+	}
+
+	return undefined;
+}
+
+export async function checkPrinter(context: ServiceContext): Promise<PrinterReadiness> {
+	return queryPrinterStatus(printerAddress(context));
+}
