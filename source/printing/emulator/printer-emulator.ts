@@ -1,0 +1,383 @@
+/* eslint-disable no-bitwise -- ESC/POS parameters and status replies are bit fields. */
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import {CommandParser, type PrinterEvent} from './command-parser.js';
+import {
+	PaperRenderer,
+	type PaperLineRecord,
+	type UnknownSequence,
+} from './paper-renderer.js';
+
+export const printerFaults = [
+	'paper-out',
+	'near-end',
+	'cover-open',
+	'offline',
+	'error',
+	'stall',
+	'slow',
+	'reset',
+] as const;
+export type PrinterFault = (typeof printerFaults)[number];
+
+export function isPrinterFault(value: string): value is PrinterFault {
+	return (printerFaults as readonly string[]).includes(value);
+}
+
+export type EmulatedJob = {
+	/** 1, 2, 3 … in arrival order. */
+	number: number;
+	receivedAt: number;
+	/** The print data as received, without the DLE EOT status requests. */
+	bytes: Uint8Array;
+	/** The paper as text (see PaperRenderer for the conventions). */
+	text: string;
+	lines: PaperLineRecord[];
+	/** Byte sequences this printer does not understand; a clean job has none. */
+	unknown: UnknownSequence[];
+	/** The connection ended without the client closing it properly (a reset, a stall or a client that gave up). */
+	interrupted: boolean;
+	files?: {text: string; bin: string};
+};
+
+export type EmulatorOptions = {
+	host?: string;
+	port?: number;
+	/** Paper width in columns: 48 for 80 mm, 32 for 58 mm. */
+	columns?: number;
+	outDir?: string;
+	fault?: PrinterFault;
+	/** Bytes per second read in the `slow` fault. */
+	byteRate?: number;
+	onJob?: (job: EmulatedJob) => void;
+};
+
+export type Emulator = {
+	host: string;
+	port: number;
+	readonly fault: PrinterFault | undefined;
+	/** Every job so far, in arrival order; the array grows in place. */
+	jobs: EmulatedJob[];
+	setFault(fault: PrinterFault | undefined, byteRate?: number): void;
+	waitForJobs(count: number, timeoutMs: number): Promise<EmulatedJob[]>;
+	close(): Promise<void>;
+};
+
+const ready = 0x12;
+
+/** Replies to DLE EOT 1, 2 and 4 per Epson's bit layout (fixed bits 0x12, offline bit 3, cover bit 2, paper-end stop bit 5, error bit 6, sensors in bits 2-3 and 5-6). */
+function statusByte(n: number, fault: PrinterFault | undefined): number {
+	const offline =
+		fault === 'paper-out' ||
+		fault === 'cover-open' ||
+		fault === 'offline' ||
+		fault === 'error';
+	switch (n) {
+		case 1: {
+			return ready | (offline ? 0x08 : 0);
+		}
+
+		case 2: {
+			return (
+				ready |
+				(fault === 'cover-open' ? 0x04 : 0) |
+				(fault === 'paper-out' ? 0x20 : 0) |
+				(fault === 'error' ? 0x40 : 0)
+			);
+		}
+
+		case 3: {
+			// Error cause: autocutter error (bit 3) stands for "some error".
+			return ready | (fault === 'error' ? 0x08 : 0);
+		}
+
+		case 4: {
+			return (
+				ready |
+				(fault === 'paper-out' ? 0x6c : 0) |
+				(fault === 'near-end' ? 0x0c : 0)
+			);
+		}
+
+		default: {
+			return ready;
+		}
+	}
+}
+
+/** Slow reading runs in ticks, so a slow printer applies TCP back-pressure like a real one. */
+const slowTickMs = 50;
+
+function fileStamp(ms: number): string {
+	return new Date(ms).toISOString().replaceAll(/[\-:]/gv, '').replace('.', '-');
+}
+
+/** A networked ESC/POS printer on a TCP port, with faults on demand: the printer of the tests and the demo. */
+export async function startPrinterEmulator(
+	options: EmulatorOptions = {},
+): Promise<Emulator> {
+	const host = options.host ?? '127.0.0.1';
+	const columns = options.columns ?? 48;
+	let {fault} = options;
+	let byteRate = options.byteRate ?? 2000;
+	const jobs: EmulatedJob[] = [];
+	const sockets = new Set<net.Socket>();
+	const timers = new Set<NodeJS.Timeout>();
+	const fileWrites = new Set<Promise<void>>();
+	let waiters: Array<() => void> = [];
+
+	const record = (job: EmulatedJob) => {
+		jobs.push(job);
+		if (options.outDir) {
+			const base = path.join(
+				options.outDir,
+				`${fileStamp(job.receivedAt)}-${job.number}`,
+			);
+			job.files = {text: `${base}.txt`, bin: `${base}.bin`};
+			const write = (async () => {
+				await fs.mkdir(options.outDir!, {recursive: true});
+				await fs.writeFile(`${base}.txt`, job.text + '\n');
+				await fs.writeFile(`${base}.bin`, job.bytes);
+			})()
+				.catch((error: unknown) => {
+					process.emitWarning(
+						`printer emulator could not save job ${job.number}: ${String(error)}`,
+					);
+				})
+				.finally(() => {
+					fileWrites.delete(write);
+				});
+			fileWrites.add(write);
+		}
+
+		options.onJob?.(job);
+		for (const wake of waiters) {
+			wake();
+		}
+	};
+
+	const serve = (socket: net.Socket) => {
+		sockets.add(socket);
+		socket.setNoDelay(true);
+		const parser = new CommandParser();
+		const paper = new PaperRenderer(columns);
+		const data: Uint8Array[] = [];
+		let inbox: Uint8Array[] = [];
+		let stalled = false;
+		let done = false;
+		let tick: NodeJS.Timeout | undefined;
+
+		const finishJob = (interrupted: boolean) => {
+			if (done) {
+				return;
+			}
+
+			done = true;
+			if (tick) {
+				clearTimeout(tick);
+				timers.delete(tick);
+			}
+
+			const bytes = Buffer.concat(data);
+			if (bytes.length === 0) {
+				return;
+			}
+
+			paper.finish();
+			record({
+				number: jobs.length + 1,
+				receivedAt: Date.now(),
+				bytes,
+				text: paper.text,
+				lines: paper.lines,
+				unknown: paper.unknown,
+				interrupted,
+			});
+		};
+
+		const handle = (events: PrinterEvent[]) => {
+			// Real-time replies go out together: one segment, not one per byte held back by Nagle.
+			const replies: number[] = [];
+			try {
+				react(events, replies);
+			} finally {
+				if (replies.length > 0 && !socket.destroyed) {
+					socket.write(Uint8Array.from(replies));
+				}
+			}
+		};
+
+		const react = (events: PrinterEvent[], replies: number[]) => {
+			for (const event of events) {
+				if (event.kind === 'status') {
+					replies.push(statusByte(event.n, fault));
+					continue;
+				}
+
+				if (fault === 'stall') {
+					// Status answered, print data never read: the sender's buffers fill and nothing drains.
+					stalled = true;
+					socket.pause();
+					return;
+				}
+
+				data.push(event.raw);
+				paper.apply(event);
+				if (fault === 'reset' && data.length > 8) {
+					finishJob(true);
+					socket.resetAndDestroy();
+					return;
+				}
+			}
+		};
+
+		const take = (limit: number) => {
+			let budget = limit;
+			while (budget > 0 && inbox.length > 0 && !socket.destroyed) {
+				// Handling a chunk may stall the printer part-way.
+				if (stalled) {
+					return;
+				}
+
+				const chunk = inbox[0]!;
+				const part = chunk.subarray(0, budget);
+				inbox[0] = chunk.subarray(part.length);
+				if (inbox[0].length === 0) {
+					inbox.shift();
+				}
+
+				budget -= part.length;
+				handle(parser.push(part));
+			}
+		};
+
+		const pump = () => {
+			tick = undefined;
+			if (fault !== 'slow') {
+				take(Number.POSITIVE_INFINITY);
+				socket.resume();
+				return;
+			}
+
+			take(Math.max(1, Math.floor((byteRate * slowTickMs) / 1000)));
+			if (inbox.length > 0) {
+				socket.pause();
+				tick = setTimeout(() => {
+					if (tick) {
+						timers.delete(tick);
+					}
+
+					pump();
+				}, slowTickMs);
+				timers.add(tick);
+			} else if (!stalled) {
+				socket.resume();
+			}
+		};
+
+		socket.on('data', (chunk: Uint8Array) => {
+			if (stalled) {
+				return;
+			}
+
+			inbox.push(chunk);
+			if (tick === undefined) {
+				pump();
+			}
+		});
+		socket.on('end', () => {
+			// The client has sent everything; a slow printer still has bytes to read before it can close.
+			const close = () => {
+				if (inbox.length > 0 && !socket.destroyed) {
+					const wait = setTimeout(() => {
+						timers.delete(wait);
+						close();
+					}, slowTickMs);
+					timers.add(wait);
+					return;
+				}
+
+				finishJob(false);
+				socket.end();
+			};
+
+			close();
+		});
+		socket.on('error', () => {
+			// A client that resets or times out is part of the job's story, not the emulator's failure.
+		});
+		socket.on('close', () => {
+			sockets.delete(socket);
+			inbox = [];
+			finishJob(true);
+		});
+	};
+
+	const server = net.createServer({allowHalfOpen: true}, serve);
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const address = server.address() as net.AddressInfo;
+
+	return {
+		host,
+		port: address.port,
+		get fault() {
+			return fault;
+		},
+		setFault(next, rate) {
+			fault = next;
+			if (rate !== undefined) {
+				byteRate = rate;
+			}
+		},
+		jobs,
+		async waitForJobs(count, timeoutMs) {
+			if (jobs.length >= count) {
+				return jobs.slice(0, count);
+			}
+
+			return new Promise((resolve, reject) => {
+				const check = () => {
+					if (jobs.length >= count) {
+						clearTimeout(timer);
+						waiters = waiters.filter((waiter) => waiter !== check);
+						resolve(jobs.slice(0, count));
+					}
+				};
+
+				const timer = setTimeout(() => {
+					waiters = waiters.filter((waiter) => waiter !== check);
+					reject(
+						new Error(
+							`the printer emulator received ${jobs.length} of ${count} jobs within ${timeoutMs} ms`,
+						),
+					);
+				}, timeoutMs);
+				waiters.push(check);
+			});
+		},
+		async close() {
+			for (const timer of timers) {
+				clearTimeout(timer);
+			}
+
+			const closed = new Promise<void>((resolve) => {
+				server.close(() => {
+					resolve();
+				});
+			});
+			for (const socket of sockets) {
+				socket.destroy();
+			}
+
+			await closed;
+			await Promise.all(fileWrites);
+		},
+	};
+}

@@ -1,0 +1,198 @@
+import {singleLine} from '../domain/display-text.js';
+import {formatPlain, formatSlip, type Fen} from '../domain/money.js';
+import {formatDateTime} from '../domain/time-format.js';
+import type {Channel} from '../domain/transaction.js';
+import {
+	cut,
+	feed,
+	labelValue,
+	qr,
+	rule,
+	ruledHeading,
+	slipHeader,
+	text,
+	type SlipLine,
+	type SlipModel,
+} from './slip-model.js';
+
+export type VoidSlipInput = {
+	merchantName: string;
+	merchantNo: string;
+	terminalId: string;
+	operatorNo: string;
+	cardMasked: string;
+	channel: Channel;
+	batchNo: string;
+	/** The void's own new voucher number. */
+	voucherNo: string;
+	authCode: string;
+	/** The void's reference number; also the QR code's content. */
+	referenceNo: string;
+	/** Epoch milliseconds of the void. */
+	createdAt: number;
+	timeZone: string;
+	/** Positive fen; the slip prints it negative. */
+	amount: Fen;
+	currency: string;
+	originalVoucherNo: string;
+	reason: string;
+	approverNo?: string;
+};
+
+/**
+ * `bilingual` is the UnionPay style (Chinese then English). `english` is for printers on a Western
+ * code page, which cannot print the Chinese half.
+ */
+export type SlipLabels = 'bilingual' | 'english';
+
+export type VoidSlipOptions = {
+	columns: number;
+	reprint: boolean;
+	copies: number;
+	labels?: SlipLabels;
+};
+
+type Label = readonly [zh: string, en: string];
+
+const label = {
+	title: ['POS签购单', 'VOID SLIP'],
+	reprint: ['重打印', 'REPRINT'],
+	merchantCopy: ['商户存根', 'MERCHANT COPY'],
+	cardholderCopy: ['持卡人存根', 'CARDHOLDER COPY'],
+	bankCopy: ['银行存根', 'BANK COPY'],
+	merchantName: ['商户名称', 'MERCHANT NAME'],
+	merchantNo: ['商户编号', 'MERCHANT NO'],
+	terminalNo: ['终端编号', 'TERMINAL NO'],
+	operatorNo: ['操作员号', 'OPERATOR NO'],
+	cardNo: ['卡号', 'CARD NO'],
+	account: ['付款账户', 'PAYER'],
+	payType: ['支付方式', 'PAY TYPE'],
+	transType: ['交易类型', 'TRANS TYPE'],
+	voidType: ['消费撤销', 'VOID'],
+	batchNo: ['批次号', 'BATCH NO'],
+	voucherNo: ['凭证号', 'VOUCHER NO'],
+	authNo: ['授权码', 'AUTH NO'],
+	referenceNo: ['参考号', 'REF NO'],
+	dateTime: ['日期时间', 'DATE/TIME'],
+	amount: ['金额', 'AMOUNT'],
+	remarks: ['备注', 'REFERENCE'],
+	originalVoucher: ['原凭证号', 'ORIG VOUCHER'],
+	reason: ['原因', 'REASON'],
+	approvedBy: ['授权主管', 'APPROVED BY'],
+	signature: ['持卡人签名', 'CARDHOLDER SIGNATURE'],
+	acknowledgement: [
+		'本人确认以上交易,同意将其记入本卡账户',
+		'I ACKNOWLEDGE THE ABOVE TRANSACTION',
+	],
+} as const satisfies Record<string, Label>;
+
+const channelName: Record<Channel, Label> = {
+	debit: ['借记卡', 'DEBIT'],
+	credit: ['贷记卡', 'CREDIT'],
+	wechat: ['微信支付', 'WECHAT PAY'],
+	alipay: ['支付宝', 'ALIPAY'],
+	unionpay_qr: ['银联二维码', 'UNIONPAY QR'],
+};
+
+/** Copy names in print order; the first is the merchant's, the only one with a signature block. */
+const copyOrder = [label.merchantCopy, label.cardholderCopy, label.bankCopy];
+
+function isCard(channel: Channel): boolean {
+	return channel === 'debit' || channel === 'credit';
+}
+
+/** `RMB -￥128.50` for yuan, `USD -128.50` otherwise. */
+export function slipAmount(amount: Fen, currency: string): string {
+	return currency === 'CNY'
+		? `RMB ${formatSlip(-amount)}`
+		: `${currency} ${formatPlain(-amount)}`;
+}
+
+/** Builds one void slip: each copy from the merchant's, separated by cuts. */
+export function buildVoidSlip(
+	input: VoidSlipInput,
+	options: VoidSlipOptions,
+): SlipModel {
+	const say = (words: Label) =>
+		options.labels === 'english' ? words[1] : `${words[0]} ${words[1]}`;
+	// Every field may come from the database or an import: none of it may carry a control byte.
+	const field = (value: string) => singleLine(value).trim();
+	// Narrow paper stacks the long values under their labels, as counter slips do; wide paper keeps what fits on one line.
+	const stackLong = options.columns < 48;
+	const copies = Math.min(
+		Math.max(Math.trunc(options.copies), 1),
+		copyOrder.length,
+	);
+
+	const body = (copyName: Label, signature: boolean): SlipLine[] => {
+		const lines: SlipLine[] = [
+			...slipHeader(say(label.title), options.reprint, say(label.reprint)),
+			...(options.labels === 'english'
+				? ruledHeading(copyName[1])
+				: ruledHeading(copyName[0], copyName[1])),
+			labelValue(say(label.merchantName), field(input.merchantName), {
+				stacked: true,
+			}),
+			labelValue(say(label.merchantNo), field(input.merchantNo), {
+				stacked: stackLong,
+			}),
+			labelValue(say(label.terminalNo), field(input.terminalId)),
+			labelValue(say(label.operatorNo), field(input.operatorNo)),
+			rule(),
+			labelValue(
+				say(isCard(input.channel) ? label.cardNo : label.account),
+				field(input.cardMasked),
+				{stacked: stackLong},
+			),
+			labelValue(say(label.payType), say(channelName[input.channel])),
+			labelValue(say(label.transType), say(label.voidType), {
+				stacked: stackLong,
+			}),
+			labelValue(say(label.batchNo), field(input.batchNo)),
+			labelValue(say(label.voucherNo), field(input.voucherNo)),
+			labelValue(say(label.authNo), field(input.authCode)),
+			labelValue(say(label.referenceNo), field(input.referenceNo)),
+			labelValue(
+				say(label.dateTime),
+				formatDateTime(input.createdAt, input.timeZone),
+				{stacked: stackLong},
+			),
+			labelValue(
+				say(label.amount),
+				slipAmount(input.amount, field(input.currency)),
+				{bold: true},
+			),
+			rule(),
+			labelValue(say(label.remarks), ''),
+			labelValue(say(label.originalVoucher), field(input.originalVoucherNo), {
+				indent: 2,
+			}),
+			labelValue(say(label.reason), field(input.reason), {indent: 2}),
+		];
+		const approver = field(input.approverNo ?? '');
+		if (approver !== '') {
+			lines.push(labelValue(say(label.approvedBy), approver, {indent: 2}));
+		}
+
+		lines.push(qr(field(input.referenceNo)));
+		if (signature) {
+			lines.push(
+				text(say(label.signature)),
+				feed(2),
+				rule(),
+				...label.acknowledgement
+					.filter((_, index) => index === 1 || options.labels !== 'english')
+					.map((words) => text(words)),
+			);
+		}
+
+		lines.push(feed(1), cut());
+		return lines;
+	};
+
+	return {
+		lines: copyOrder
+			.slice(0, copies)
+			.flatMap((copyName, index) => body(copyName, index === 0)),
+	};
+}
