@@ -25,6 +25,8 @@ export async function runInit(argv: string[]): Promise<number> {
 		console.log(`wrote ${defaultConfigPath} from data/config.example.json: edit the merchant, terminal and printer there`);
 	}
 
+	// Checked before anything is created: a missing way to read the password leaves no half-made database.
+	const secrets = secretSource(values['password-stdin'] ?? false);
 	const context = openCommandContext(values, {create: true});
 	try {
 		const batch = ensureOpenBatch(context);
@@ -33,18 +35,14 @@ export async function runInit(argv: string[]): Promise<number> {
 			return 0;
 		}
 
-		const secrets = secretSource(values['password-stdin'] ?? false);
-		try {
-			const password = await readNewPassword(secrets, 'Password for supervisor 00');
-			await addOperator(context, {operatorNo: '00', name: values.name ?? 'Supervisor', role: 'supervisor', password});
-		} finally {
-			secrets.close();
-		}
+		const password = await readNewPassword(secrets, 'Password for supervisor 00');
+		await addOperator(context, {operatorNo: '00', name: values.name ?? 'Supervisor', role: 'supervisor', password});
 
 		context.store.audit.append({operatorNo: '00', event: 'init', result: 'ok', detail: context.config.database}, context.now());
 		console.log(`created ${context.config.database}: batch ${batch.batchNo} open, supervisor 00 added. Next: posvoid operator add 01 --name NAME --role cashier`);
 		return 0;
 	} finally {
+		secrets.close();
 		context.close();
 	}
 }

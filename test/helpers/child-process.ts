@@ -1,0 +1,48 @@
+import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+/** Starts a TypeScript file under tsx in a child process. */
+export function spawnTs(file: string, args: string[], environment: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams {
+	return spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, file), ...args], {
+		cwd: repoRoot,
+		env: {...process.env, ...environment},
+	});
+}
+
+/** Resolves with the child's whole stdout once it has printed `line`. */
+export async function waitForLine(child: ChildProcessWithoutNullStreams, line: string): Promise<void> {
+	let seen = '';
+	await new Promise<void>((resolve, reject) => {
+		const onData = (chunk: Buffer) => {
+			seen += chunk.toString();
+			if (seen.split('\n').includes(line)) {
+				child.stdout.off('data', onData);
+				resolve();
+			}
+		};
+
+		child.stdout.on('data', onData);
+		child.once('exit', code => {
+			reject(new Error(`child exited with ${code} before printing ${line}: ${seen}`));
+		});
+	});
+}
+
+/** Collects stdout and stderr until the child exits. */
+export async function collect(child: ChildProcessWithoutNullStreams): Promise<{code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string}> {
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (chunk: Buffer) => {
+		stdout += chunk.toString();
+	});
+	child.stderr.on('data', (chunk: Buffer) => {
+		stderr += chunk.toString();
+	});
+	return new Promise(resolve => {
+		child.once('close', (code, signal) => {
+			resolve({code, signal, stdout, stderr});
+		});
+	});
+}

@@ -1,0 +1,29 @@
+import {spawn} from 'node:child_process';
+import path from 'node:path';
+import {repoRoot} from './child-process.js';
+
+export const binary = path.join(repoRoot, 'dist/posvoid.js');
+
+export type CliResult = {code: number | null; stdout: string; stderr: string};
+
+/** Runs the built `posvoid` binary with `input` on its standard input (not a terminal). */
+export async function runCli(args: string[], options: {input?: string; cwd?: string; env?: NodeJS.ProcessEnv} = {}): Promise<CliResult> {
+	const child = spawn(process.execPath, [binary, ...args], {
+		cwd: options.cwd ?? repoRoot,
+		env: {...process.env, LANG: 'en_US.UTF-8', ...options.env},
+	});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.on('data', (chunk: Buffer) => {
+		stdout += chunk.toString();
+	});
+	child.stderr.on('data', (chunk: Buffer) => {
+		stderr += chunk.toString();
+	});
+	child.stdin.end(options.input ?? '');
+	return new Promise(resolve => {
+		child.once('close', code => {
+			resolve({code, stdout, stderr});
+		});
+	});
+}
