@@ -1,0 +1,64 @@
+import type {Transaction} from '../domain/transaction.js';
+import type {BatchRow} from '../store/batches-store.js';
+import type {
+	Cursor,
+	Direction,
+	TransactionQuery,
+} from '../store/transactions-store.js';
+import type {VoidRow} from '../store/voids-store.js';
+import type {ServiceContext} from './service-context.js';
+
+// The screens take these types from here: ui/ does not import store/.
+
+/** The most rows one page may ask for: a screen is never taller than this. */
+const maxPageRows = 500;
+
+/**
+ * Up to `limit` transactions matching `query`, newest first, strictly older or newer than `cursor`
+ * (keyset paging; without a cursor, from the newest or the oldest end). One index seek per call.
+ */
+export function pageTransactions(
+	context: ServiceContext,
+	query: TransactionQuery,
+	cursor: Cursor | undefined,
+	direction: Direction,
+	limit: number,
+): Transaction[] {
+	const rows = Math.max(1, Math.min(maxPageRows, Math.floor(limit)));
+	return context.store.guard(() =>
+		context.store.transactions.page(query, cursor, direction, rows),
+	);
+}
+
+export function getTransaction(
+	context: ServiceContext,
+	id: number,
+): Transaction | undefined {
+	return context.store.guard(() => context.store.transactions.get(id));
+}
+
+/** The void of a voided transaction, for the detail screen. */
+export function voidOfTransaction(
+	context: ServiceContext,
+	transactionId: number,
+): VoidRow | undefined {
+	return context.store.guard(() =>
+		context.store.voids.forTransaction(transactionId),
+	);
+}
+
+/** This terminal's open batch, for the status bar; undefined when none is open yet. */
+export function currentBatch(context: ServiceContext): BatchRow | undefined {
+	return context.store.guard(() =>
+		context.store.batches.currentOpen(context.config.terminalId),
+	);
+}
+
+export {type BatchRow} from '../store/batches-store.js';
+export {
+	type Direction,
+	type Cursor,
+	type TransactionQuery,
+} from '../store/transactions-store.js';
+
+export {type VoidRow} from '../store/voids-store.js';
