@@ -4,7 +4,9 @@ import {ConfigError} from './config.js';
 import {CommandError} from './commands/command-errors.js';
 import {LanguageError} from './i18n/language.js';
 import {OperatorError} from './services/operator-service.js';
+import {ExportError} from './services/export-service.js';
 import {PrintQueueError} from './services/print-service.js';
+import {SettlementError} from './services/settlement-service.js';
 import {StoreError} from './store/store-errors.js';
 
 type CommandRunner = (argv: string[]) => Promise<number>;
@@ -17,6 +19,9 @@ const commands: Record<string, () => Promise<CommandRunner>> = {
 	audit: async () => (await import('./commands/audit-command.js')).runAudit,
 	'print-queue': async () => (await import('./commands/print-queue-command.js')).runPrintQueue,
 	reprint: async () => (await import('./commands/print-queue-command.js')).runReprint,
+	settle: async () => (await import('./commands/settle-command.js')).runSettle,
+	report: async () => (await import('./commands/settle-command.js')).runReport,
+	export: async () => (await import('./commands/export-command.js')).runExport,
 };
 
 export const usage = `posvoid — void card and QR payments at the counter and print the void slip
@@ -29,6 +34,9 @@ Usage:
   posvoid audit [--verify]     recent audit events; verify the hash chain
   posvoid print-queue [--retry]  slips waiting to print; print them again
   posvoid reprint VOUCHER      another copy of a void slip, marked REPRINT
+  posvoid settle --operator NO settle (结算) the open batch and print the report
+  posvoid report [--print]     shift summary (X report) of the open batch
+  posvoid export --batch N     a batch's sales and voids as CSV or JSON Lines
 
 Common flags: --db PATH  --config PATH  --printer HOST[:PORT]  --lang zh-CN|en
 Passwords are read masked from the terminal, or one per line with --password-stdin; never from argv.
@@ -42,7 +50,9 @@ function isExpected(error: unknown): error is Error {
 		error instanceof StoreError ||
 		error instanceof OperatorError ||
 		error instanceof LanguageError ||
-		error instanceof PrintQueueError
+		error instanceof PrintQueueError ||
+		error instanceof SettlementError ||
+		error instanceof ExportError
 	);
 }
 

@@ -9,6 +9,7 @@ import {buildVoidSlip} from '../printing/void-slip.js';
 import type {PrintJobRow} from '../store/print-jobs-store.js';
 import type {VoidRow} from '../store/voids-store.js';
 import type {Authenticated} from './auth-service.js';
+import {settlementReportModel} from './report-slips.js';
 import type {ServiceContext} from './service-context.js';
 
 /** Why a queued job was not sent: a printer failure, or the queue's own state. */
@@ -21,15 +22,6 @@ export type PrintResult =
 export type PrintProgress = 'checking' | 'sending' | 'done';
 
 export type PrintJobView = {job: PrintJobRow; title: string; voucherNo?: string; amount?: Fen};
-
-/** Builds the printable model of a job from the records it prints. Other kinds of slip register here. */
-export type SlipBuilder = (context: ServiceContext, job: PrintJobRow) => SlipModel;
-
-const slipBuilders = new Map<PrintJobRow['kind'], SlipBuilder>();
-
-export function registerSlipBuilder(kind: PrintJobRow['kind'], builder: SlipBuilder): void {
-	slipBuilders.set(kind, builder);
-}
 
 export class PrintQueueError extends Error {
 	override name = 'PrintQueueError';
@@ -73,15 +65,9 @@ function voidSlipModel(context: ServiceContext, job: PrintJobRow): SlipModel {
 	);
 }
 
-registerSlipBuilder('void-slip', voidSlipModel);
-
+/** Builds the printable model of a job from the records it prints, as they are now. */
 function slipModel(context: ServiceContext, job: PrintJobRow): SlipModel {
-	const builder = slipBuilders.get(job.kind);
-	if (!builder) {
-		throw new Error(`no slip builder for ${job.kind}`);
-	}
-
-	return builder(context, job);
+	return job.kind === 'void-slip' ? voidSlipModel(context, job) : settlementReportModel(context, job);
 }
 
 export function printerAddress(context: ServiceContext): PrinterAddress {

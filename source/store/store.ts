@@ -5,6 +5,7 @@ import {createCountersStore} from './counters-store.js';
 import {openDatabase, type OpenOptions} from './database.js';
 import {createOperatorsStore} from './operators-store.js';
 import {createPrintJobsStore} from './print-jobs-store.js';
+import {createSettlementStore} from './settlement-store.js';
 import {reportBusy} from './store-errors.js';
 import {createTransactionsStore} from './transactions-store.js';
 import {createVoidsStore} from './voids-store.js';
@@ -22,6 +23,7 @@ function createStore(db: Database.Database, file: string) {
 		counters: createCountersStore(db),
 		audit: createAuditStore(db),
 		printJobs: createPrintJobsStore(db),
+		settlement: createSettlementStore(db),
 		/**
 		 * Runs `work` in one BEGIN IMMEDIATE transaction: all of it commits or none of it does.
 		 * `work` must be synchronous. A busy timeout becomes DatabaseBusyError.

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import {exportBatch} from '../services/export-service.js';
+import {CommandError} from './command-errors.js';
+import {openCommandContext, parseCommand} from './command-context.js';
+
+export const exportHelp = `posvoid export --batch N [--format csv|json] [--out FILE]
+
+Writes a batch's sales and voids for reconciliation with the acquirer's statement: CSV with a
+header, or JSON Lines. Card numbers are masked. Amounts in yuan, voids negative, times in UTC.
+Without --out, to standard output; a file is created owner-only (0600).`;
+
+export async function runExport(argv: string[]): Promise<number> {
+	const {values} = parseCommand(argv, {batch: {type: 'string'}, format: {type: 'string'}, out: {type: 'string'}}, false);
+	if (values.help) {
+		console.log(exportHelp);
+		return 0;
+	}
+
+	if (values.batch === undefined || !/^\d{1,6}$/.test(values.batch)) {
+		throw new CommandError('posvoid export needs --batch N, such as --batch 7');
+	}
+
+	const format = values.format ?? 'csv';
+	if (format !== 'csv' && format !== 'json') {
+		throw new CommandError(`--format ${format} is not a format: use csv or json`);
+	}
+
+	const context = openCommandContext(values);
+	try {
+		const lines = context.store.read(() => [...exportBatch(context, values.batch!, format)]);
+		const text = lines.join('\n') + '\n';
+		if (values.out === undefined) {
+			process.stdout.write(text);
+		} else {
+			fs.writeFileSync(values.out, text, {mode: 0o600, flag: 'wx'});
+			console.error(`wrote ${lines.length - (format === 'csv' ? 1 : 0)} rows to ${values.out}`);
+		}
+
+		return 0;
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+			throw new CommandError(`${values.out} already exists: choose another --out or remove it first`);
+		}
+
+		throw error;
+	} finally {
+		context.close();
+	}
+}

@@ -1,0 +1,47 @@
+import type {Fen} from './money.js';
+import {channels, type Channel} from './transaction.js';
+
+export type ChannelTotals = {
+	channel: Channel;
+	salesCount: number;
+	salesAmount: Fen;
+	salesFees: Fen;
+	voidsCount: number;
+	voidsAmount: Fen;
+	/** Fees given back because their sale was voided. */
+	voidsFees: Fen;
+};
+
+export type BatchSummary = {
+	channels: ChannelTotals[];
+	total: Omit<ChannelTotals, 'channel'>;
+	netCount: number;
+	netAmount: Fen;
+	netFees: Fen;
+};
+
+/** Totals per channel (every channel, in a fixed order, zero where idle) and for the batch. */
+export function summarise(rows: ReadonlyArray<ChannelTotals>): BatchSummary {
+	const byChannel = new Map(rows.map(row => [row.channel, row]));
+	const perChannel = channels.map(
+		(channel): ChannelTotals =>
+			byChannel.get(channel) ?? {channel, salesCount: 0, salesAmount: 0, salesFees: 0, voidsCount: 0, voidsAmount: 0, voidsFees: 0},
+	);
+	const total = {salesCount: 0, salesAmount: 0, salesFees: 0, voidsCount: 0, voidsAmount: 0, voidsFees: 0};
+	for (const row of perChannel) {
+		total.salesCount += row.salesCount;
+		total.salesAmount += row.salesAmount;
+		total.salesFees += row.salesFees;
+		total.voidsCount += row.voidsCount;
+		total.voidsAmount += row.voidsAmount;
+		total.voidsFees += row.voidsFees;
+	}
+
+	return {
+		channels: perChannel,
+		total,
+		netCount: total.salesCount - total.voidsCount,
+		netAmount: total.salesAmount - total.voidsAmount,
+		netFees: total.salesFees - total.voidsFees,
+	};
+}

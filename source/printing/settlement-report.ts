@@ -1,0 +1,143 @@
+import type {BatchSummary, ChannelTotals} from '../domain/batch-summary.js';
+import {singleLine} from '../domain/display-text.js';
+import {formatSlip} from '../domain/money.js';
+import {formatDateTime} from '../domain/time-format.js';
+import type {Channel} from '../domain/transaction.js';
+import {
+	cut,
+	feed,
+	labelValue,
+	rule,
+	slipHeader,
+	text,
+	type SlipLine,
+	type SlipModel,
+} from './slip-model.js';
+import type {SlipLabels} from './void-slip.js';
+
+export type SettlementReportInput = {
+	kind: 'settlement' | 'shift';
+	merchantName: string;
+	merchantNo: string;
+	terminalId: string;
+	operatorNo: string;
+	batchNo: string;
+	openedAt: number;
+	/** When the batch was settled, or when the shift summary was taken. */
+	at: number;
+	timeZone: string;
+	summary: BatchSummary;
+};
+
+type Label = readonly [zh: string, en: string];
+
+const label = {
+	settlement: ['结算总计单', 'SETTLEMENT'],
+	shift: ['交班汇总 X', 'SHIFT SUMMARY X'],
+	notSettled: ['未结算,仅供核对', 'NOT SETTLED: FOR CHECKING ONLY'],
+	reprint: ['重打印', 'REPRINT'],
+	merchantName: ['商户名称', 'MERCHANT NAME'],
+	merchantNo: ['商户编号', 'MERCHANT NO'],
+	terminalNo: ['终端编号', 'TERMINAL NO'],
+	operatorNo: ['操作员号', 'OPERATOR NO'],
+	batchNo: ['批次号', 'BATCH NO'],
+	openedAt: ['开始时间', 'OPENED'],
+	settledAt: ['结算时间', 'SETTLED'],
+	takenAt: ['统计时间', 'TAKEN'],
+	sales: ['消费', 'SALES'],
+	voids: ['撤销', 'VOIDS'],
+	fees: ['手续费', 'FEES'],
+	feesBack: ['退回手续费', 'FEES BACK'],
+	total: ['合计', 'TOTAL'],
+	net: ['净额', 'NET'],
+	netFees: ['净手续费', 'NET FEES'],
+} as const satisfies Record<string, Label>;
+
+const channelName: Record<Channel, Label> = {
+	debit: ['借记卡', 'DEBIT'],
+	credit: ['贷记卡', 'CREDIT'],
+	wechat: ['微信支付', 'WECHAT PAY'],
+	alipay: ['支付宝', 'ALIPAY'],
+	unionpay_qr: ['银联二维码', 'UNIONPAY QR'],
+};
+
+/** The settlement report (结算总计单) or the shift summary (X report) of one batch. */
+export function buildSettlementReport(
+	input: SettlementReportInput,
+	options: {reprint: boolean; labels?: SlipLabels},
+): SlipModel {
+	const say = (words: Label) =>
+		options.labels === 'english' ? words[1] : `${words[0]} ${words[1]}`;
+	const field = (value: string) => singleLine(value).trim();
+	const counted = (words: Label, count: number) => `${say(words)} ${count}`;
+	const totals = (row: Omit<ChannelTotals, 'channel'>): SlipLine[] => [
+		labelValue(
+			counted(label.sales, row.salesCount),
+			formatSlip(row.salesAmount),
+			{indent: 2},
+		),
+		labelValue(
+			counted(label.voids, row.voidsCount),
+			formatSlip(-row.voidsAmount),
+			{indent: 2},
+		),
+		labelValue(say(label.fees), formatSlip(row.salesFees), {indent: 2}),
+		labelValue(say(label.feesBack), formatSlip(-row.voidsFees), {indent: 2}),
+	];
+
+	const lines: SlipLine[] = [
+		...slipHeader(
+			say(input.kind === 'settlement' ? label.settlement : label.shift),
+			options.reprint,
+			say(label.reprint),
+		),
+	];
+	if (input.kind === 'shift') {
+		lines.push(text(say(label.notSettled), {align: 'centre'}));
+	}
+
+	lines.push(
+		rule(),
+		labelValue(say(label.merchantName), field(input.merchantName), {
+			stacked: true,
+		}),
+		labelValue(say(label.merchantNo), field(input.merchantNo), {stacked: true}),
+		labelValue(say(label.terminalNo), field(input.terminalId)),
+		labelValue(say(label.operatorNo), field(input.operatorNo)),
+		labelValue(say(label.batchNo), field(input.batchNo)),
+		labelValue(
+			say(label.openedAt),
+			formatDateTime(input.openedAt, input.timeZone),
+			{stacked: true},
+		),
+		labelValue(
+			say(input.kind === 'settlement' ? label.settledAt : label.takenAt),
+			formatDateTime(input.at, input.timeZone),
+			{stacked: true},
+		),
+	);
+	for (const row of input.summary.channels) {
+		lines.push(
+			rule(),
+			labelValue(say(channelName[row.channel]), ''),
+			...totals(row),
+		);
+	}
+
+	lines.push(
+		rule('='),
+		labelValue(say(label.total), ''),
+		...totals(input.summary.total),
+		labelValue(
+			counted(label.net, input.summary.netCount),
+			formatSlip(input.summary.netAmount),
+			{indent: 2, bold: true},
+		),
+		labelValue(say(label.netFees), formatSlip(input.summary.netFees), {
+			indent: 2,
+		}),
+		feed(2),
+		cut(),
+	);
+	return {lines};
+}

@@ -1,0 +1,40 @@
+import {summarise, type BatchSummary} from '../domain/batch-summary.js';
+import {buildSettlementReport} from '../printing/settlement-report.js';
+import type {SlipModel} from '../printing/slip-model.js';
+import type {BatchRow} from '../store/batches-store.js';
+import type {PrintJobRow} from '../store/print-jobs-store.js';
+import type {ServiceContext} from './service-context.js';
+
+export function batchSummary(context: ServiceContext, batchId: number): BatchSummary {
+	return context.store.read(() => summarise(context.store.settlement.channelTotals(batchId)));
+}
+
+/** The settlement report or shift summary of a batch, from its rows as they are now. */
+export function reportModel(context: ServiceContext, batch: BatchRow, kind: 'settlement' | 'shift', operatorNo: string, at: number, reprint: boolean): SlipModel {
+	const {config} = context;
+	return buildSettlementReport(
+		{
+			kind,
+			merchantName: config.merchant.name,
+			merchantNo: config.merchant.number,
+			terminalId: batch.terminalId,
+			operatorNo,
+			batchNo: batch.batchNo,
+			openedAt: batch.openedAt,
+			at,
+			timeZone: config.timeZone,
+			summary: batchSummary(context, batch.id),
+		},
+		{reprint, labels: config.printer.encoding === 'gb18030' ? 'bilingual' : 'english'},
+	);
+}
+
+/** The model of a queued settlement report. */
+export function settlementReportModel(context: ServiceContext, job: PrintJobRow): SlipModel {
+	const batch = job.batchId === undefined ? undefined : context.store.batches.get(job.batchId);
+	if (!batch?.settledAt || !batch.settledBy) {
+		throw new Error(`print job ${job.id} points at a batch that is not settled`);
+	}
+
+	return reportModel(context, batch, 'settlement', batch.settledBy, batch.settledAt, job.reprint);
+}

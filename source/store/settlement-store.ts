@@ -1,0 +1,70 @@
+import type Database from 'better-sqlite3';
+import type {Channel} from '../domain/transaction.js';
+
+/** Per-channel totals of one batch, straight from the rows. */
+export type ChannelTotalsRow = {
+	channel: Channel;
+	salesCount: number;
+	salesAmount: number;
+	salesFees: number;
+	voidsCount: number;
+	voidsAmount: number;
+	voidsFees: number;
+};
+
+export type ExportRow = {
+	kind: 'sale' | 'void';
+	voucherNo: string;
+	originalVoucherNo: string | null;
+	referenceNo: string;
+	authCode: string;
+	batchNo: string;
+	terminalId: string;
+	merchantId: string;
+	channel: Channel;
+	cardMasked: string;
+	amount: number;
+	fee: number;
+	currency: string;
+	createdAt: number;
+	operatorNo: string;
+	approverNo: string | null;
+	reason: string | null;
+};
+
+export function createSettlementStore(db: Database.Database) {
+	const totals = db.prepare<[number], ChannelTotalsRow>(`
+		SELECT t.channel AS channel,
+			count(*) AS salesCount,
+			sum(t.amount) AS salesAmount,
+			sum(t.fee) AS salesFees,
+			count(v.id) AS voidsCount,
+			coalesce(sum(CASE WHEN v.id IS NOT NULL THEN t.amount END), 0) AS voidsAmount,
+			coalesce(sum(CASE WHEN v.id IS NOT NULL THEN t.fee END), 0) AS voidsFees
+		FROM transactions t
+		LEFT JOIN voids v ON v.transaction_id = t.id
+		WHERE t.batch_id = ?
+		GROUP BY t.channel`);
+	const exportRows = db.prepare<[number, number], ExportRow>(`
+		SELECT 'sale' AS kind, voucher_no AS voucherNo, NULL AS originalVoucherNo, reference_no AS referenceNo,
+			auth_code AS authCode, batch_no AS batchNo, terminal_id AS terminalId, merchant_id AS merchantId, channel,
+			card_masked AS cardMasked, amount, fee, currency, created_at AS createdAt, operator_no AS operatorNo,
+			NULL AS approverNo, NULL AS reason
+		FROM transactions WHERE batch_id = ?
+		UNION ALL
+		SELECT 'void', v.voucher_no, t.voucher_no, v.reference_no, t.auth_code, t.batch_no, v.terminal_id, t.merchant_id,
+			t.channel, t.card_masked, -t.amount, -t.fee, t.currency, v.created_at, v.operator_no, v.approver_no, v.reason
+		FROM voids v JOIN transactions t ON t.id = v.transaction_id WHERE v.batch_id = ?
+		ORDER BY createdAt, kind`);
+
+	return {
+		channelTotals(batchId: number): ChannelTotalsRow[] {
+			return totals.all(batchId);
+		},
+		*exportRows(batchId: number): Generator<ExportRow> {
+			yield* exportRows.iterate(batchId, batchId);
+		},
+	};
+}
+
+export type SettlementStore = ReturnType<typeof createSettlementStore>;
