@@ -106,9 +106,26 @@ export function defaultConfig(): Config {
 	return configSchema.parse({});
 }
 
+/** Keys that start with `//` are comments, so the example file can explain every key beside it. */
+function withoutComments(value: unknown): unknown {
+	if (Array.isArray(value)) {
+		return value.map(item => withoutComments(item));
+	}
+
+	if (value !== null && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value)
+				.filter(([key]) => !key.startsWith('//'))
+				.map(([key, item]) => [key, withoutComments(item)]),
+		);
+	}
+
+	return value;
+}
+
 /** Validates a parsed JSON value; the error names each bad key and the form it expects. */
 export function parseConfig(value: unknown, source = 'configuration'): Config {
-	const result = configSchema.safeParse(value);
+	const result = configSchema.safeParse(withoutComments(value));
 	if (result.success) {
 		return result.data;
 	}
