@@ -1,0 +1,201 @@
+import process from 'node:process';
+import readline from 'node:readline';
+import {parseArgs} from 'node:util';
+import {parseFaultCommand} from '../printing/emulator/fault-command.js';
+import {
+	startPrinterEmulator,
+	type EmulatedJob,
+	type PrinterFault,
+} from '../printing/emulator/printer-emulator.js';
+
+const usage = `posvoid printer [--host 127.0.0.1] [--port 9100] [--columns 48|32] [--out DIR] [--fault MODE] [--rate BYTES_PER_S]
+
+Runs a networked ESC/POS receipt printer emulator. Each job is shown here and, with --out, saved as
+<time>-<n>.txt (what the paper shows) and .bin (the bytes received).
+Faults: paper-out, near-end, cover-open, offline, error, stall, slow, reset. Type a fault on a line
+while it runs to change it (for example "paper-out", then "ok" once paper is loaded; "slow 500").`;
+
+type Settings = {
+	host: string;
+	port: number;
+	columns: number;
+	out: string | undefined;
+	fault: PrinterFault | undefined;
+	rate: number | undefined;
+};
+
+function readSettings(
+	argv: string[],
+):
+	{ok: true; settings: Settings} | {ok: false; message: string} | {ok: 'help'} {
+	let values;
+	try {
+		({values} = parseArgs({
+			args: argv,
+			options: {
+				host: {type: 'string', default: '127.0.0.1'},
+				port: {type: 'string', default: '9100'},
+				columns: {type: 'string', default: '48'},
+				out: {type: 'string'},
+				fault: {type: 'string'},
+				rate: {type: 'string'},
+				help: {type: 'boolean', short: 'h'},
+			},
+			strict: true,
+			allowPositionals: false,
+		}));
+	} catch (error) {
+		return {ok: false, message: (error as Error).message};
+	}
+
+	if (values.help) {
+		return {ok: 'help'};
+	}
+
+	const port = Number(values.port);
+	if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+		return {
+			ok: false,
+			message: `--port ${values.port} is not a TCP port: use 0-65535 (9100 is the printer port, 0 picks a free one)`,
+		};
+	}
+
+	const columns = Number(values.columns);
+	if (columns !== 32 && columns !== 48) {
+		return {
+			ok: false,
+			message: `--columns ${values.columns}: use 48 for 80 mm paper or 32 for 58 mm`,
+		};
+	}
+
+	const fault = parseFaultCommand(values.fault ?? 'ok');
+	if (!fault.ok) {
+		return {ok: false, message: `--fault ${fault.message}`};
+	}
+
+	let rate: number | undefined;
+	if (values.rate !== undefined) {
+		rate = Number(values.rate);
+		if (!Number.isInteger(rate) || rate < 1) {
+			return {
+				ok: false,
+				message: `--rate ${values.rate} is not a byte rate: write a whole number of bytes per second such as 500`,
+			};
+		}
+	}
+
+	return {
+		ok: true,
+		settings: {
+			host: values.host,
+			port,
+			columns,
+			out: values.out,
+			fault: fault.fault,
+			rate,
+		},
+	};
+}
+
+function describeJob(job: EmulatedJob): string {
+	const notes = [`${job.bytes.length} bytes`, `${job.lines.length} lines`];
+	if (job.unknown.length > 0) {
+		notes.push(
+			`${job.unknown.length} unknown sequences: ${job.unknown.map((sequence) => `${sequence.bytes} at ${sequence.offset} (${sequence.reason})`).join('; ')}`,
+		);
+	}
+
+	if (job.interrupted) {
+		notes.push('INTERRUPTED: the connection did not end cleanly');
+	}
+
+	if (job.files) {
+		notes.push(`saved ${job.files.text}`);
+	}
+
+	return `--- job ${job.number} at ${new Date(job.receivedAt).toISOString()}: ${notes.join(', ')}\n${job.text}\n--- end of job ${job.number}`;
+}
+
+/** `posvoid printer`: runs the emulator until SIGINT, SIGTERM or "quit" on stdin. Returns the exit status. */
+export async function runPrinterCommand(argv: string[]): Promise<number> {
+	const read = readSettings(argv);
+	if (read.ok === 'help') {
+		process.stdout.write(`${usage}\n`);
+		return 0;
+	}
+
+	if (!read.ok) {
+		process.stderr.write(`posvoid printer: ${read.message}\n\n${usage}\n`);
+		return 2;
+	}
+
+	const {settings} = read;
+	let emulator;
+	try {
+		emulator = await startPrinterEmulator({
+			host: settings.host,
+			port: settings.port,
+			columns: settings.columns,
+			outDir: settings.out,
+			fault: settings.fault,
+			byteRate: settings.rate,
+			onJob(job) {
+				process.stdout.write(`${describeJob(job)}\n`);
+			},
+		});
+	} catch (error) {
+		const {code} = error as NodeJS.ErrnoException;
+		const advice =
+			code === 'EADDRINUSE'
+				? 'another program (or printer emulator) uses that port: stop it or pass --port'
+				: 'check --host names an address of this machine';
+		process.stderr.write(
+			`posvoid printer: cannot listen on ${settings.host}:${settings.port} (${code ?? (error as Error).message}): ${advice}\n`,
+		);
+		return 1;
+	}
+
+	const running = emulator;
+	process.stdout.write(
+		`printer emulator listening on ${running.host}:${running.port}, ${settings.columns} columns, fault: ${running.fault ?? 'none'}${settings.out ? `, saving jobs to ${settings.out}` : ''}\ntype a fault (paper-out, cover-open, offline, error, near-end, stall, slow [N], reset) or ok; quit to stop\n`,
+	);
+
+	return new Promise((resolve) => {
+		const lines = readline.createInterface({
+			input: process.stdin,
+			terminal: false,
+		});
+		const stop = async () => {
+			process.off('SIGINT', onSignal);
+			process.off('SIGTERM', onSignal);
+			lines.close();
+			await running.close();
+			resolve(0);
+		};
+
+		const onSignal = () => {
+			void stop();
+		};
+
+		lines.on('line', (line) => {
+			if (line.trim() === '') {
+				return;
+			}
+
+			if (['quit', 'exit', 'q'].includes(line.trim())) {
+				void stop();
+				return;
+			}
+
+			const command = parseFaultCommand(line);
+			if (command.ok) {
+				running.setFault(command.fault, command.byteRate);
+				process.stdout.write(`fault: ${command.fault ?? 'none'}\n`);
+			} else {
+				process.stdout.write(`${command.message}\n`);
+			}
+		});
+		process.once('SIGINT', onSignal);
+		process.once('SIGTERM', onSignal);
+	});
+}
