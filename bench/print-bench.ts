@@ -1,0 +1,206 @@
+import net from 'node:net';
+import process from 'node:process';
+import {pathToFileURL} from 'node:url';
+import type {PrinterProfile} from '../source/config.js';
+import {
+	startPrinterEmulator,
+	type Emulator,
+} from '../source/printing/emulator/printer-emulator.js';
+import {
+	printBytes,
+	type PrinterAddress,
+} from '../source/printing/printer-transport.js';
+import {renderSlipEscPos} from '../source/printing/render-escpos.js';
+import {
+	buildVoidSlip,
+	type VoidSlipInput,
+} from '../source/printing/void-slip.js';
+
+export type PrintBenchRow = {
+	name: string;
+	p50_ms: number;
+	p99_ms: number;
+	baseline_p50_ms: number;
+	ratio: number;
+	extra?: Record<string, number>;
+};
+
+const runs = 300;
+const warmUp = 30;
+
+const input: VoidSlipInput = {
+	merchantName: '示例便利店',
+	merchantNo: '898440358120011',
+	terminalId: '10293847',
+	operatorNo: '01',
+	cardMasked: '622848******0018',
+	channel: 'debit',
+	batchNo: '000007',
+	voucherNo: '000124',
+	authCode: 'A1B2C3',
+	referenceNo: '331125000101',
+	createdAt: Date.UTC(2026, 10, 25, 9, 30, 12),
+	timeZone: 'Asia/Shanghai',
+	amount: 12_850,
+	currency: 'CNY',
+	originalVoucherNo: '000101',
+	reason: '顾客取消 Customer cancelled',
+	approverNo: '00',
+};
+
+function percentile(sorted: number[], fraction: number): number {
+	return (
+		sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ??
+		Number.NaN
+	);
+}
+
+function round(ms: number): number {
+	return Math.round(ms * 1000) / 1000;
+}
+
+async function measure(
+	times: number,
+	action: () => Promise<void>,
+): Promise<number[]> {
+	const samples: number[] = [];
+	for (let index = 0; index < warmUp + times; index++) {
+		const start = performance.now();
+		await action();
+		if (index >= warmUp) {
+			samples.push(performance.now() - start);
+		}
+	}
+
+	return samples.toSorted((a, b) => a - b);
+}
+
+/** The least a print can cost on loopback: connect, write the same bytes, end, wait for the printer to close. */
+async function rawSend(bytes: Uint8Array, emulator: Emulator): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const socket = net.connect({host: emulator.host, port: emulator.port});
+		socket.setNoDelay(true);
+		socket.on('connect', () => {
+			socket.end(bytes);
+		});
+		socket.on('error', reject);
+		socket.on('close', () => {
+			resolve();
+		});
+		socket.resume();
+	});
+}
+
+async function benchProfile(
+	name: string,
+	profile: Pick<
+		PrinterProfile,
+		'columns' | 'encoding' | 'nativeQr' | 'cut' | 'copies'
+	>,
+): Promise<PrintBenchRow> {
+	const emulator = await startPrinterEmulator({columns: profile.columns});
+	try {
+		const address: PrinterAddress = {
+			host: emulator.host,
+			port: emulator.port,
+			connectTimeoutMs: 3000,
+			writeTimeoutMs: 5000,
+		};
+		const labels = profile.encoding === 'gb18030' ? 'bilingual' : 'english';
+		let slipBytes = 0;
+		const slip = await measure(runs, async () => {
+			const model = buildVoidSlip(input, {
+				columns: profile.columns,
+				reprint: false,
+				copies: profile.copies,
+				labels,
+			});
+			const {bytes} = renderSlipEscPos(model, profile);
+			const outcome = await printBytes(bytes, address);
+			if (!outcome.ok) {
+				throw new Error(
+					`bench print failed: ${outcome.failure.kind} ${outcome.failure.detail}`,
+				);
+			}
+
+			slipBytes = bytes.length;
+		});
+		const fixed = renderSlipEscPos(
+			buildVoidSlip(input, {
+				columns: profile.columns,
+				reprint: false,
+				copies: profile.copies,
+				labels,
+			}),
+			profile,
+		).bytes;
+		const baseline = await measure(runs, async () => rawSend(fixed, emulator));
+		// The share of the time spent before the network: layout and encoding only.
+		const layout = await measure(runs, async () => {
+			renderSlipEscPos(
+				buildVoidSlip(input, {
+					columns: profile.columns,
+					reprint: false,
+					copies: profile.copies,
+					labels,
+				}),
+				profile,
+			);
+		});
+		const p50 = percentile(slip, 0.5);
+		const baselineP50 = percentile(baseline, 0.5);
+		return {
+			name,
+			p50_ms: round(p50),
+			p99_ms: round(percentile(slip, 0.99)),
+			baseline_p50_ms: round(baselineP50),
+			ratio: Math.round((p50 / baselineP50) * 100) / 100,
+			extra: {
+				slip_bytes: slipBytes,
+				baseline_p99_ms: round(percentile(baseline, 0.99)),
+				runs,
+			},
+		};
+	} finally {
+		await emulator.close();
+	}
+}
+
+/**
+ * From a void's slip input to the printer's last byte accepted, over loopback to the emulator:
+ * layout, encoding, status check, send, status after the slip, close. The baseline sends the same
+ * bytes with a bare connect, write and end.
+ */
+export async function runPrintBench(): Promise<PrintBenchRow[]> {
+	return [
+		await benchProfile('print void slip 58 mm (32 col, GB18030, 2 copies)', {
+			columns: 32,
+			encoding: 'gb18030',
+			nativeQr: true,
+			cut: true,
+			copies: 2,
+		}),
+		await benchProfile('print void slip 80 mm (48 col, GB18030, 2 copies)', {
+			columns: 48,
+			encoding: 'gb18030',
+			nativeQr: true,
+			cut: true,
+			copies: 2,
+		}),
+		await benchProfile('print void slip 80 mm (48 col, CP858, 2 copies)', {
+			columns: 48,
+			encoding: 'cp858',
+			nativeQr: true,
+			cut: true,
+			copies: 2,
+		}),
+	];
+}
+
+if (
+	process.argv[1] &&
+	import.meta.url === pathToFileURL(process.argv[1]).href
+) {
+	const rows = await runPrintBench();
+	console.table(rows.map(({extra, ...row}) => ({...row, ...extra})));
+}
