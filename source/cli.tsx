@@ -22,6 +22,7 @@ const commands: Record<string, () => Promise<CommandRunner>> = {
 	settle: async () => (await import('./commands/settle-command.js')).runSettle,
 	report: async () => (await import('./commands/settle-command.js')).runReport,
 	export: async () => (await import('./commands/export-command.js')).runExport,
+	printer: async () => (await import('./commands/printer.js')).runPrinterCommand,
 };
 
 export const usage = `posvoid — void card and QR payments at the counter and print the void slip
@@ -37,6 +38,7 @@ Usage:
   posvoid settle --operator NO settle (结算) the open batch and print the report
   posvoid report [--print]     shift summary (X report) of the open batch
   posvoid export --batch N     a batch's sales and voids as CSV or JSON Lines
+  posvoid printer              the printer emulator (a TCP ESC/POS printer on 127.0.0.1:9100)
 
 Common flags: --db PATH  --config PATH  --printer HOST[:PORT]  --lang zh-CN|en
 Passwords are read masked from the terminal, or one per line with --password-stdin; never from argv.

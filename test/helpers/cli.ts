@@ -1,4 +1,5 @@
 import {spawn} from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import {repoRoot} from './child-process.js';
 
@@ -6,10 +7,10 @@ export const binary = path.join(repoRoot, 'dist/posvoid.js');
 
 export type CliResult = {code: number | null; stdout: string; stderr: string};
 
-/** Runs the built `posvoid` binary with `input` on its standard input (not a terminal). */
+/** Runs the built `posvoid` binary with `input` on its standard input (not a terminal), in a folder outside the repository. */
 export async function runCli(args: string[], options: {input?: string; cwd?: string; env?: NodeJS.ProcessEnv} = {}): Promise<CliResult> {
 	const child = spawn(process.execPath, [binary, ...args], {
-		cwd: options.cwd ?? repoRoot,
+		cwd: options.cwd ?? os.tmpdir(),
 		env: {...process.env, LANG: 'en_US.UTF-8', ...options.env},
 	});
 	let stdout = '';

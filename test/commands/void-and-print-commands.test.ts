@@ -1,0 +1,108 @@
+import path from 'node:path';
+import test from 'ava';
+import {openStore} from '../../source/store/store.js';
+import {runCli} from '../helpers/cli.js';
+import {startEmulatorProcess} from '../helpers/emulator-process.js';
+import {addSale, openFixture, tempDirectory} from '../helpers/fixture.js';
+
+/** A counter database made by the real commands: supervisor 00 (boss-pass), cashier 01 (clerk-pass), and sales. */
+async function counter(amounts: number[]) {
+	const directory = tempDirectory();
+	const db = path.join(directory, 'counter.db');
+	await runCli(['init', '--db', db, '--password-stdin'], {input: 'boss-pass\n'});
+	await runCli(['operator', 'add', '01', '--name', 'Li', '--db', db, '--password-stdin'], {input: 'boss-pass\nclerk-pass\n'});
+	const store = openStore(db);
+	const fixture = openFixture();
+	fixture.close();
+	const context = {...fixture.context, store, now: () => Date.now()};
+	const vouchers = amounts.map((amount, index) => {
+		const voucherNo = String(500 + index).padStart(6, '0');
+		addSale(context, {amount, voucherNo, createdAt: Date.now() - 60_000});
+		return voucherNo;
+	});
+	store.close();
+	return {db, vouchers};
+}
+
+test('posvoid void voids, prints both copies on the printer and exits 0; a second try is refused with 2', async t => {
+	const printer = await startEmulatorProcess(['--columns', '32']);
+	t.teardown(printer.stop);
+	const {db, vouchers} = await counter([12_850]);
+	const args = ['void', vouchers[0]!, '--operator', '01', '--reason', '顾客取消', '--db', db, '--printer', `127.0.0.1:${printer.port}`, '--password-stdin'];
+
+	const first = await runCli(args, {input: 'clerk-pass\n'});
+	t.is(first.code, 0, first.stderr);
+	t.regex(first.stdout, /voided 000500 \(¥128\.50, 622848\*\*\*\*\*\*0018\)/);
+	t.regex(first.stdout, /slip printed/);
+	await printer.waitFor(/CARDHOLDER COPY/);
+
+	const second = await runCli(args, {input: 'clerk-pass\n'});
+	t.is(second.code, 2);
+	t.regex(second.stderr, /already-voided/);
+});
+
+test('with the printer out of paper the void stands, exits 3 and the slip waits; after paper is loaded the retry prints it', async t => {
+	const printer = await startEmulatorProcess(['--columns', '32', '--fault', 'paper-out']);
+	t.teardown(printer.stop);
+	const {db, vouchers} = await counter([4200]);
+	const printerFlag = `127.0.0.1:${printer.port}`;
+
+	const voided = await runCli(['void', vouchers[0]!, '--operator', '01', '--db', db, '--printer', printerFlag, '--password-stdin'], {input: 'clerk-pass\n'});
+	t.is(voided.code, 3, voided.stderr);
+	t.regex(voided.stderr, /out of paper.*Load paper/s);
+
+	const queue = await runCli(['print-queue', '--db', db, '--printer', printerFlag]);
+	t.is(queue.code, 3);
+	t.regex(queue.stdout, /failed\s+VOID \d{6} \(orig 000500\) ¥42\.00.*paper-out/);
+
+	await printer.setFault('ok');
+	const retry = await runCli(['print-queue', '--retry', '--db', db, '--printer', printerFlag]);
+	t.is(retry.code, 0, retry.stderr);
+	await printer.waitFor(/CARDHOLDER COPY/);
+	const after = await runCli(['print-queue', '--db', db]);
+	t.regex(after.stdout, /no slips waiting/);
+});
+
+test('an over-limit void needs the supervisor; with one it is voided and the approver is on the slip', async t => {
+	const printer = await startEmulatorProcess(['--columns', '32']);
+	t.teardown(printer.stop);
+	const {db, vouchers} = await counter([88_800]);
+	const base = ['void', vouchers[0]!, '--operator', '01', '--db', db, '--printer', `127.0.0.1:${printer.port}`, '--password-stdin'];
+
+	const without = await runCli(base, {input: 'clerk-pass\n'});
+	t.is(without.code, 2);
+	t.regex(without.stderr, /over the supervisor limit of ¥500\.00: pass --supervisor/);
+
+	const withSupervisor = await runCli([...base, '--supervisor', '00'], {input: 'clerk-pass\nboss-pass\n'});
+	t.is(withSupervisor.code, 0, withSupervisor.stderr);
+	await printer.waitFor(/授权主管 APPROVED BY\s+00/);
+});
+
+test('settle prints the report, opens the next batch, and a later void in the settled batch is refused', async t => {
+	const printer = await startEmulatorProcess(['--columns', '32']);
+	t.teardown(printer.stop);
+	const {db, vouchers} = await counter([1000, 2000]);
+	const printerFlag = `127.0.0.1:${printer.port}`;
+	const settle = await runCli(['settle', '--operator', '00', '--db', db, '--printer', printerFlag, '--password-stdin'], {input: 'boss-pass\n'});
+	t.is(settle.code, 0, settle.stderr);
+	t.regex(settle.stdout, /settled batch 000001; batch 000002 is now open/);
+	t.regex(settle.stdout, /TOTAL\s+2\s+¥30\.00/);
+	await printer.waitFor(/结算总计单 SETTLEMENT/);
+
+	const voided = await runCli(['void', vouchers[0]!, '--operator', '01', '--db', db, '--printer', printerFlag, '--password-stdin'], {input: 'clerk-pass\n'});
+	t.is(voided.code, 2);
+	t.regex(voided.stderr, /batch-settled: its batch has been settled: refund it through the bank/);
+});
+
+test('reprint prints another copy marked REPRINT', async t => {
+	const printer = await startEmulatorProcess(['--columns', '48']);
+	t.teardown(printer.stop);
+	const {db, vouchers} = await counter([3000]);
+	const printerFlag = `127.0.0.1:${printer.port}`;
+	await runCli(['void', vouchers[0]!, '--operator', '01', '--db', db, '--printer', printerFlag, '--password-stdin', '--no-print'], {input: 'clerk-pass\n'});
+	const reprint = await runCli(['reprint', vouchers[0]!, '--db', db, '--printer', printerFlag]);
+	t.is(reprint.code, 0, reprint.stderr);
+	await printer.waitFor(/重打印 REPRINT/);
+	const audit = await runCli(['audit', '--db', db, '--event', 'reprint']);
+	t.regex(audit.stdout, /reprint\s+ok/);
+});
