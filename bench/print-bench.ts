@@ -157,6 +157,7 @@ async function benchProfile(
 			ratio: Math.round((p50 / baselineP50) * 100) / 100,
 			extra: {
 				slip_bytes: slipBytes,
+				layout_p50_ms: round(percentile(layout, 0.5)),
 				baseline_p99_ms: round(percentile(baseline, 0.99)),
 				runs,
 			},
