@@ -2,19 +2,10 @@ import net from 'node:net';
 import process from 'node:process';
 import {pathToFileURL} from 'node:url';
 import type {PrinterProfile} from '../source/config.js';
-import {
-	startPrinterEmulator,
-	type Emulator,
-} from '../source/printing/emulator/printer-emulator.js';
-import {
-	printBytes,
-	type PrinterAddress,
-} from '../source/printing/printer-transport.js';
+import {startPrinterEmulator, type Emulator} from '../source/printing/emulator/printer-emulator.js';
+import {printBytes, type PrinterAddress} from '../source/printing/printer-transport.js';
 import {renderSlipEscPos} from '../source/printing/render-escpos.js';
-import {
-	buildVoidSlip,
-	type VoidSlipInput,
-} from '../source/printing/void-slip.js';
+import {buildVoidSlip, type VoidSlipInput} from '../source/printing/void-slip.js';
 
 export type PrintBenchRow = {
 	name: string;
@@ -49,20 +40,14 @@ const input: VoidSlipInput = {
 };
 
 function percentile(sorted: number[], fraction: number): number {
-	return (
-		sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ??
-		Number.NaN
-	);
+	return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? Number.NaN;
 }
 
 function round(ms: number): number {
 	return Math.round(ms * 1000) / 1000;
 }
 
-async function measure(
-	times: number,
-	action: () => Promise<void>,
-): Promise<number[]> {
+async function measure(times: number, action: () => Promise<void>): Promise<number[]> {
 	const samples: number[] = [];
 	for (let index = 0; index < warmUp + times; index++) {
 		const start = performance.now();
@@ -93,10 +78,7 @@ async function rawSend(bytes: Uint8Array, emulator: Emulator): Promise<void> {
 
 async function benchProfile(
 	name: string,
-	profile: Pick<
-		PrinterProfile,
-		'columns' | 'encoding' | 'nativeQr' | 'cut' | 'copies'
-	>,
+	profile: Pick<PrinterProfile, 'columns' | 'encoding' | 'nativeQr' | 'cut' | 'copies'>,
 ): Promise<PrintBenchRow> {
 	const emulator = await startPrinterEmulator({columns: profile.columns});
 	try {
@@ -118,9 +100,7 @@ async function benchProfile(
 			const {bytes} = renderSlipEscPos(model, profile);
 			const outcome = await printBytes(bytes, address);
 			if (!outcome.ok) {
-				throw new Error(
-					`bench print failed: ${outcome.failure.kind} ${outcome.failure.detail}`,
-				);
+				throw new Error(`bench print failed: ${outcome.failure.kind} ${outcome.failure.detail}`);
 			}
 
 			slipBytes = bytes.length;
@@ -198,10 +178,7 @@ export async function runPrintBench(): Promise<PrintBenchRow[]> {
 	];
 }
 
-if (
-	process.argv[1] &&
-	import.meta.url === pathToFileURL(process.argv[1]).href
-) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
 	const rows = await runPrintBench();
 	console.table(rows.map(({extra, ...row}) => ({...row, ...extra})));
 }

@@ -2,11 +2,7 @@ import process from 'node:process';
 import readline from 'node:readline';
 import {parseArgs} from 'node:util';
 import {parseFaultCommand} from '../printing/emulator/fault-command.js';
-import {
-	startPrinterEmulator,
-	type EmulatedJob,
-	type PrinterFault,
-} from '../printing/emulator/printer-emulator.js';
+import {startPrinterEmulator, type EmulatedJob, type PrinterFault} from '../printing/emulator/printer-emulator.js';
 
 const usage = `posvoid printer [--host 127.0.0.1] [--port 9100] [--columns 48|32] [--out DIR] [--fault MODE] [--rate BYTES_PER_S]
 
@@ -24,10 +20,7 @@ type Settings = {
 	rate: number | undefined;
 };
 
-function readSettings(
-	argv: string[],
-):
-	{ok: true; settings: Settings} | {ok: false; message: string} | {ok: 'help'} {
+function readSettings(argv: string[]): {ok: true; settings: Settings} | {ok: false; message: string} | {ok: 'help'} {
 	let values;
 	try {
 		({values} = parseArgs({
@@ -101,7 +94,7 @@ function describeJob(job: EmulatedJob): string {
 	const notes = [`${job.bytes.length} bytes`, `${job.lines.length} lines`];
 	if (job.unknown.length > 0) {
 		notes.push(
-			`${job.unknown.length} unknown sequences: ${job.unknown.map((sequence) => `${sequence.bytes} at ${sequence.offset} (${sequence.reason})`).join('; ')}`,
+			`${job.unknown.length} unknown sequences: ${job.unknown.map(sequence => `${sequence.bytes} at ${sequence.offset} (${sequence.reason})`).join('; ')}`,
 		);
 	}
 
@@ -160,7 +153,7 @@ export async function runPrinterCommand(argv: string[]): Promise<number> {
 		`printer emulator listening on ${running.host}:${running.port}, ${settings.columns} columns, fault: ${running.fault ?? 'none'}${settings.out ? `, saving jobs to ${settings.out}` : ''}\ntype a fault (paper-out, cover-open, offline, error, near-end, stall, slow [N], reset) or ok; quit to stop\n`,
 	);
 
-	return new Promise((resolve) => {
+	return new Promise(resolve => {
 		const lines = readline.createInterface({
 			input: process.stdin,
 			terminal: false,
@@ -177,7 +170,7 @@ export async function runPrinterCommand(argv: string[]): Promise<number> {
 			void stop();
 		};
 
-		lines.on('line', (line) => {
+		lines.on('line', line => {
 			if (line.trim() === '') {
 				return;
 			}

@@ -40,10 +40,7 @@ export function bold(on: boolean): Uint8Array {
 export type Magnification = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8;
 
 /** GS ! n: width multiplier in bits 4-7, height multiplier in bits 0-3, each stored as (times - 1). */
-export function characterSize(
-	width: Magnification,
-	height: Magnification,
-): Uint8Array {
+export function characterSize(width: Magnification, height: Magnification): Uint8Array {
 	return Buffer.from([GS, 0x21, ((width - 1) << 4) | (height - 1)]);
 }
 
@@ -81,16 +78,11 @@ export function selectCodePage(page: CodePage): Uint8Array {
 function qrFunction(fn: number, parameters: Uint8Array): Uint8Array {
 	const length = parameters.length + 2;
 	if (length > 0xff_ff) {
-		throw new RangeError(
-			`QR function ${fn} parameters too long: ${parameters.length} bytes`,
-		);
+		throw new RangeError(`QR function ${fn} parameters too long: ${parameters.length} bytes`);
 	}
 
 	// Cn = 49 selects QR Code.
-	return Buffer.concat([
-		Buffer.from([GS, 0x28, 0x6b, length & 0xff, length >> 8, 0x31, fn]),
-		parameters,
-	]);
+	return Buffer.concat([Buffer.from([GS, 0x28, 0x6b, length & 0xff, length >> 8, 0x31, fn]), parameters]);
 }
 
 /** GS ( k fn 65 (function 165): QR model; 49 is model 1, 50 model 2 (the one phones read), 51 micro QR. */
@@ -138,9 +130,7 @@ export function qrPrint(): Uint8Array {
 /** GS V 66 n: feed to the cutting position plus n vertical motion units, then partial cut. */
 export function feedAndCut(feedUnits = 0): Uint8Array {
 	if (!Number.isInteger(feedUnits) || feedUnits < 0 || feedUnits > 255) {
-		throw new RangeError(
-			`feed before cut must be 0-255 units, got ${feedUnits}`,
-		);
+		throw new RangeError(`feed before cut must be 0-255 units, got ${feedUnits}`);
 	}
 
 	return Buffer.from([GS, 0x56, 66, feedUnits]);

@@ -1,23 +1,14 @@
 import type {Language} from '../config.js';
 
 export type PrinterFailureKind =
-	| 'unreachable'
-	| 'timeout'
-	| 'paper-out'
-	| 'cover-open'
-	| 'offline'
-	| 'printer-error'
-	| 'reset';
+	'unreachable' | 'timeout' | 'paper-out' | 'cover-open' | 'offline' | 'printer-error' | 'reset';
 
 /** Why a slip did not print, classified for the clerk; `detail` is for the log and the engineer. */
 export type PrinterFailure = {kind: PrinterFailureKind; detail: string};
 
 export type FailureDescription = {message: string; advice: string};
 
-const descriptions: Record<
-	PrinterFailureKind,
-	Record<Language, FailureDescription>
-> = {
+const descriptions: Record<PrinterFailureKind, Record<Language, FailureDescription>> = {
 	unreachable: {
 		'zh-CN': {
 			message: '无法连接打印机',
@@ -25,20 +16,17 @@ const descriptions: Record<
 		},
 		en: {
 			message: 'The printer cannot be reached',
-			advice:
-				"Check the printer's power and network cable, then retry the print.",
+			advice: "Check the printer's power and network cable, then retry the print.",
 		},
 	},
 	timeout: {
 		'zh-CN': {
 			message: '打印机无响应(超时)',
-			advice:
-				'请检查打印机是否卡纸或正忙,然后重试打印;如已打出部分小票,请重打印。',
+			advice: '请检查打印机是否卡纸或正忙,然后重试打印;如已打出部分小票,请重打印。',
 		},
 		en: {
 			message: 'The printer stopped responding (timed out)',
-			advice:
-				'Check the printer for a jam or a busy light, then retry; if part of a slip came out, reprint it.',
+			advice: 'Check the printer for a jam or a busy light, then retry; if part of a slip came out, reprint it.',
 		},
 	},
 	'paper-out': {
@@ -65,8 +53,7 @@ const descriptions: Record<
 		},
 		en: {
 			message: 'The printer is offline',
-			advice:
-				'Check the printer lights; press feed or power it off and on, then retry.',
+			advice: 'Check the printer lights; press feed or power it off and on, then retry.',
 		},
 	},
 	'printer-error': {
@@ -90,9 +77,6 @@ const descriptions: Record<
 };
 
 /** What to tell the clerk about a failure, and what to do about it. */
-export function describeFailure(
-	failure: PrinterFailure,
-	language: Language,
-): FailureDescription {
+export function describeFailure(failure: PrinterFailure, language: Language): FailureDescription {
 	return descriptions[failure.kind][language];
 }

@@ -3,11 +3,7 @@ import {statusRequest} from './escpos-commands.js';
 import type {PrinterFailure} from './printer-failure.js';
 
 /** DLE EOT 1 (printer), 2 (offline cause), 4 (roll paper sensor), sent together: the printer answers one byte each, in order. */
-export const statusQuery: Uint8Array = Buffer.concat([
-	statusRequest(1),
-	statusRequest(2),
-	statusRequest(4),
-]);
+export const statusQuery: Uint8Array = Buffer.concat([statusRequest(1), statusRequest(2), statusRequest(4)]);
 export const statusReplyLength = 3;
 
 export type PrinterStatus = {
@@ -31,8 +27,7 @@ const bit = {
 	paperEnd: 0b0110_0000, // DLE EOT 4, bits 5-6
 } as const;
 
-export type StatusParse =
-	{ok: true; status: PrinterStatus} | {ok: false; failure: PrinterFailure};
+export type StatusParse = {ok: true; status: PrinterStatus} | {ok: false; failure: PrinterFailure};
 
 function hex(byte: number): string {
 	return `0x${byte.toString(16).padStart(2, '0')}`;
@@ -43,15 +38,13 @@ export function parseStatus(reply: Uint8Array): StatusParse {
 	const [printer = 0, offlineCause = 0, paper = 0] = reply;
 	if (
 		reply.length < statusReplyLength ||
-		[printer, offlineCause, paper].some(
-			(byte) => (byte & fixedMask) !== fixedValue,
-		)
+		[printer, offlineCause, paper].some(byte => (byte & fixedMask) !== fixedValue)
 	) {
 		return {
 			ok: false,
 			failure: {
 				kind: 'printer-error',
-				detail: `the printer answered the status request with ${[...reply].map((byte) => hex(byte)).join(' ')}, which is not an ESC/POS status`,
+				detail: `the printer answered the status request with ${[...reply].map(byte => hex(byte)).join(' ')}, which is not an ESC/POS status`,
 			},
 		};
 	}
@@ -61,8 +54,7 @@ export function parseStatus(reply: Uint8Array): StatusParse {
 		status: {
 			online: (printer & bit.offline) === 0,
 			coverOpen: (offlineCause & bit.coverOpen) !== 0,
-			paperEnd:
-				(paper & bit.paperEnd) !== 0 || (offlineCause & bit.paperEndStop) !== 0,
+			paperEnd: (paper & bit.paperEnd) !== 0 || (offlineCause & bit.paperEndStop) !== 0,
 			paperNearEnd: (paper & bit.nearEnd) !== 0,
 			error: (offlineCause & bit.errorOccurred) !== 0,
 		},
@@ -70,9 +62,7 @@ export function parseStatus(reply: Uint8Array): StatusParse {
 }
 
 /** Why a printer with this status cannot print, or undefined when it is ready. The cover comes first: closing it may reveal the rest. */
-export function statusFailure(
-	status: PrinterStatus,
-): PrinterFailure | undefined {
+export function statusFailure(status: PrinterStatus): PrinterFailure | undefined {
 	if (status.coverOpen) {
 		return {kind: 'cover-open', detail: 'DLE EOT 2 reports the cover open'};
 	}

@@ -1,12 +1,6 @@
 import net from 'node:net';
 import type {PrinterFailure, PrinterFailureKind} from './printer-failure.js';
-import {
-	parseStatus,
-	statusFailure,
-	statusQuery,
-	statusReplyLength,
-	type PrinterStatus,
-} from './printer-status.js';
+import {parseStatus, statusFailure, statusQuery, statusReplyLength, type PrinterStatus} from './printer-status.js';
 
 export type PrinterAddress = {
 	host: string;
@@ -19,9 +13,7 @@ export type PrinterAddress = {
  * `ok` means the printer was ready, took every byte and then answered a status request sent after
  * the slip (so it had read the whole slip) without reporting a fault. It is not proof of ink on paper.
  */
-export type PrintOutcome =
-	| {ok: true; bytesSent: number; paperNearEnd: boolean}
-	| {ok: false; failure: PrinterFailure};
+export type PrintOutcome = {ok: true; bytesSent: number; paperNearEnd: boolean} | {ok: false; failure: PrinterFailure};
 
 export type PrinterReadiness = {
 	ready: boolean;
@@ -46,14 +38,11 @@ const droppedKind: Record<Phase, PrinterFailureKind> = {
  * `end()` and wait for close. Every path ends in a destroyed socket and one result, and none waits
  * longer than the connect timeout plus three write timeouts.
  */
-async function runSession(
-	address: PrinterAddress,
-	payload: Uint8Array | undefined,
-): Promise<SessionResult> {
+async function runSession(address: PrinterAddress, payload: Uint8Array | undefined): Promise<SessionResult> {
 	const {host, port, connectTimeoutMs, writeTimeoutMs} = address;
 	const where = `${host}:${port}`;
 
-	return new Promise((resolve) => {
+	return new Promise(resolve => {
 		const socket = new net.Socket({allowHalfOpen: true});
 		let phase: Phase = 'connecting';
 		let inbox = Buffer.alloc(0);
@@ -76,9 +65,7 @@ async function runSession(
 		};
 
 		const fail = (kind: PrinterFailureKind, detail: string) => {
-			settle(
-				decided ?? {outcome: {ok: false, failure: {kind, detail}}, status},
-			);
+			settle(decided ?? {outcome: {ok: false, failure: {kind, detail}}, status});
 		};
 
 		const closeWith = (result: SessionResult) => {
@@ -88,23 +75,16 @@ async function runSession(
 		};
 
 		const connectTimer = setTimeout(() => {
-			fail(
-				'unreachable',
-				`no connection to ${where} within ${connectTimeoutMs} ms`,
-			);
+			fail('unreachable', `no connection to ${where} within ${connectTimeoutMs} ms`);
 		}, connectTimeoutMs);
 		const deadline = setTimeout(
 			() => {
-				fail(
-					'timeout',
-					`the printer at ${where} did not finish within ${connectTimeoutMs + 3 * writeTimeoutMs} ms`,
-				);
+				fail('timeout', `the printer at ${where} did not finish within ${connectTimeoutMs + 3 * writeTimeoutMs} ms`);
 			},
 			connectTimeoutMs + 3 * writeTimeoutMs,
 		);
 
-		const readStatus = ():
-			{ok: true} | {ok: false; failure: PrinterFailure} => {
+		const readStatus = (): {ok: true} | {ok: false; failure: PrinterFailure} => {
 			const parsed = parseStatus(inbox.subarray(0, statusReplyLength));
 			inbox = inbox.subarray(statusReplyLength);
 			if (!parsed.ok) {
@@ -146,11 +126,7 @@ async function runSession(
 				}
 			}
 
-			if (
-				phase === 'sending' &&
-				inbox.length >= statusReplyLength &&
-				payload !== undefined
-			) {
+			if (phase === 'sending' && inbox.length >= statusReplyLength && payload !== undefined) {
 				const after = readStatus();
 				closeWith(
 					after.ok
@@ -199,10 +175,7 @@ async function runSession(
 		});
 
 		socket.on('close', () => {
-			fail(
-				droppedKind[phase],
-				`the connection to ${where} closed unexpectedly`,
-			);
+			fail(droppedKind[phase], `the connection to ${where} closed unexpectedly`);
 		});
 
 		socket.connect({host, port});
@@ -210,18 +183,13 @@ async function runSession(
 }
 
 /** Sends one job to a networked ESC/POS printer, unless its status says it cannot print it. */
-export async function printBytes(
-	bytes: Uint8Array,
-	address: PrinterAddress,
-): Promise<PrintOutcome> {
+export async function printBytes(bytes: Uint8Array, address: PrinterAddress): Promise<PrintOutcome> {
 	const {outcome} = await runSession(address, bytes);
 	return outcome;
 }
 
 /** Asks the printer whether it could print now, for a background status line; sends no print data. */
-export async function queryPrinterStatus(
-	address: PrinterAddress,
-): Promise<PrinterReadiness> {
+export async function queryPrinterStatus(address: PrinterAddress): Promise<PrinterReadiness> {
 	const {outcome, status} = await runSession(address, undefined);
 	return outcome.ok
 		? {ready: true, paperNearEnd: outcome.paperNearEnd}

@@ -4,10 +4,7 @@ import {layoutSlip} from './slip-layout.js';
 import type {SlipModel} from './slip-model.js';
 import {encodeText, type EncodedText} from './text-encoding.js';
 
-export type EscPosTarget = Pick<
-	PrinterProfile,
-	'columns' | 'encoding' | 'nativeQr' | 'cut'
->;
+export type EscPosTarget = Pick<PrinterProfile, 'columns' | 'encoding' | 'nativeQr' | 'cut'>;
 
 /** Bigger modules on 80 mm paper; 4 dots keeps a 12-digit reference well inside 58 mm. */
 function qrModuleDots(columns: number): number {
@@ -15,10 +12,7 @@ function qrModuleDots(columns: number): number {
 }
 
 /** The slip as the bytes a printer of this profile expects; `unencodable` lists each character printed as `?`. */
-export function renderSlipEscPos(
-	model: SlipModel,
-	profile: EscPosTarget,
-): EncodedText {
+export function renderSlipEscPos(model: SlipModel, profile: EscPosTarget): EncodedText {
 	const {encoding} = profile;
 	const layout = layoutSlip(model, profile);
 	const parts: Uint8Array[] = [command.initialize()];

@@ -3,16 +3,7 @@ import {singleLine} from '../domain/display-text.js';
 import {formatSlip} from '../domain/money.js';
 import {formatDateTime} from '../domain/time-format.js';
 import type {Channel} from '../domain/transaction.js';
-import {
-	cut,
-	feed,
-	labelValue,
-	rule,
-	slipHeader,
-	text,
-	type SlipLine,
-	type SlipModel,
-} from './slip-model.js';
+import {cut, feed, labelValue, rule, slipHeader, text, type SlipLine, type SlipModel} from './slip-model.js';
 import type {SlipLabels} from './void-slip.js';
 
 export type SettlementReportInput = {
@@ -66,21 +57,12 @@ export function buildSettlementReport(
 	input: SettlementReportInput,
 	options: {reprint: boolean; labels?: SlipLabels},
 ): SlipModel {
-	const say = (words: Label) =>
-		options.labels === 'english' ? words[1] : `${words[0]} ${words[1]}`;
+	const say = (words: Label) => (options.labels === 'english' ? words[1] : `${words[0]} ${words[1]}`);
 	const field = (value: string) => singleLine(value).trim();
 	const counted = (words: Label, count: number) => `${say(words)} ${count}`;
 	const totals = (row: Omit<ChannelTotals, 'channel'>): SlipLine[] => [
-		labelValue(
-			counted(label.sales, row.salesCount),
-			formatSlip(row.salesAmount),
-			{indent: 2},
-		),
-		labelValue(
-			counted(label.voids, row.voidsCount),
-			formatSlip(-row.voidsAmount),
-			{indent: 2},
-		),
+		labelValue(counted(label.sales, row.salesCount), formatSlip(row.salesAmount), {indent: 2}),
+		labelValue(counted(label.voids, row.voidsCount), formatSlip(-row.voidsAmount), {indent: 2}),
 		labelValue(say(label.fees), formatSlip(row.salesFees), {indent: 2}),
 		labelValue(say(label.feesBack), formatSlip(-row.voidsFees), {indent: 2}),
 	];
@@ -105,11 +87,7 @@ export function buildSettlementReport(
 		labelValue(say(label.terminalNo), field(input.terminalId)),
 		labelValue(say(label.operatorNo), field(input.operatorNo)),
 		labelValue(say(label.batchNo), field(input.batchNo)),
-		labelValue(
-			say(label.openedAt),
-			formatDateTime(input.openedAt, input.timeZone),
-			{stacked: true},
-		),
+		labelValue(say(label.openedAt), formatDateTime(input.openedAt, input.timeZone), {stacked: true}),
 		labelValue(
 			say(input.kind === 'settlement' ? label.settledAt : label.takenAt),
 			formatDateTime(input.at, input.timeZone),
@@ -117,22 +95,17 @@ export function buildSettlementReport(
 		),
 	);
 	for (const row of input.summary.channels) {
-		lines.push(
-			rule(),
-			labelValue(say(channelName[row.channel]), ''),
-			...totals(row),
-		);
+		lines.push(rule(), labelValue(say(channelName[row.channel]), ''), ...totals(row));
 	}
 
 	lines.push(
 		rule('='),
 		labelValue(say(label.total), ''),
 		...totals(input.summary.total),
-		labelValue(
-			counted(label.net, input.summary.netCount),
-			formatSlip(input.summary.netAmount),
-			{indent: 2, bold: true},
-		),
+		labelValue(counted(label.net, input.summary.netCount), formatSlip(input.summary.netAmount), {
+			indent: 2,
+			bold: true,
+		}),
 		labelValue(say(label.netFees), formatSlip(input.summary.netFees), {
 			indent: 2,
 		}),

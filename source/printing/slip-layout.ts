@@ -2,11 +2,7 @@ import {displayWidth} from '../domain/display-width.js';
 import {stripControl} from '../domain/display-text.js';
 import type {Alignment} from './escpos-commands.js';
 import type {SlipLine, SlipModel} from './slip-model.js';
-import {
-	printableText,
-	printerWidth,
-	type PrinterEncoding,
-} from './text-encoding.js';
+import {printableText, printerWidth, type PrinterEncoding} from './text-encoding.js';
 
 /** One physical line or action on paper, after wrapping; both renderers draw exactly these. */
 export type PaperLine =
@@ -36,17 +32,11 @@ const valueIndent = 2;
 type Measure = (text: string) => number;
 
 export function measureFor(encoding: PrinterEncoding | undefined): Measure {
-	return encoding === undefined
-		? displayWidth
-		: (text: string) => printerWidth(text, encoding);
+	return encoding === undefined ? displayWidth : (text: string) => printerWidth(text, encoding);
 }
 
 /** Greedy wrap by width, breaking at a space when one is on the line, else between characters (Chinese has no spaces). */
-export function wrapToWidth(
-	content: string,
-	columns: number,
-	measure: Measure,
-): string[] {
+export function wrapToWidth(content: string, columns: number, measure: Measure): string[] {
 	const room = Math.max(1, columns);
 	const lines: string[] = [];
 	let line = '';
@@ -89,19 +79,11 @@ type Context = {
 	target: LayoutTarget;
 };
 
-function plain(
-	line: string,
-	align: Alignment = 'left',
-	bold = false,
-	size: 1 | 2 = 1,
-): PaperLine {
+function plain(line: string, align: Alignment = 'left', bold = false, size: 1 | 2 = 1): PaperLine {
 	return {kind: 'line', text: line, align, bold, size};
 }
 
-function layoutField(
-	line: Extract<SlipLine, {kind: 'field'}>,
-	context: Context,
-): PaperLine[] {
+function layoutField(line: Extract<SlipLine, {kind: 'field'}>, context: Context): PaperLine[] {
 	const {columns, measure} = context;
 	const label = context.clean(line.label).replaceAll('\n', ' ');
 	const value = context.clean(line.value).replaceAll('\n', ' ');
@@ -113,16 +95,10 @@ function layoutField(
 		return [plain(indent + label + ' '.repeat(gap) + value, 'left', line.bold)];
 	}
 
-	const result = wrapToWidth(label, room, measure).map((part) =>
-		plain(indent + part, 'left', line.bold),
-	);
+	const result = wrapToWidth(label, room, measure).map(part => plain(indent + part, 'left', line.bold));
 	if (value !== '') {
 		const valuePrefix = ' '.repeat(line.indent + valueIndent);
-		for (const part of wrapToWidth(
-			value,
-			columns - line.indent - valueIndent,
-			measure,
-		)) {
+		for (const part of wrapToWidth(value, columns - line.indent - valueIndent, measure)) {
 			result.push(plain(valuePrefix + part, 'left', line.bold));
 		}
 	}
@@ -137,8 +113,8 @@ function layoutLine(line: SlipLine, context: Context): PaperLine[] {
 			return context
 				.clean(line.text)
 				.split('\n')
-				.flatMap((paragraph) => wrapToWidth(paragraph, room, context.measure))
-				.map((part) => plain(part, line.align, line.bold, line.size));
+				.flatMap(paragraph => wrapToWidth(paragraph, room, context.measure))
+				.map(part => plain(part, line.align, line.bold, line.size));
 		}
 
 		case 'field': {
@@ -156,9 +132,7 @@ function layoutLine(line: SlipLine, context: Context): PaperLine[] {
 			}
 
 			if (context.target.nativeQr === false) {
-				return wrapToWidth(data, context.columns, context.measure).map((part) =>
-					plain(part, 'centre'),
-				);
+				return wrapToWidth(data, context.columns, context.measure).map(part => plain(part, 'centre'));
 			}
 
 			return [{kind: 'qr', data}];
@@ -169,9 +143,7 @@ function layoutLine(line: SlipLine, context: Context): PaperLine[] {
 		}
 
 		case 'cut': {
-			return context.target.cut === false
-				? Array.from({length: tearOffFeedLines}, () => plain(''))
-				: [{kind: 'cut'}];
+			return context.target.cut === false ? Array.from({length: tearOffFeedLines}, () => plain('')) : [{kind: 'cut'}];
 		}
 	}
 }
@@ -201,17 +173,13 @@ export function layoutSlip(model: SlipModel, target: LayoutTarget): Layout {
 		target,
 	};
 	return {
-		lines: model.lines.flatMap((line) => layoutLine(line, context)),
+		lines: model.lines.flatMap(line => layoutLine(line, context)),
 		unencodable,
 	};
 }
 
 /** Leading spaces that put a line of `width` physical columns where its alignment says: the printer's rule and the preview's. */
-export function alignmentPadding(
-	align: Alignment,
-	width: number,
-	columns: number,
-): number {
+export function alignmentPadding(align: Alignment, width: number, columns: number): number {
 	const free = Math.max(0, columns - width);
 	if (align === 'centre') {
 		return Math.floor(free / 2);

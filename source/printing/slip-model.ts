@@ -38,11 +38,7 @@ export function text(content: string, options: TextOptions = {}): SlipLine {
 export type FieldOptions = {indent?: number; bold?: boolean; stacked?: boolean};
 
 /** A label-value line: `授权码 AUTH NO             A1B2C3`, or the value under the label when it is long. */
-export function labelValue(
-	label: string,
-	value: string,
-	options: FieldOptions = {},
-): SlipLine {
+export function labelValue(label: string, value: string, options: FieldOptions = {}): SlipLine {
 	return {
 		kind: 'field',
 		label,
@@ -70,11 +66,7 @@ export function cut(): SlipLine {
 }
 
 /** The header every slip from this terminal starts with: the title, centred and bold, then 重打印 REPRINT when it is one. */
-export function slipHeader(
-	title: string,
-	reprint: boolean,
-	reprintLabel = '重打印 REPRINT',
-): SlipLine[] {
+export function slipHeader(title: string, reprint: boolean, reprintLabel = '重打印 REPRINT'): SlipLine[] {
 	const lines = [text(title, {align: 'centre', bold: true})];
 	if (reprint) {
 		lines.push(text(reprintLabel, {align: 'centre', bold: true}));

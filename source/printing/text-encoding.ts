@@ -12,26 +12,13 @@ const replacement = '?';
 /** GB18030 two-byte form: lead 0x81-0xFE, trail 0x40-0xFE without 0x7F. Four-byte forms are not printed by GB2312/GBK heads. */
 function isTwoByteGb(bytes: Uint8Array): boolean {
 	const [lead = 0, trail = 0] = bytes;
-	return (
-		bytes.length === 2 &&
-		lead >= 0x81 &&
-		lead <= 0xfe &&
-		trail >= 0x40 &&
-		trail <= 0xfe &&
-		trail !== 0x7f
-	);
+	return bytes.length === 2 && lead >= 0x81 && lead <= 0xfe && trail >= 0x40 && trail <= 0xfe && trail !== 0x7f;
 }
 
-const characterCache = new Map<
-	PrinterEncoding,
-	Map<string, Uint8Array | undefined>
->();
+const characterCache = new Map<PrinterEncoding, Map<string, Uint8Array | undefined>>();
 
 /** The bytes one character takes on the printer, or undefined when the printer cannot print it. */
-function encodeCharacter(
-	character: string,
-	encoding: PrinterEncoding,
-): Uint8Array | undefined {
+function encodeCharacter(character: string, encoding: PrinterEncoding): Uint8Array | undefined {
 	let cache = characterCache.get(encoding);
 	if (!cache) {
 		cache = new Map();
@@ -53,12 +40,7 @@ function encodeCharacter(
 		} else {
 			// Iconv-lite writes '?' for what the page lacks; a round trip also rules out any best-fit glyph.
 			const [byte = 0] = bytes;
-			result =
-				bytes.length === 1 &&
-				byte >= 0x80 &&
-				iconv.decode(bytes, encoding) === character
-					? bytes
-					: undefined;
+			result = bytes.length === 1 && byte >= 0x80 && iconv.decode(bytes, encoding) === character ? bytes : undefined;
 		}
 	}
 
@@ -71,15 +53,10 @@ function encodeCharacter(
  * printer holds (full-width ￥ in GB18030, ¥ on Western code pages), and every character the printer
  * cannot print replaced by `?` and reported once.
  */
-export function printableText(
-	text: string,
-	encoding: PrinterEncoding,
-): PrintableText {
+export function printableText(text: string, encoding: PrinterEncoding): PrintableText {
 	const stripped = stripControl(text);
 	const yen =
-		encoding === 'gb18030'
-			? stripped.replaceAll('\u00A5', '\uFFE5')
-			: stripped.replaceAll('\uFFE5', '\u00A5');
+		encoding === 'gb18030' ? stripped.replaceAll('\u00A5', '\uFFE5') : stripped.replaceAll('\uFFE5', '\u00A5');
 	let result = '';
 	const unencodable: string[] = [];
 	for (const character of yen) {
@@ -97,10 +74,7 @@ export function printableText(
 }
 
 /** Printer bytes for text: GB18030 two-byte characters in Chinese mode, or one byte per character on a code page. */
-export function encodeText(
-	text: string,
-	encoding: PrinterEncoding,
-): EncodedText {
+export function encodeText(text: string, encoding: PrinterEncoding): EncodedText {
 	const printable = printableText(text, encoding);
 	const parts: Uint8Array[] = [];
 	for (const character of printable.text) {

@@ -80,10 +80,7 @@ const label = {
 	reason: ['原因', 'REASON'],
 	approvedBy: ['授权主管', 'APPROVED BY'],
 	signature: ['持卡人签名', 'CARDHOLDER SIGNATURE'],
-	acknowledgement: [
-		'本人确认以上交易,同意将其记入本卡账户',
-		'I ACKNOWLEDGE THE ABOVE TRANSACTION',
-	],
+	acknowledgement: ['本人确认以上交易,同意将其记入本卡账户', 'I ACKNOWLEDGE THE ABOVE TRANSACTION'],
 } as const satisfies Record<string, Label>;
 
 const channelName: Record<Channel, Label> = {
@@ -103,33 +100,22 @@ function isCard(channel: Channel): boolean {
 
 /** `RMB -￥128.50` for yuan, `USD -128.50` otherwise. */
 export function slipAmount(amount: Fen, currency: string): string {
-	return currency === 'CNY'
-		? `RMB ${formatSlip(-amount)}`
-		: `${currency} ${formatPlain(-amount)}`;
+	return currency === 'CNY' ? `RMB ${formatSlip(-amount)}` : `${currency} ${formatPlain(-amount)}`;
 }
 
 /** Builds one void slip: each copy from the merchant's, separated by cuts. */
-export function buildVoidSlip(
-	input: VoidSlipInput,
-	options: VoidSlipOptions,
-): SlipModel {
-	const say = (words: Label) =>
-		options.labels === 'english' ? words[1] : `${words[0]} ${words[1]}`;
+export function buildVoidSlip(input: VoidSlipInput, options: VoidSlipOptions): SlipModel {
+	const say = (words: Label) => (options.labels === 'english' ? words[1] : `${words[0]} ${words[1]}`);
 	// Every field may come from the database or an import: none of it may carry a control byte.
 	const field = (value: string) => singleLine(value).trim();
 	// Narrow paper stacks the long values under their labels, as counter slips do; wide paper keeps what fits on one line.
 	const stackLong = options.columns < 48;
-	const copies = Math.min(
-		Math.max(Math.trunc(options.copies), 1),
-		copyOrder.length,
-	);
+	const copies = Math.min(Math.max(Math.trunc(options.copies), 1), copyOrder.length);
 
 	const body = (copyName: Label, signature: boolean): SlipLine[] => {
 		const lines: SlipLine[] = [
 			...slipHeader(say(label.title), options.reprint, say(label.reprint)),
-			...(options.labels === 'english'
-				? ruledHeading(copyName[1])
-				: ruledHeading(copyName[0], copyName[1])),
+			...(options.labels === 'english' ? ruledHeading(copyName[1]) : ruledHeading(copyName[0], copyName[1])),
 			labelValue(say(label.merchantName), field(input.merchantName), {
 				stacked: true,
 			}),
@@ -139,11 +125,9 @@ export function buildVoidSlip(
 			labelValue(say(label.terminalNo), field(input.terminalId)),
 			labelValue(say(label.operatorNo), field(input.operatorNo)),
 			rule(),
-			labelValue(
-				say(isCard(input.channel) ? label.cardNo : label.account),
-				field(input.cardMasked),
-				{stacked: stackLong},
-			),
+			labelValue(say(isCard(input.channel) ? label.cardNo : label.account), field(input.cardMasked), {
+				stacked: stackLong,
+			}),
 			labelValue(say(label.payType), say(channelName[input.channel])),
 			labelValue(say(label.transType), say(label.voidType), {
 				stacked: stackLong,
@@ -152,16 +136,8 @@ export function buildVoidSlip(
 			labelValue(say(label.voucherNo), field(input.voucherNo)),
 			labelValue(say(label.authNo), field(input.authCode)),
 			labelValue(say(label.referenceNo), field(input.referenceNo)),
-			labelValue(
-				say(label.dateTime),
-				formatDateTime(input.createdAt, input.timeZone),
-				{stacked: stackLong},
-			),
-			labelValue(
-				say(label.amount),
-				slipAmount(input.amount, field(input.currency)),
-				{bold: true},
-			),
+			labelValue(say(label.dateTime), formatDateTime(input.createdAt, input.timeZone), {stacked: stackLong}),
+			labelValue(say(label.amount), slipAmount(input.amount, field(input.currency)), {bold: true}),
 			rule(),
 			labelValue(say(label.remarks), ''),
 			labelValue(say(label.originalVoucher), field(input.originalVoucherNo), {
@@ -182,7 +158,7 @@ export function buildVoidSlip(
 				rule(),
 				...label.acknowledgement
 					.filter((_, index) => index === 1 || options.labels !== 'english')
-					.map((words) => text(words)),
+					.map(words => text(words)),
 			);
 		}
 
@@ -191,8 +167,6 @@ export function buildVoidSlip(
 	};
 
 	return {
-		lines: copyOrder
-			.slice(0, copies)
-			.flatMap((copyName, index) => body(copyName, index === 0)),
+		lines: copyOrder.slice(0, copies).flatMap((copyName, index) => body(copyName, index === 0)),
 	};
 }

@@ -15,32 +15,20 @@ const slipBytes = renderSlipEscPos(
 	profile({columns: 48}),
 ).bytes;
 
-test('the parser gives the same commands whether bytes come whole or one at a time', (t) => {
+test('the parser gives the same commands whether bytes come whole or one at a time', t => {
 	const whole = new CommandParser().push(slipBytes);
 	const parser = new CommandParser();
-	const split = [...slipBytes].flatMap((byte) =>
-		parser.push(Uint8Array.from([byte])),
-	);
+	const split = [...slipBytes].flatMap(byte => parser.push(Uint8Array.from([byte])));
 	const summary = (events: typeof whole) =>
 		events
-			.map((event) =>
-				event.kind === 'text'
-					? 'text'
-					: `${event.kind}:${Buffer.from(event.raw).toString('hex')}`,
-			)
+			.map(event => (event.kind === 'text' ? 'text' : `${event.kind}:${Buffer.from(event.raw).toString('hex')}`))
 			.join(' ');
-	t.is(
-		summary(split.filter((event) => event.kind !== 'text')),
-		summary(whole.filter((event) => event.kind !== 'text')),
-	);
-	t.is(
-		Buffer.concat(split.map((event) => event.raw)).toString('hex'),
-		Buffer.from(slipBytes).toString('hex'),
-	);
+	t.is(summary(split.filter(event => event.kind !== 'text')), summary(whole.filter(event => event.kind !== 'text')));
+	t.is(Buffer.concat(split.map(event => event.raw)).toString('hex'), Buffer.from(slipBytes).toString('hex'));
 	t.is(parser.leftover.length, 0);
 });
 
-test('byte sequences the encoder never emits are flagged in the job, with their offset', async (t) => {
+test('byte sequences the encoder never emits are flagged in the job, with their offset', async t => {
 	const emulator = await startPrinterEmulator({columns: 32});
 	t.teardown(async () => emulator.close());
 	const odd = Buffer.from(
@@ -58,7 +46,7 @@ test('byte sequences the encoder never emits are flagged in the job, with their 
 	t.like(await printBytes(odd, addressOf(emulator)), {ok: true});
 	const [job] = await emulator.waitForJobs(1, 2000);
 	t.deepEqual(
-		job?.unknown.map((sequence) => [sequence.offset, sequence.bytes]),
+		job?.unknown.map(sequence => [sequence.offset, sequence.bytes]),
 		[
 			[2, '1b70'],
 			[4, '00'],
@@ -69,7 +57,7 @@ test('byte sequences the encoder never emits are flagged in the job, with their 
 	);
 });
 
-test('each job is saved as rendered text and raw bytes in the output folder', async (t) => {
+test('each job is saved as rendered text and raw bytes in the output folder', async t => {
 	const outDir = await fs.mkdtemp(path.join(os.tmpdir(), 'posvoid-printer-'));
 	t.teardown(async () => fs.rm(outDir, {recursive: true, force: true}));
 	const emulator = await startPrinterEmulator({columns: 48, outDir});
@@ -78,15 +66,12 @@ test('each job is saved as rendered text and raw bytes in the output folder', as
 	// Close waits for pending file writes.
 	await emulator.close();
 	t.truthy(job?.files);
-	t.regex(
-		path.basename(job?.files?.text ?? ''),
-		/^\d{8}T\d{6}-\d{3}Z-1\.txt$/v,
-	);
+	t.regex(path.basename(job?.files?.text ?? ''), /^\d{8}T\d{6}-\d{3}Z-1\.txt$/v);
 	t.is(await fs.readFile(job?.files?.text ?? '', 'utf8'), `${job?.text}\n`);
 	t.deepEqual(await fs.readFile(job?.files?.bin ?? ''), Buffer.from(slipBytes));
 });
 
-test('a status-only connection is not a job', async (t) => {
+test('a status-only connection is not a job', async t => {
 	const emulator = await startPrinterEmulator();
 	t.teardown(async () => emulator.close());
 	t.like(await printBytes(new Uint8Array(0), addressOf(emulator)), {
@@ -96,7 +81,7 @@ test('a status-only connection is not a job', async (t) => {
 	t.is(emulator.jobs.length, 0);
 });
 
-test('fault lines typed on stdin: names, ok, and slow with a rate', (t) => {
+test('fault lines typed on stdin: names, ok, and slow with a rate', t => {
 	t.deepEqual(parseFaultCommand('paper-out'), {ok: true, fault: 'paper-out'});
 	t.deepEqual(parseFaultCommand(' OK '), {ok: true, fault: undefined});
 	t.deepEqual(parseFaultCommand('none'), {ok: true, fault: undefined});

@@ -3,9 +3,7 @@ import type {PrinterAddress} from '../../source/printing/printer-transport.js';
 import type {VoidSlipInput} from '../../source/printing/void-slip.js';
 
 /** The void of slip-example.md: 2026-11-25 17:30:12 in Shanghai. */
-export function sampleVoid(
-	overrides: Partial<VoidSlipInput> = {},
-): VoidSlipInput {
+export function sampleVoid(overrides: Partial<VoidSlipInput> = {}): VoidSlipInput {
 	return {
 		merchantName: '示例便利店',
 		merchantNo: '898440358120011',
@@ -28,9 +26,7 @@ export function sampleVoid(
 	};
 }
 
-export function profile(
-	overrides: Partial<PrinterProfile> = {},
-): PrinterProfile {
+export function profile(overrides: Partial<PrinterProfile> = {}): PrinterProfile {
 	return {
 		host: '127.0.0.1',
 		port: 9100,
@@ -46,10 +42,7 @@ export function profile(
 }
 
 /** Short timeouts: a test that hangs fails fast, and a timeout path is reached quickly. */
-export function addressOf(
-	emulator: {host: string; port: number},
-	timeoutMs = 300,
-): PrinterAddress {
+export function addressOf(emulator: {host: string; port: number}, timeoutMs = 300): PrinterAddress {
 	return {
 		host: emulator.host,
 		port: emulator.port,

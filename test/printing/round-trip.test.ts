@@ -1,16 +1,10 @@
 import test from 'ava';
 import type {PrinterProfile} from '../../source/config.js';
-import {
-	startPrinterEmulator,
-	type Emulator,
-} from '../../source/printing/emulator/printer-emulator.js';
+import {startPrinterEmulator, type Emulator} from '../../source/printing/emulator/printer-emulator.js';
 import {printBytes} from '../../source/printing/printer-transport.js';
 import {renderSlipEscPos} from '../../source/printing/render-escpos.js';
 import {renderSlipText} from '../../source/printing/render-text.js';
-import {
-	buildVoidSlip,
-	type VoidSlipInput,
-} from '../../source/printing/void-slip.js';
+import {buildVoidSlip, type VoidSlipInput} from '../../source/printing/void-slip.js';
 import {addressOf, profile, sampleVoid} from './fixtures.js';
 
 // One emulated printer per paper width, as a counter has one printer.
@@ -56,7 +50,7 @@ for (const columns of [32, 48] as const) {
 		for (const reprint of [false, true]) {
 			for (const approverNo of ['00', undefined]) {
 				const name = `${columns} columns, ${encoding}, ${reprint ? 'reprint' : 'first print'}, ${approverNo ? 'with' : 'without'} approver`;
-				test.serial(`round trip: ${name} decodes to its preview`, async (t) => {
+				test.serial(`round trip: ${name} decodes to its preview`, async t => {
 					const printer = profile({columns, encoding});
 					const {model, rendered, outcome, job} = await printAndDecode({
 						input: sampleVoid({approverNo}),
@@ -73,10 +67,7 @@ for (const columns of [32, 48] as const) {
 					t.deepEqual([...job.bytes], [...rendered.bytes]);
 					t.is(job.text, renderSlipText(model, columns, printer));
 					// In GB18030 nothing needed substituting, so the paper is the on-screen preview itself.
-					t.is(
-						job.text === renderSlipText(model, columns),
-						encoding === 'gb18030',
-					);
+					t.is(job.text === renderSlipText(model, columns), encoding === 'gb18030');
 				});
 			}
 		}
@@ -85,7 +76,7 @@ for (const columns of [32, 48] as const) {
 
 test.serial(
 	'round trip: characters a terminal draws narrow but GB18030 prints wide (·, é) keep the layout aligned',
-	async (t) => {
+	async t => {
 		const printer = profile({columns: 32});
 		const {model, job} = await printAndDecode({
 			input: sampleVoid({
@@ -100,61 +91,42 @@ test.serial(
 	},
 );
 
-test.serial(
-	'round trip: QR payment, no native QR, no cutter, three copies',
-	async (t) => {
-		const printer = profile({
-			columns: 48,
-			nativeQr: false,
-			cut: false,
-			copies: 3,
-		});
-		const {model, job} = await printAndDecode({
-			input: sampleVoid({channel: 'alipay', cardMasked: '****1234'}),
-			printer,
-			reprint: true,
-		});
-		t.is(job.text, renderSlipText(model, 48, printer));
-		t.false(job.text.includes('[QR:'));
-	},
-);
+test.serial('round trip: QR payment, no native QR, no cutter, three copies', async t => {
+	const printer = profile({
+		columns: 48,
+		nativeQr: false,
+		cut: false,
+		copies: 3,
+	});
+	const {model, job} = await printAndDecode({
+		input: sampleVoid({channel: 'alipay', cardMasked: '****1234'}),
+		printer,
+		reprint: true,
+	});
+	t.is(job.text, renderSlipText(model, 48, printer));
+	t.false(job.text.includes('[QR:'));
+});
 
-test.serial(
-	'round trip: unencodable characters arrive as ? and were reported',
-	async (t) => {
-		const printer = profile({columns: 32, encoding: 'cp858'});
-		const {model, rendered, job} = await printAndDecode({
-			input: sampleVoid({merchantName: 'Zoë’s 示例 Shop €'}),
-			printer,
-			reprint: false,
-		});
-		t.deepEqual(rendered.unencodable, [
-			'’',
-			'示',
-			'例',
-			'顾',
-			'客',
-			'取',
-			'消',
-		]);
-		t.true(job.text.includes('  Zoë?s ?? Shop €'));
-		t.is(job.text, renderSlipText(model, 32, printer));
-	},
-);
+test.serial('round trip: unencodable characters arrive as ? and were reported', async t => {
+	const printer = profile({columns: 32, encoding: 'cp858'});
+	const {model, rendered, job} = await printAndDecode({
+		input: sampleVoid({merchantName: 'Zoë’s 示例 Shop €'}),
+		printer,
+		reprint: false,
+	});
+	t.deepEqual(rendered.unencodable, ['’', '示', '例', '顾', '客', '取', '消']);
+	t.true(job.text.includes('  Zoë?s ?? Shop €'));
+	t.is(job.text, renderSlipText(model, 32, printer));
+});
 
-test.serial(
-	'the emulator sees bold where the slip asks for it: title and amount',
-	async (t) => {
-		const {job} = await printAndDecode({
-			input: sampleVoid(),
-			printer: profile({columns: 32}),
-			reprint: false,
-		});
-		const bold = new Set(
-			job.lines.filter((line) => line.bold).map((line) => line.text.trim()),
-		);
-		t.true(bold.has('POS签购单 VOID SLIP'));
-		t.true(bold.has('金额 AMOUNT        RMB -￥128.50'));
-		t.false(bold.has('商户名称 MERCHANT NAME'));
-	},
-);
+test.serial('the emulator sees bold where the slip asks for it: title and amount', async t => {
+	const {job} = await printAndDecode({
+		input: sampleVoid(),
+		printer: profile({columns: 32}),
+		reprint: false,
+	});
+	const bold = new Set(job.lines.filter(line => line.bold).map(line => line.text.trim()));
+	t.true(bold.has('POS签购单 VOID SLIP'));
+	t.true(bold.has('金额 AMOUNT        RMB -￥128.50'));
+	t.false(bold.has('商户名称 MERCHANT NAME'));
+});

@@ -1,17 +1,8 @@
 import net, {type AddressInfo} from 'node:net';
 import test from 'ava';
-import {
-	describeFailure,
-	type PrinterFailureKind,
-} from '../../source/printing/printer-failure.js';
-import {
-	startPrinterEmulator,
-	type PrinterFault,
-} from '../../source/printing/emulator/printer-emulator.js';
-import {
-	printBytes,
-	queryPrinterStatus,
-} from '../../source/printing/printer-transport.js';
+import {describeFailure, type PrinterFailureKind} from '../../source/printing/printer-failure.js';
+import {startPrinterEmulator, type PrinterFault} from '../../source/printing/emulator/printer-emulator.js';
+import {printBytes, queryPrinterStatus} from '../../source/printing/printer-transport.js';
 import {renderSlipEscPos} from '../../source/printing/render-escpos.js';
 import {renderSlipText} from '../../source/printing/render-text.js';
 import {buildVoidSlip} from '../../source/printing/void-slip.js';
@@ -37,7 +28,7 @@ const notReady: Array<[PrinterFault, PrinterFailureKind]> = [
 ];
 
 for (const [fault, kind] of notReady) {
-	test(`${fault}: classified as ${kind}, nothing sent, and a retry after the fix prints`, async (t) => {
+	test(`${fault}: classified as ${kind}, nothing sent, and a retry after the fix prints`, async t => {
 		t.timeout(hangGuardMs);
 		const emulator = await startPrinterEmulator({columns: 32, fault});
 		t.teardown(async () => emulator.close());
@@ -61,7 +52,7 @@ for (const [fault, kind] of notReady) {
 	});
 }
 
-test('paper near end: prints, and says the roll is nearly out', async (t) => {
+test('paper near end: prints, and says the roll is nearly out', async t => {
 	t.timeout(hangGuardMs);
 	const emulator = await startPrinterEmulator({columns: 32, fault: 'near-end'});
 	t.teardown(async () => emulator.close());
@@ -76,7 +67,7 @@ test('paper near end: prints, and says the roll is nearly out', async (t) => {
 	});
 });
 
-test('stall (status answered, data never read): a timeout, not a hang; after the fault clears a retry prints', async (t) => {
+test('stall (status answered, data never read): a timeout, not a hang; after the fault clears a retry prints', async t => {
 	t.timeout(hangGuardMs);
 	const emulator = await startPrinterEmulator({columns: 32, fault: 'stall'});
 	t.teardown(async () => emulator.close());
@@ -90,7 +81,7 @@ test('stall (status answered, data never read): a timeout, not a hang; after the
 	t.is(job?.text, preview);
 });
 
-test('a stalled printer with a slip larger than the socket buffers still ends in a timeout', async (t) => {
+test('a stalled printer with a slip larger than the socket buffers still ends in a timeout', async t => {
 	t.timeout(hangGuardMs);
 	const emulator = await startPrinterEmulator({columns: 32, fault: 'stall'});
 	t.teardown(async () => emulator.close());
@@ -102,7 +93,7 @@ test('a stalled printer with a slip larger than the socket buffers still ends in
 	});
 });
 
-test('slow printer slower than the write timeout: a timeout', async (t) => {
+test('slow printer slower than the write timeout: a timeout', async t => {
 	t.timeout(hangGuardMs);
 	const emulator = await startPrinterEmulator({
 		columns: 32,
@@ -116,7 +107,7 @@ test('slow printer slower than the write timeout: a timeout', async (t) => {
 	});
 });
 
-test('slow printer within the write timeout: prints the whole slip', async (t) => {
+test('slow printer within the write timeout: prints the whole slip', async t => {
 	t.timeout(hangGuardMs);
 	const emulator = await startPrinterEmulator({
 		columns: 32,
@@ -130,7 +121,7 @@ test('slow printer within the write timeout: prints the whole slip', async (t) =
 	t.false(job?.interrupted);
 });
 
-test('reset mid-slip: classified as reset, the partial job is marked interrupted, a retry prints', async (t) => {
+test('reset mid-slip: classified as reset, the partial job is marked interrupted, a retry prints', async t => {
 	t.timeout(hangGuardMs);
 	const emulator = await startPrinterEmulator({columns: 32, fault: 'reset'});
 	t.teardown(async () => emulator.close());
@@ -147,7 +138,7 @@ test('reset mid-slip: classified as reset, the partial job is marked interrupted
 	t.false(jobs[1]?.interrupted);
 });
 
-test('the fault can change while the emulator runs: paper runs out, then is loaded', async (t) => {
+test('the fault can change while the emulator runs: paper runs out, then is loaded', async t => {
 	t.timeout(hangGuardMs);
 	const emulator = await startPrinterEmulator({columns: 32});
 	t.teardown(async () => emulator.close());
@@ -164,7 +155,7 @@ test('the fault can change while the emulator runs: paper runs out, then is load
 	t.is(emulator.jobs.length, 2, 'the refused attempt left no job');
 });
 
-test('refused connection (nothing listening): unreachable', async (t) => {
+test('refused connection (nothing listening): unreachable', async t => {
 	t.timeout(hangGuardMs);
 	const emulator = await startPrinterEmulator();
 	const address = addressOf(emulator);
@@ -179,7 +170,7 @@ test('refused connection (nothing listening): unreachable', async (t) => {
 	});
 });
 
-test('an address nobody answers (TEST-NET-1): unreachable within the connect timeout, whether refused or silent', async (t) => {
+test('an address nobody answers (TEST-NET-1): unreachable within the connect timeout, whether refused or silent', async t => {
 	t.timeout(hangGuardMs);
 	t.like(
 		await printBytes(slip.bytes, {
@@ -192,17 +183,17 @@ test('an address nobody answers (TEST-NET-1): unreachable within the connect tim
 	);
 });
 
-test('a peer that is not an ESC/POS printer (answers garbage to DLE EOT): printer error, slip not sent', async (t) => {
+test('a peer that is not an ESC/POS printer (answers garbage to DLE EOT): printer error, slip not sent', async t => {
 	t.timeout(hangGuardMs);
 	let received = 0;
-	const server = net.createServer((socket) => {
-		socket.on('data', (chunk) => {
+	const server = net.createServer(socket => {
+		socket.on('data', chunk => {
 			received += chunk.length;
 			socket.write('HTTP/1.1 400 Bad Request\r\n\r\n');
 		});
 		socket.on('error', () => undefined);
 	});
-	await new Promise<void>((resolve) => {
+	await new Promise<void>(resolve => {
 		server.listen(0, '127.0.0.1', resolve);
 	});
 	t.teardown(() => {
@@ -221,7 +212,7 @@ test('a peer that is not an ESC/POS printer (answers garbage to DLE EOT): printe
 	t.is(received, 9, 'only the status request went out');
 });
 
-test('every failure has a message and advice in Chinese and English', (t) => {
+test('every failure has a message and advice in Chinese and English', t => {
 	for (const kind of [
 		'unreachable',
 		'timeout',
@@ -237,16 +228,7 @@ test('every failure has a message and advice in Chinese and English', (t) => {
 		}
 	}
 
-	t.regex(
-		describeFailure({kind: 'paper-out', detail: ''}, 'en').advice,
-		/load paper/iv,
-	);
-	t.regex(
-		describeFailure({kind: 'reset', detail: ''}, 'zh-CN').advice,
-		/重打印/v,
-	);
-	t.regex(
-		describeFailure({kind: 'unreachable', detail: ''}, 'en').advice,
-		/power and network cable/v,
-	);
+	t.regex(describeFailure({kind: 'paper-out', detail: ''}, 'en').advice, /load paper/iv);
+	t.regex(describeFailure({kind: 'reset', detail: ''}, 'zh-CN').advice, /重打印/v);
+	t.regex(describeFailure({kind: 'unreachable', detail: ''}, 'en').advice, /power and network cable/v);
 });

@@ -1,13 +1,5 @@
 /* eslint-disable no-bitwise -- ESC/POS parameters and status replies are bit fields. */
-import {
-	alignmentFromCode,
-	DLE,
-	ESC,
-	FS,
-	GS,
-	LF,
-	type Alignment,
-} from '../escpos-commands.js';
+import {alignmentFromCode, DLE, ESC, FS, GS, LF, type Alignment} from '../escpos-commands.js';
 
 /** One command or run of text from the byte stream; `raw` is the bytes it came from. */
 export type PrinterEvent = {raw: Uint8Array} & (
@@ -40,11 +32,11 @@ function isTextByte(byte: number): boolean {
 function stepEsc(second: number, need: Need, unknown: Unknown): Step {
 	switch (second) {
 		case 0x40: {
-			return need(2, (raw) => ({kind: 'init', raw}));
+			return need(2, raw => ({kind: 'init', raw}));
 		}
 
 		case 0x61: {
-			return need(3, (raw) => {
+			return need(3, raw => {
 				const alignment = alignmentFromCode(raw[2]!);
 				return alignment
 					? {kind: 'align', alignment, raw}
@@ -53,11 +45,11 @@ function stepEsc(second: number, need: Need, unknown: Unknown): Step {
 		}
 
 		case 0x45: {
-			return need(3, (raw) => ({kind: 'bold', on: (raw[2]! & 1) === 1, raw}));
+			return need(3, raw => ({kind: 'bold', on: (raw[2]! & 1) === 1, raw}));
 		}
 
 		case 0x74: {
-			return need(3, (raw) => ({kind: 'code-page', number: raw[2]!, raw}));
+			return need(3, raw => ({kind: 'code-page', number: raw[2]!, raw}));
 		}
 
 		default: {
@@ -71,7 +63,7 @@ function stepGs(bytes: Uint8Array, need: Need, unknown: Unknown): Step {
 	const third = bytes[2];
 	switch (second) {
 		case 0x21: {
-			return need(3, (raw) => ({
+			return need(3, raw => ({
 				kind: 'size',
 				width: (raw[2]! >> 4) + 1,
 				height: (raw[2]! & 0x0f) + 1,
@@ -85,7 +77,7 @@ function stepGs(bytes: Uint8Array, need: Need, unknown: Unknown): Step {
 			}
 
 			if (cutModesWithFeed.has(third)) {
-				return need(4, (raw) => ({
+				return need(4, raw => ({
 					kind: 'cut',
 					mode: third,
 					feed: raw[3]!,
@@ -94,7 +86,7 @@ function stepGs(bytes: Uint8Array, need: Need, unknown: Unknown): Step {
 			}
 
 			return cutModesWithoutFeed.has(third)
-				? need(3, (raw) => ({kind: 'cut', mode: third, feed: 0, raw}))
+				? need(3, raw => ({kind: 'cut', mode: third, feed: 0, raw}))
 				: unknown(3, 'GS V with an unknown mode');
 		}
 
@@ -109,7 +101,7 @@ function stepGs(bytes: Uint8Array, need: Need, unknown: Unknown): Step {
 			}
 
 			// Cn 49 is QR Code; other symbologies (PDF417 is 48) are not something this encoder emits.
-			return need(5 + length, (raw) =>
+			return need(5 + length, raw =>
 				raw[5] === 0x31 && length >= 2
 					? {kind: 'qr', fn: raw[6]!, parameters: raw.subarray(7), raw}
 					: {kind: 'unknown', reason: 'GS ( k for a symbol other than QR', raw},
@@ -126,14 +118,11 @@ function stepGs(bytes: Uint8Array, need: Need, unknown: Unknown): Step {
 function step(bytes: Uint8Array): Step {
 	const [first = 0, second] = bytes;
 	const need: Need = (length, make) =>
-		bytes.length < length
-			? 'incomplete'
-			: {length, event: make(bytes.subarray(0, length))};
-	const unknown: Unknown = (length, reason) =>
-		need(length, (raw) => ({kind: 'unknown', reason, raw}));
+		bytes.length < length ? 'incomplete' : {length, event: make(bytes.subarray(0, length))};
+	const unknown: Unknown = (length, reason) => need(length, raw => ({kind: 'unknown', reason, raw}));
 
 	if (first === LF) {
-		return need(1, (raw) => ({kind: 'line-feed', raw}));
+		return need(1, raw => ({kind: 'line-feed', raw}));
 	}
 
 	if (isTextByte(first)) {
@@ -142,7 +131,7 @@ function step(bytes: Uint8Array): Step {
 			end++;
 		}
 
-		return need(end, (raw) => ({kind: 'text', bytes: raw, raw}));
+		return need(end, raw => ({kind: 'text', bytes: raw, raw}));
 	}
 
 	if (first !== ESC && first !== GS && first !== FS && first !== DLE) {
@@ -160,14 +149,12 @@ function step(bytes: Uint8Array): Step {
 
 		case FS: {
 			return second === 0x26 || second === 0x2e
-				? need(2, (raw) => ({kind: 'chinese', on: second === 0x26, raw}))
+				? need(2, raw => ({kind: 'chinese', on: second === 0x26, raw}))
 				: unknown(2, 'unknown FS command');
 		}
 
 		case DLE: {
-			return second === 0x04
-				? need(3, (raw) => ({kind: 'status', n: raw[2]!, raw}))
-				: unknown(2, 'unknown DLE command');
+			return second === 0x04 ? need(3, raw => ({kind: 'status', n: raw[2]!, raw})) : unknown(2, 'unknown DLE command');
 		}
 
 		case GS: {
@@ -182,10 +169,7 @@ export class CommandParser {
 
 	/** Events for every command complete so far; a text run at the end of a chunk is returned as far as it goes. */
 	push(chunk: Uint8Array): PrinterEvent[] {
-		this.#pending =
-			this.#pending.length === 0
-				? Buffer.from(chunk)
-				: Buffer.concat([this.#pending, chunk]);
+		this.#pending = this.#pending.length === 0 ? Buffer.from(chunk) : Buffer.concat([this.#pending, chunk]);
 		const events: PrinterEvent[] = [];
 		let offset = 0;
 		while (offset < this.#pending.length) {

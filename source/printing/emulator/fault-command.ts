@@ -1,12 +1,7 @@
-import {
-	isPrinterFault,
-	printerFaults,
-	type PrinterFault,
-} from './printer-emulator.js';
+import {isPrinterFault, printerFaults, type PrinterFault} from './printer-emulator.js';
 
 export type FaultCommand =
-	| {ok: true; fault: PrinterFault | undefined; byteRate?: number}
-	| {ok: false; message: string};
+	{ok: true; fault: PrinterFault | undefined; byteRate?: number} | {ok: false; message: string};
 
 const clearWords = new Set(['ok', 'none', 'clear', 'ready']);
 

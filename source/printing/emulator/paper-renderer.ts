@@ -80,11 +80,7 @@ export class PaperRenderer {
 				if (page) {
 					this.#codePage = page;
 				} else {
-					this.#flag(
-						offset,
-						event.raw,
-						`ESC t ${event.number}: a code page this printer does not have`,
-					);
+					this.#flag(offset, event.raw, `ESC t ${event.number}: a code page this printer does not have`);
 				}
 
 				break;
@@ -135,7 +131,7 @@ export class PaperRenderer {
 	}
 
 	get text(): string {
-		return this.lines.map((line) => line.text).join('\n');
+		return this.lines.map(line => line.text).join('\n');
 	}
 
 	#flag(offset: number, raw: Uint8Array, reason: string): void {
@@ -160,11 +156,7 @@ export class PaperRenderer {
 					this.#put(iconv.decode(pair, 'gb18030'), 2);
 				} else {
 					// Four-byte GB18030 and broken pairs: a GBK print head has no glyph for them.
-					this.#flag(
-						offset + index - 1,
-						pair,
-						'not a two-byte GB18030 character',
-					);
+					this.#flag(offset + index - 1, pair, 'not a two-byte GB18030 character');
 					this.#put('?', 1);
 				}
 			} else if (byte >= 0x81 && byte <= 0xfe) {
@@ -172,11 +164,7 @@ export class PaperRenderer {
 			} else if (byte < 0x80) {
 				this.#put(String.fromCodePoint(byte), 1);
 			} else {
-				this.#flag(
-					offset + index,
-					Uint8Array.from([byte]),
-					'byte 0x80 or 0xff in Chinese mode',
-				);
+				this.#flag(offset + index, Uint8Array.from([byte]), 'byte 0x80 or 0xff in Chinese mode');
 				this.#put('?', 1);
 			}
 		}
@@ -203,7 +191,7 @@ export class PaperRenderer {
 		}
 
 		const used = this.#line.reduce((sum, glyph) => sum + glyph.columns, 0);
-		const body = this.#line.map((glyph) => glyph.character).join('');
+		const body = this.#line.map(glyph => glyph.character).join('');
 		const padding = alignmentPadding(this.#align, used, this.#columns);
 		this.lines.push({
 			text: (' '.repeat(padding) + body).trimEnd(),
@@ -216,12 +204,7 @@ export class PaperRenderer {
 		this.#lineBold = false;
 	}
 
-	#qr(
-		fn: number,
-		parameters: Uint8Array,
-		offset: number,
-		raw: Uint8Array,
-	): void {
+	#qr(fn: number, parameters: Uint8Array, offset: number, raw: Uint8Array): void {
 		switch (fn) {
 			case 0x41: // Model
 			case 0x43: // Module size
@@ -237,21 +220,14 @@ export class PaperRenderer {
 
 			case 0x51: {
 				this.#flush(false);
-				const data = iconv.decode(
-					Buffer.from(this.#qrData),
-					this.#chinese ? 'gb18030' : this.#codePage,
-				);
+				const data = iconv.decode(Buffer.from(this.#qrData), this.#chinese ? 'gb18030' : this.#codePage);
 				const placeholder = qrPlaceholder(data);
 				const columns = [...placeholder].reduce(
-					(sum, character) =>
-						sum +
-						(this.#chinese && (character.codePointAt(0) ?? 0) >= 0x80 ? 2 : 1),
+					(sum, character) => sum + (this.#chinese && (character.codePointAt(0) ?? 0) >= 0x80 ? 2 : 1),
 					0,
 				);
 				this.lines.push({
-					text:
-						' '.repeat(alignmentPadding(this.#align, columns, this.#columns)) +
-						placeholder,
+					text: ' '.repeat(alignmentPadding(this.#align, columns, this.#columns)) + placeholder,
 					align: this.#align,
 					bold: false,
 					width: 1,

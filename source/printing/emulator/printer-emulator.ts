@@ -3,11 +3,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import {CommandParser, type PrinterEvent} from './command-parser.js';
-import {
-	PaperRenderer,
-	type PaperLineRecord,
-	type UnknownSequence,
-} from './paper-renderer.js';
+import {PaperRenderer, type PaperLineRecord, type UnknownSequence} from './paper-renderer.js';
 
 export const printerFaults = [
 	'paper-out',
@@ -68,11 +64,7 @@ const ready = 0x12;
 
 /** Replies to DLE EOT 1, 2 and 4 per Epson's bit layout (fixed bits 0x12, offline bit 3, cover bit 2, paper-end stop bit 5, error bit 6, sensors in bits 2-3 and 5-6). */
 function statusByte(n: number, fault: PrinterFault | undefined): number {
-	const offline =
-		fault === 'paper-out' ||
-		fault === 'cover-open' ||
-		fault === 'offline' ||
-		fault === 'error';
+	const offline = fault === 'paper-out' || fault === 'cover-open' || fault === 'offline' || fault === 'error';
 	switch (n) {
 		case 1: {
 			return ready | (offline ? 0x08 : 0);
@@ -93,11 +85,7 @@ function statusByte(n: number, fault: PrinterFault | undefined): number {
 		}
 
 		case 4: {
-			return (
-				ready |
-				(fault === 'paper-out' ? 0x6c : 0) |
-				(fault === 'near-end' ? 0x0c : 0)
-			);
+			return ready | (fault === 'paper-out' ? 0x6c : 0) | (fault === 'near-end' ? 0x0c : 0);
 		}
 
 		default: {
@@ -114,9 +102,7 @@ function fileStamp(ms: number): string {
 }
 
 /** A networked ESC/POS printer on a TCP port, with faults on demand: the printer of the tests and the demo. */
-export async function startPrinterEmulator(
-	options: EmulatorOptions = {},
-): Promise<Emulator> {
+export async function startPrinterEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
 	const host = options.host ?? '127.0.0.1';
 	const columns = options.columns ?? 48;
 	let {fault} = options;
@@ -130,10 +116,7 @@ export async function startPrinterEmulator(
 	const record = (job: EmulatedJob) => {
 		jobs.push(job);
 		if (options.outDir) {
-			const base = path.join(
-				options.outDir,
-				`${fileStamp(job.receivedAt)}-${job.number}`,
-			);
+			const base = path.join(options.outDir, `${fileStamp(job.receivedAt)}-${job.number}`);
 			job.files = {text: `${base}.txt`, bin: `${base}.bin`};
 			const write = (async () => {
 				await fs.mkdir(options.outDir!, {recursive: true});
@@ -141,9 +124,7 @@ export async function startPrinterEmulator(
 				await fs.writeFile(`${base}.bin`, job.bytes);
 			})()
 				.catch((error: unknown) => {
-					process.emitWarning(
-						`printer emulator could not save job ${job.number}: ${String(error)}`,
-					);
+					process.emitWarning(`printer emulator could not save job ${job.number}: ${String(error)}`);
 				})
 				.finally(() => {
 					fileWrites.delete(write);
@@ -346,18 +327,14 @@ export async function startPrinterEmulator(
 				const check = () => {
 					if (jobs.length >= count) {
 						clearTimeout(timer);
-						waiters = waiters.filter((waiter) => waiter !== check);
+						waiters = waiters.filter(waiter => waiter !== check);
 						resolve(jobs.slice(0, count));
 					}
 				};
 
 				const timer = setTimeout(() => {
-					waiters = waiters.filter((waiter) => waiter !== check);
-					reject(
-						new Error(
-							`the printer emulator received ${jobs.length} of ${count} jobs within ${timeoutMs} ms`,
-						),
-					);
+					waiters = waiters.filter(waiter => waiter !== check);
+					reject(new Error(`the printer emulator received ${jobs.length} of ${count} jobs within ${timeoutMs} ms`));
 				}, timeoutMs);
 				waiters.push(check);
 			});
@@ -367,7 +344,7 @@ export async function startPrinterEmulator(
 				clearTimeout(timer);
 			}
 
-			const closed = new Promise<void>((resolve) => {
+			const closed = new Promise<void>(resolve => {
 				server.close(() => {
 					resolve();
 				});
