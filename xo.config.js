@@ -17,6 +17,17 @@ const xoConfig = [
 			'n/prefer-global/process': 'off',
 			'n/prefer-global/buffer': 'off',
 			'@typescript-eslint/no-unsafe-type-assertion': 'off',
+			// The v flag buys nothing for the ASCII patterns here and makes `-` in a class an error
+			'require-unicode-regexp': 'off',
+			// Tests pass a child's stderr as the assertion message, to show why a command failed
+			'ava/assertion-arguments': 'off',
+		},
+	},
+	{
+		// SQLite hands back NULL; the store maps it to undefined at its edge and binds null going in.
+		files: ['source/store/**'],
+		rules: {
+			'@typescript-eslint/no-restricted-types': 'off',
 		},
 	},
 ];

@@ -7,12 +7,18 @@ const stubDevtools = {
 	name: 'stub-react-devtools-core',
 	setup(builder) {
 		builder.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
-		builder.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {connectToDevTools() {}};', loader: 'js'}));
+		builder.onLoad({filter: /.*/, namespace: 'stub'}, () => ({
+			contents: 'export default {connectToDevTools() {}};',
+			loader: 'js',
+		}));
 	},
 };
 
 const entries = process.argv.slice(2);
-const targets = entries.length > 0 ? entries.map(entry => ({entry, outfile: `dist/${entry.replace(/^.*\//, '').replace(/\.tsx?$/, '.js')}`})) : [{entry: 'source/cli.tsx', outfile: 'dist/posvoid.js'}];
+const targets =
+	entries.length > 0
+		? entries.map(entry => ({entry, outfile: `dist/${entry.replace(/^.*\//, '').replace(/\.tsx?$/, '.js')}`}))
+		: [{entry: 'source/cli.tsx', outfile: 'dist/posvoid.js'}];
 
 for (const {entry, outfile} of targets) {
 	await build({
@@ -26,7 +32,9 @@ for (const {entry, outfile} of targets) {
 		plugins: [stubDevtools],
 		define: {'process.env.NODE_ENV': '"production"'},
 		// Some bundled CommonJS dependencies call require(); give the ESM bundle one.
-		banner: {js: "import {createRequire as __posvoidCreateRequire} from 'node:module'; const require = __posvoidCreateRequire(import.meta.url);"},
+		banner: {
+			js: "import {createRequire as __posvoidCreateRequire} from 'node:module'; const require = __posvoidCreateRequire(import.meta.url);",
+		},
 		legalComments: 'none',
 		logLevel: 'warning',
 	});

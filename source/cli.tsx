@@ -13,16 +13,16 @@ type CommandRunner = (argv: string[]) => Promise<number>;
 
 /** Each command is loaded only when it runs, so the console does not pay for the others at start-up. */
 const commands: Record<string, () => Promise<CommandRunner>> = {
-	init: async () => (await import('./commands/init-command.js')).runInit,
-	operator: async () => (await import('./commands/operator-command.js')).runOperator,
-	void: async () => (await import('./commands/void-command.js')).runVoid,
-	audit: async () => (await import('./commands/audit-command.js')).runAudit,
-	'print-queue': async () => (await import('./commands/print-queue-command.js')).runPrintQueue,
-	reprint: async () => (await import('./commands/print-queue-command.js')).runReprint,
-	settle: async () => (await import('./commands/settle-command.js')).runSettle,
-	report: async () => (await import('./commands/settle-command.js')).runReport,
-	export: async () => (await import('./commands/export-command.js')).runExport,
-	printer: async () => (await import('./commands/printer.js')).runPrinterCommand,
+	init: async () => import('./commands/init-command.js').then(module => module.runInit),
+	operator: async () => import('./commands/operator-command.js').then(module => module.runOperator),
+	void: async () => import('./commands/void-command.js').then(module => module.runVoid),
+	audit: async () => import('./commands/audit-command.js').then(module => module.runAudit),
+	'print-queue': async () => import('./commands/print-queue-command.js').then(module => module.runPrintQueue),
+	reprint: async () => import('./commands/print-queue-command.js').then(module => module.runReprint),
+	settle: async () => import('./commands/settle-command.js').then(module => module.runSettle),
+	report: async () => import('./commands/settle-command.js').then(module => module.runReport),
+	export: async () => import('./commands/export-command.js').then(module => module.runExport),
+	printer: async () => import('./commands/printer.js').then(module => module.runPrinterCommand),
 };
 
 export const usage = `posvoid — void card and QR payments at the counter and print the void slip

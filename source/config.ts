@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {z} from 'zod';
-import {parseMoney, type Fen} from './domain/money.js';
+import {parseMoney} from './domain/money.js';
 
 /** A problem with the configuration that the person running the counter can fix: the message names the key. */
 export class ConfigError extends Error {
@@ -40,7 +40,12 @@ const printerSchema = z.strictObject({
 	writeTimeoutMs: z.number().int().min(100).max(120_000).default(5000),
 });
 
-const defaultVoidReasons = ['顾客取消 Customer cancelled', '金额错误 Wrong amount', '重复交易 Duplicate charge', '其他 Other'];
+const defaultVoidReasons = [
+	'顾客取消 Customer cancelled',
+	'金额错误 Wrong amount',
+	'重复交易 Duplicate charge',
+	'其他 Other',
+];
 
 function isTimeZone(value: string): boolean {
 	try {
@@ -69,20 +74,30 @@ export const configSchema = z.strictObject({
 		.default('CNY'),
 	language: languageSchema.optional(),
 	/** The counter's time zone: times are stored in UTC and shown and printed in this zone. */
-	timeZone: z
-		.string()
-		.refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai')
-		.default('Asia/Shanghai'),
-	voidWindowHours: z.number().min(0).max(24 * 30).default(24),
+	timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
+	voidWindowHours: z
+		.number()
+		.min(0)
+		.max(24 * 30)
+		.default(24),
 	supervisorLimit: moneyText.prefault('500.00'),
 	passwordMinLength: z.number().int().min(4).max(128).default(6),
 	lockout: z
 		.strictObject({
 			maxFailures: z.number().int().min(1).max(100).default(5),
-			minutes: z.number().int().min(1).max(24 * 60).default(30),
+			minutes: z
+				.number()
+				.int()
+				.min(1)
+				.max(24 * 60)
+				.default(30),
 		})
 		.prefault({}),
-	idleLockMinutes: z.number().min(1).max(24 * 60).default(15),
+	idleLockMinutes: z
+		.number()
+		.min(1)
+		.max(24 * 60)
+		.default(15),
 	fees: z
 		.strictObject({
 			debit: feeRule,
@@ -134,7 +149,9 @@ export function parseConfig(value: unknown, source = 'configuration'): Config {
 		const key = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
 		return `  ${key}: ${issue.message}`;
 	});
-	throw new ConfigError(`${source} has ${problems.length === 1 ? 'a bad key' : 'bad keys'}:\n${problems.join('\n')}\nSee data/config.example.json for every key and its form.`);
+	throw new ConfigError(
+		`${source} has ${problems.length === 1 ? 'a bad key' : 'bad keys'}:\n${problems.join('\n')}\nSee data/config.example.json for every key and its form.`,
+	);
 }
 
 /**
@@ -151,18 +168,23 @@ export function loadConfig(file: string | undefined): Config {
 			return defaultConfig();
 		}
 
-		throw new ConfigError(`cannot read the configuration ${path.resolve(configPath)}: ${(error as Error).message}. Copy data/config.example.json there or pass --config PATH.`);
+		throw new ConfigError(
+			`cannot read the configuration ${path.resolve(configPath)}: ${(error as Error).message}. Copy data/config.example.json there or pass --config PATH.`,
+		);
 	}
 
 	let json: unknown;
 	try {
 		json = JSON.parse(text.replace(/^\uFEFF/, ''));
 	} catch (error) {
-		throw new ConfigError(`the configuration ${configPath} is not valid JSON (${(error as Error).message}). Fix it or start again from data/config.example.json.`);
+		throw new ConfigError(
+			`the configuration ${configPath} is not valid JSON (${(error as Error).message}). Fix it or start again from data/config.example.json.`,
+		);
 	}
 
 	return parseConfig(json, configPath);
 }
 
 export type Fees = {debit: FeeRule; credit: FeeRule; qr: FeeRule};
-export type {Fen};
+
+export {type Fen} from './domain/money.js';

@@ -30,7 +30,10 @@ test('an unknown key is refused rather than ignored', t => {
 
 test('a missing default file means the defaults, a missing named file is an error', t => {
 	const directory = tempDirectory();
-	t.throws(() => loadConfig(path.join(directory, 'absent.json')), {instanceOf: ConfigError, message: /cannot read the configuration/});
+	t.throws(() => loadConfig(path.join(directory, 'absent.json')), {
+		instanceOf: ConfigError,
+		message: /cannot read the configuration/,
+	});
 	const cwd = process.cwd();
 	process.chdir(directory);
 	try {

@@ -39,15 +39,22 @@ export async function runAudit(argv: string[]): Promise<number> {
 				return 0;
 			}
 
-			console.error(`audit chain BROKEN at row ${verification.brokenId}: ${verification.why} (${verification.rows} rows before it verified)`);
+			console.error(
+				`audit chain BROKEN at row ${verification.brokenId}: ${verification.why} (${verification.rows} rows before it verified)`,
+			);
 			return 4;
 		}
 
-		const rows = context.store.audit.recent({operatorNo: values.operator, event: values.event as AuditEvent | undefined}, limit);
+		const rows = context.store.audit.recent(
+			{operatorNo: values.operator, event: values.event as AuditEvent | undefined},
+			limit,
+		);
 		for (const row of rows) {
 			const when = formatDateTime(row.at, context.config.timeZone);
 			const who = (row.operatorNo ?? '-').padEnd(4);
-			console.log(`${String(row.id).padStart(6)} ${when} ${who} ${row.event.padEnd(15)} ${row.result.padEnd(7)} ${singleLine(row.record ?? '')} ${singleLine(row.detail)}`.trimEnd());
+			console.log(
+				`${String(row.id).padStart(6)} ${when} ${who} ${row.event.padEnd(15)} ${row.result.padEnd(7)} ${singleLine(row.record ?? '')} ${singleLine(row.detail)}`.trimEnd(),
+			);
 		}
 
 		return 0;

@@ -17,7 +17,11 @@ export const commonOptions = {
 export type CommonFlags = {db?: string; config?: string; printer?: string; lang?: string};
 
 /** Parses a command's arguments; an unknown flag or a missing value is a CommandError that names it. */
-export function parseCommand<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, allowPositionals = true) {
+export function parseCommand<T extends NonNullable<ParseArgsConfig['options']>>(
+	argv: string[],
+	options: T,
+	allowPositionals = true,
+) {
 	try {
 		return parseArgs({args: argv, options: {...commonOptions, ...options}, allowPositionals, strict: true});
 	} catch (error) {
@@ -27,13 +31,13 @@ export function parseCommand<T extends NonNullable<ParseArgsConfig['options']>>(
 
 /** `HOST[:PORT]`, as `--printer` takes it. */
 export function parsePrinterAddress(text: string): {host: string; port?: number} {
-	const match = /^(?<host>\[[^\]]+\]|[^:]+)(?::(?<port>\d{1,5}))?$/.exec(text.trim());
+	const match = /^(?<host>\[[^\]]+]|[^:]+)(?::(?<port>\d{1,5}))?$/.exec(text.trim());
 	const port = match?.groups?.['port'] === undefined ? undefined : Number(match.groups['port']);
 	if (!match?.groups?.['host'] || (port !== undefined && (port < 1 || port > 65_535))) {
 		throw new CommandError(`--printer ${text} is not HOST or HOST:PORT, such as 192.168.1.50:9100`);
 	}
 
-	return {host: match.groups['host'].replaceAll(/^\[|\]$/g, ''), port};
+	return {host: match.groups['host'].replaceAll(/^\[|]$/g, ''), port};
 }
 
 /** The configuration with the command line's overrides applied. */

@@ -10,7 +10,11 @@ header, or JSON Lines. Card numbers are masked. Amounts in yuan, voids negative,
 Without --out, to standard output; a file is created owner-only (0600).`;
 
 export async function runExport(argv: string[]): Promise<number> {
-	const {values} = parseCommand(argv, {batch: {type: 'string'}, format: {type: 'string'}, out: {type: 'string'}}, false);
+	const {values} = parseCommand(
+		argv,
+		{batch: {type: 'string'}, format: {type: 'string'}, out: {type: 'string'}},
+		false,
+	);
 	if (values.help) {
 		console.log(exportHelp);
 		return 0;

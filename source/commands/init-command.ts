@@ -22,7 +22,9 @@ export async function runInit(argv: string[]): Promise<number> {
 		fs.mkdirSync(path.dirname(defaultConfigPath), {recursive: true});
 		fs.copyFileSync('data/config.example.json', defaultConfigPath, fs.constants.COPYFILE_EXCL);
 		fs.chmodSync(defaultConfigPath, 0o600);
-		console.log(`wrote ${defaultConfigPath} from data/config.example.json: edit the merchant, terminal and printer there`);
+		console.log(
+			`wrote ${defaultConfigPath} from data/config.example.json: edit the merchant, terminal and printer there`,
+		);
 	}
 
 	// Checked before anything is created: a missing way to read the password leaves no half-made database.
@@ -31,15 +33,22 @@ export async function runInit(argv: string[]): Promise<number> {
 	try {
 		const batch = ensureOpenBatch(context);
 		if (hasOperators(context)) {
-			console.log(`${context.config.database} is ready (batch ${batch.batchNo} open); operators already exist, so no supervisor was created`);
+			console.log(
+				`${context.config.database} is ready (batch ${batch.batchNo} open); operators already exist, so no supervisor was created`,
+			);
 			return 0;
 		}
 
 		const password = await readNewPassword(secrets, 'Password for supervisor 00');
 		await addOperator(context, {operatorNo: '00', name: values.name ?? 'Supervisor', role: 'supervisor', password});
 
-		context.store.audit.append({operatorNo: '00', event: 'init', result: 'ok', detail: context.config.database}, context.now());
-		console.log(`created ${context.config.database}: batch ${batch.batchNo} open, supervisor 00 added. Next: posvoid operator add 01 --name NAME --role cashier`);
+		context.store.audit.append(
+			{operatorNo: '00', event: 'init', result: 'ok', detail: context.config.database},
+			context.now(),
+		);
+		console.log(
+			`created ${context.config.database}: batch ${batch.batchNo} open, supervisor 00 added. Next: posvoid operator add 01 --name NAME --role cashier`,
+		);
 		return 0;
 	} finally {
 		secrets.close();

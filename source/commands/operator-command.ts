@@ -1,5 +1,11 @@
 import {formatDateTime} from '../domain/time-format.js';
-import {addOperator, changePassword, listOperators, unlockOperator, validateOperatorNo} from '../services/operator-service.js';
+import {
+	addOperator,
+	changePassword,
+	listOperators,
+	unlockOperator,
+	validateOperatorNo,
+} from '../services/operator-service.js';
 import {CommandError} from './command-errors.js';
 import {openCommandContext, parseCommand} from './command-context.js';
 import {readNewPassword, secretSource} from './secret-input.js';
@@ -21,9 +27,14 @@ export async function runOperator(argv: string[]): Promise<number> {
 		'password-stdin': {type: 'boolean'},
 	});
 	const [action, operatorNo] = positionals;
-	if (values.help || action === undefined) {
+	if (values.help) {
 		console.log(operatorHelp);
-		return values.help ? 0 : 1;
+		return 0;
+	}
+
+	if (action === undefined) {
+		console.log(operatorHelp);
+		return 1;
 	}
 
 	if (action === 'list') {
@@ -31,7 +42,9 @@ export async function runOperator(argv: string[]): Promise<number> {
 		try {
 			const operators = listOperators(context);
 			for (const operator of operators) {
-				const lock = operator.locked ? `  LOCKED until ${formatDateTime(operator.lockedUntil!, context.config.timeZone)}` : '';
+				const lock = operator.locked
+					? `  LOCKED until ${formatDateTime(operator.lockedUntil!, context.config.timeZone)}`
+					: '';
 				const failures = operator.failedAttempts > 0 ? `  ${operator.failedAttempts} failed attempts` : '';
 				console.log(`${operator.operatorNo.padEnd(4)} ${operator.role.padEnd(10)} ${operator.name}${failures}${lock}`);
 			}
@@ -67,11 +80,19 @@ export async function runOperator(argv: string[]): Promise<number> {
 	const context = openCommandContext(values);
 	const secrets = secretSource(values['password-stdin'] ?? false);
 	try {
-		const supervisor = await authenticateFromSource(context, secrets, values.supervisor ?? '00', 'approve', {supervisor: true});
+		const supervisor = await authenticateFromSource(context, secrets, values.supervisor ?? '00', 'approve', {
+			supervisor: true,
+		});
 		switch (action) {
 			case 'add': {
 				const password = await readNewPassword(secrets, `New password for operator ${operatorNo}`);
-				await addOperator(context, {operatorNo, name: values.name!, role: role as 'cashier' | 'supervisor', password, by: supervisor.operatorNo});
+				await addOperator(context, {
+					operatorNo,
+					name: values.name!,
+					role: role as 'cashier' | 'supervisor',
+					password,
+					by: supervisor.operatorNo,
+				});
 				console.log(`added ${role} ${operatorNo}`);
 				break;
 			}

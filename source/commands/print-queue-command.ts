@@ -33,7 +33,9 @@ export async function runPrintQueue(argv: string[]): Promise<number> {
 		if (!values.retry) {
 			for (const {job, title} of jobs) {
 				const when = formatDateTime(job.updatedAt, context.config.timeZone);
-				console.log(`job ${job.id}  ${job.state.padEnd(8)} ${title}  attempts ${job.attempts}  ${when}  ${job.lastError ?? ''}`.trimEnd());
+				console.log(
+					`job ${job.id}  ${job.state.padEnd(8)} ${title}  attempts ${job.attempts}  ${when}  ${job.lastError ?? ''}`.trimEnd(),
+				);
 			}
 
 			console.log(`${jobs.length} slip${jobs.length === 1 ? '' : 's'} waiting: posvoid print-queue --retry`);
@@ -75,7 +77,9 @@ export async function runReprint(argv: string[]): Promise<number> {
 	try {
 		const voidRow = findVoidByVoucher(context, voucher.padStart(6, '0'));
 		if (!voidRow) {
-			throw new CommandError(`no void with voucher ${voucher.padStart(6, '0')}: check the number on the slip, or see \`posvoid audit --event void\``);
+			throw new CommandError(
+				`no void with voucher ${voucher.padStart(6, '0')}: check the number on the slip, or see \`posvoid audit --event void\``,
+			);
 		}
 
 		const jobId = reprintVoid(context, voidRow.id, undefined);

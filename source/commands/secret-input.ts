@@ -10,7 +10,7 @@ export type SecretSource = {
 };
 
 /** Reads a line from the terminal without echoing it, drawing a `*` per character. */
-function readMasked(prompt: string): Promise<string> {
+async function readMasked(prompt: string): Promise<string> {
 	const {stdin, stderr} = process;
 	return new Promise((resolve, reject) => {
 		let value = '';
@@ -67,7 +67,9 @@ function stdinLines(): SecretSource {
 		async read(prompt) {
 			const next = await iterator.next();
 			if (next.done) {
-				throw new CommandError(`standard input ended before the ${prompt.replace(/:\s*$/, '').toLowerCase()} was given: write one password per line`);
+				throw new CommandError(
+					`standard input ended before the ${prompt.replace(/:\s*$/, '').toLowerCase()} was given: write one password per line`,
+				);
 			}
 
 			return next.value;
@@ -84,10 +86,18 @@ export function secretSource(passwordStdin: boolean): SecretSource {
 	}
 
 	if (!process.stdin.isTTY) {
-		throw new CommandError('there is no terminal to read the password from: pass --password-stdin and write one password per line on standard input');
+		throw new CommandError(
+			'there is no terminal to read the password from: pass --password-stdin and write one password per line on standard input',
+		);
 	}
 
-	return {interactive: true, read: readMasked, close() {}};
+	return {
+		interactive: true,
+		read: readMasked,
+		close() {
+			// Nothing to release: each read leaves the terminal as it found it.
+		},
+	};
 }
 
 /** Asks twice on a terminal, to catch a typo no one can see; from standard input, one line. */

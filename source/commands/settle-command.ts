@@ -1,5 +1,11 @@
 import {printJob} from '../services/print-service.js';
-import {openBatchSummary, printShiftReport, reprintSettlement, settleBatch, shiftReport} from '../services/settlement-service.js';
+import {
+	openBatchSummary,
+	printShiftReport,
+	reprintSettlement,
+	settleBatch,
+	shiftReport,
+} from '../services/settlement-service.js';
 import {CommandError} from './command-errors.js';
 import {openCommandContext, parseCommand} from './command-context.js';
 import {secretSource} from './secret-input.js';
@@ -20,7 +26,11 @@ The shift summary (X report): the open batch's figures per channel, without sett
 --print also prints it.`;
 
 export async function runSettle(argv: string[]): Promise<number> {
-	const {values} = parseCommand(argv, {operator: {type: 'string'}, 'password-stdin': {type: 'boolean'}, reprint: {type: 'string'}}, false);
+	const {values} = parseCommand(
+		argv,
+		{operator: {type: 'string'}, 'password-stdin': {type: 'boolean'}, reprint: {type: 'string'}},
+		false,
+	);
 	if (values.help) {
 		console.log(settleHelp);
 		return 0;

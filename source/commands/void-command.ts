@@ -46,11 +46,18 @@ export async function runVoid(argv: string[]): Promise<number> {
 		const voucherNo = voucher.padStart(6, '0');
 		const matches = findByVoucher(context, voucherNo, values.batch?.padStart(6, '0'));
 		if (matches.length === 0) {
-			throw new CommandError(`no transaction with voucher ${voucherNo} on terminal ${context.config.terminalId}: check the number on the sale slip`);
+			throw new CommandError(
+				`no transaction with voucher ${voucherNo} on terminal ${context.config.terminalId}: check the number on the sale slip`,
+			);
 		}
 
 		if (matches.length > 1) {
-			const list = matches.map(row => `  batch ${row.batchNo}  ${formatDateTime(row.createdAt, context.config.timeZone)}  ${formatScreen(row.amount)}`).join('\n');
+			const list = matches
+				.map(
+					row =>
+						`  batch ${row.batchNo}  ${formatDateTime(row.createdAt, context.config.timeZone)}  ${formatScreen(row.amount)}`,
+				)
+				.join('\n');
 			throw new CommandError(`voucher ${voucherNo} is in more than one batch; pass --batch N:\n${list}`);
 		}
 
@@ -69,7 +76,12 @@ export async function runVoid(argv: string[]): Promise<number> {
 			approver = await authenticateFromSource(context, secrets, values.supervisor, 'approve', {supervisor: true});
 		}
 
-		const outcome = voidTransaction(context, {transactionId: transaction.id, operator, approver, reason: values.reason ?? ''});
+		const outcome = voidTransaction(context, {
+			transactionId: transaction.id,
+			operator,
+			approver,
+			reason: values.reason ?? '',
+		});
 		if (!outcome.ok) {
 			console.error(`refused: ${outcome.reason}: ${outcome.detail}`);
 			return 2;

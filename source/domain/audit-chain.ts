@@ -35,7 +35,15 @@ export const genesisHash = '0'.repeat(64);
 
 /** Canonical form: a JSON array in a fixed order, so the same content always hashes the same. */
 export function canonicalAuditContent(content: AuditContent): string {
-	return JSON.stringify([content.id, content.at, content.operatorNo ?? null, content.event, content.result, content.record ?? null, content.detail]);
+	return JSON.stringify([
+		content.id,
+		content.at,
+		content.operatorNo ?? null,
+		content.event,
+		content.result,
+		content.record ?? null,
+		content.detail,
+	]);
 }
 
 /** SHA-256 over the previous row's hash and this row's canonical content. */

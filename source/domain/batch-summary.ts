@@ -21,11 +21,19 @@ export type BatchSummary = {
 };
 
 /** Totals per channel (every channel, in a fixed order, zero where idle) and for the batch. */
-export function summarise(rows: ReadonlyArray<ChannelTotals>): BatchSummary {
+export function summarise(rows: readonly ChannelTotals[]): BatchSummary {
 	const byChannel = new Map(rows.map(row => [row.channel, row]));
 	const perChannel = channels.map(
 		(channel): ChannelTotals =>
-			byChannel.get(channel) ?? {channel, salesCount: 0, salesAmount: 0, salesFees: 0, voidsCount: 0, voidsAmount: 0, voidsFees: 0},
+			byChannel.get(channel) ?? {
+				channel,
+				salesCount: 0,
+				salesAmount: 0,
+				salesFees: 0,
+				voidsCount: 0,
+				voidsAmount: 0,
+				voidsFees: 0,
+			},
 	);
 	const total = {salesCount: 0, salesAmount: 0, salesFees: 0, voidsCount: 0, voidsAmount: 0, voidsFees: 0};
 	for (const row of perChannel) {

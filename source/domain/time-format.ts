@@ -57,7 +57,14 @@ export function startOfDay(epochMs: number, timeZone: string): number {
 	const midnightAsUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day));
 	// The zone's offset at that moment, found by formatting the guess back.
 	const guess = partsOf(midnightAsUtc, timeZone);
-	const guessAsUtc = Date.UTC(Number(guess.year), Number(guess.month) - 1, Number(guess.day), Number(guess.hour), Number(guess.minute), Number(guess.second));
+	const guessAsUtc = Date.UTC(
+		Number(guess.year),
+		Number(guess.month) - 1,
+		Number(guess.day),
+		Number(guess.hour),
+		Number(guess.minute),
+		Number(guess.second),
+	);
 	return midnightAsUtc - (guessAsUtc - midnightAsUtc);
 }
 

@@ -1,7 +1,8 @@
 import type {Fen} from './money.js';
 import type {TransactionStatus} from './transaction.js';
 
-export type VoidRefusal = 'already-voided' | 'other-terminal' | 'batch-settled' | 'window-expired' | 'supervisor-required';
+export type VoidRefusal =
+	'already-voided' | 'other-terminal' | 'batch-settled' | 'window-expired' | 'supervisor-required';
 
 export type PolicyAnswer =
 	| {ok: true; needsSupervisor: boolean; until: number}
@@ -43,7 +44,11 @@ export function evaluateVoid(input: VoidPolicyInput): PolicyAnswer {
 	}
 
 	if (batch.settledAt !== undefined) {
-		return {ok: false, reason: 'batch-settled', detail: 'its batch has been settled: refund it through the bank instead'};
+		return {
+			ok: false,
+			reason: 'batch-settled',
+			detail: 'its batch has been settled: refund it through the bank instead',
+		};
 	}
 
 	if (now >= until) {

@@ -1,9 +1,11 @@
 import type {Language} from '../config.js';
 
-export type {Language};
-
 /** The language from `--lang`, else the configuration, else the locale of the environment (LC_ALL, LC_MESSAGES, LANG). */
-export function pickLanguage(flag: string | undefined, configured: Language | undefined, environment: NodeJS.ProcessEnv): Language {
+export function pickLanguage(
+	flag: string | undefined,
+	configured: Language | undefined,
+	environment: NodeJS.ProcessEnv,
+): Language {
 	if (flag !== undefined) {
 		return parseLanguageFlag(flag);
 	}
@@ -31,3 +33,5 @@ export function parseLanguageFlag(flag: string): Language {
 
 	throw new LanguageError(`--lang ${flag} is not a language posvoid speaks: use zh-CN or en`);
 }
+
+export {type Language} from '../config.js';

@@ -4,7 +4,12 @@ import {verifyPassword, hashPassword} from './password-hash.js';
 import type {ServiceContext} from './service-context.js';
 
 /** Proof that an operator typed the right password just now. Only this module creates one. */
-export type Authenticated = {readonly operatorNo: string; readonly name: string; readonly role: OperatorRole; readonly at: number};
+export type Authenticated = {
+	readonly operatorNo: string;
+	readonly name: string;
+	readonly role: OperatorRole;
+	readonly at: number;
+};
 
 export type AuthRefusal = 'unknown-operator' | 'wrong-password' | 'locked';
 
@@ -30,7 +35,12 @@ function isLocked(operator: OperatorRow, now: number): operator is OperatorRow &
  * Checks an operator's password, counting failures and locking after the configured number.
  * A locked operator is refused even with the right password. Every attempt is audited.
  */
-export async function authenticate(context: ServiceContext, operatorNo: string, password: string, purpose: AuthPurpose = 'sign-in'): Promise<AuthResult> {
+export async function authenticate(
+	context: ServiceContext,
+	operatorNo: string,
+	password: string,
+	purpose: AuthPurpose = 'sign-in',
+): Promise<AuthResult> {
 	const {store, config} = context;
 	const before = store.operators.get(operatorNo);
 	const startedAt = context.now();
@@ -38,13 +48,28 @@ export async function authenticate(context: ServiceContext, operatorNo: string, 
 	if (!before) {
 		decoyHash ??= hashPassword('decoy', Buffer.alloc(16));
 		await verifyPassword(password, await decoyHash);
-		store.audit.append({operatorNo, event: 'sign-in-failed', result: 'refused', detail: `${purpose}: unknown operator`}, context.now());
-		return {ok: false, reason: 'unknown-operator', message: `there is no operator ${operatorNo}: check the number, or ask a supervisor to add it`};
+		store.audit.append(
+			{operatorNo, event: 'sign-in-failed', result: 'refused', detail: `${purpose}: unknown operator`},
+			context.now(),
+		);
+		return {
+			ok: false,
+			reason: 'unknown-operator',
+			message: `there is no operator ${operatorNo}: check the number, or ask a supervisor to add it`,
+		};
 	}
 
 	if (isLocked(before, startedAt)) {
-		store.audit.append({operatorNo, event: 'sign-in-failed', result: 'refused', detail: `${purpose}: locked`}, startedAt);
-		return {ok: false, reason: 'locked', message: lockedMessage(before.lockedUntil, startedAt), lockedUntil: before.lockedUntil};
+		store.audit.append(
+			{operatorNo, event: 'sign-in-failed', result: 'refused', detail: `${purpose}: locked`},
+			startedAt,
+		);
+		return {
+			ok: false,
+			reason: 'locked',
+			message: lockedMessage(before.lockedUntil, startedAt),
+			lockedUntil: before.lockedUntil,
+		};
 	}
 
 	const matches = await verifyPassword(password, before.passwordHash);
@@ -59,7 +84,12 @@ export async function authenticate(context: ServiceContext, operatorNo: string, 
 
 		if (isLocked(operator, now)) {
 			store.audit.append({operatorNo, event: 'sign-in-failed', result: 'refused', detail: `${purpose}: locked`}, now);
-			return {ok: false, reason: 'locked', message: lockedMessage(operator.lockedUntil, now), lockedUntil: operator.lockedUntil};
+			return {
+				ok: false,
+				reason: 'locked',
+				message: lockedMessage(operator.lockedUntil, now),
+				lockedUntil: operator.lockedUntil,
+			};
 		}
 
 		if (matches) {
@@ -76,9 +106,20 @@ export async function authenticate(context: ServiceContext, operatorNo: string, 
 		const locks = failures >= maxFailures;
 		const lockedUntil = locks ? now + minutes * 60_000 : undefined;
 		store.operators.recordFailure(operatorNo, lockedUntil);
-		store.audit.append({operatorNo, event: 'sign-in-failed', result: 'refused', detail: `${purpose}: wrong password (${failures})`}, now);
+		store.audit.append(
+			{operatorNo, event: 'sign-in-failed', result: 'refused', detail: `${purpose}: wrong password (${failures})`},
+			now,
+		);
 		if (lockedUntil !== undefined) {
-			store.audit.append({operatorNo, event: 'lockout', result: 'ok', detail: `locked for ${minutes} minutes after ${failures} failures`}, now);
+			store.audit.append(
+				{
+					operatorNo,
+					event: 'lockout',
+					result: 'ok',
+					detail: `locked for ${minutes} minutes after ${failures} failures`,
+				},
+				now,
+			);
 			return {ok: false, reason: 'locked', message: lockedMessage(lockedUntil, now), lockedUntil};
 		}
 

@@ -27,8 +27,8 @@ const csvColumns: Array<keyof ExportRow> = [
 	'reason',
 ];
 
-function csvField(value: unknown): string {
-	const text = value === null || value === undefined ? '' : String(value);
+function csvField(value: string | number | undefined): string {
+	const text = value === undefined ? '' : String(value);
 	// Quote what needs it, and defuse spreadsheet formulas in free text.
 	const safe = /^[=+\-@]/.test(text) && Number.isNaN(Number(text)) ? `'${text}` : text;
 	return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
@@ -50,9 +50,11 @@ function present(row: ExportRow) {
 
 /** The batch's sales and voids for reconciliation, masked card numbers only, as lines of text. */
 export function* exportBatch(context: ServiceContext, batchNo: string, format: ExportFormat): Generator<string> {
-	const batch = context.store.batches.find(context.config.terminalId, batchNo.padStart(6, '0'));
+	const batch = context.store.batches.byNumber(context.config.terminalId, batchNo.padStart(6, '0'));
 	if (!batch) {
-		throw new ExportError(`terminal ${context.config.terminalId} has no batch ${batchNo}: see \`posvoid audit --event settlement\` for settled batches`);
+		throw new ExportError(
+			`terminal ${context.config.terminalId} has no batch ${batchNo}: see \`posvoid audit --event settlement\` for settled batches`,
+		);
 	}
 
 	if (format === 'csv') {

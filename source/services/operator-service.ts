@@ -14,7 +14,9 @@ export type OperatorSummary = Omit<OperatorRow, 'passwordHash'> & {locked: boole
 
 export function validateOperatorNo(operatorNo: string): void {
 	if (!/^\d{2,4}$/.test(operatorNo)) {
-		throw new OperatorError(`operator number "${singleLine(operatorNo).slice(0, 20)}" must be 2 to 4 digits, such as 01`);
+		throw new OperatorError(
+			`operator number "${singleLine(operatorNo).slice(0, 20)}" must be 2 to 4 digits, such as 01`,
+		);
 	}
 }
 
@@ -43,7 +45,9 @@ export async function addOperator(
 	const name = validateName(input.name);
 	validatePassword(context, input.password);
 	if (context.store.operators.get(input.operatorNo)) {
-		throw new OperatorError(`operator ${input.operatorNo} already exists: use \`posvoid operator passwd ${input.operatorNo}\` to change its password`);
+		throw new OperatorError(
+			`operator ${input.operatorNo} already exists: use \`posvoid operator passwd ${input.operatorNo}\` to change its password`,
+		);
 	}
 
 	const hash = await hashPassword(input.password, context.random(16), parameters);
@@ -54,11 +58,25 @@ export async function addOperator(
 
 		const now = context.now();
 		context.store.operators.insert(input.operatorNo, name, input.role, hash, now);
-		context.store.audit.append({operatorNo: input.by, event: 'operator-add', result: 'ok', record: `operator:${input.operatorNo}`, detail: input.role}, now);
+		context.store.audit.append(
+			{
+				operatorNo: input.by,
+				event: 'operator-add',
+				result: 'ok',
+				record: `operator:${input.operatorNo}`,
+				detail: input.role,
+			},
+			now,
+		);
 	});
 }
 
-export async function changePassword(context: ServiceContext, operatorNo: string, password: string, by?: string): Promise<void> {
+export async function changePassword(
+	context: ServiceContext,
+	operatorNo: string,
+	password: string,
+	by?: string,
+): Promise<void> {
 	validatePassword(context, password);
 	if (!context.store.operators.get(operatorNo)) {
 		throw new OperatorError(`there is no operator ${operatorNo}: see \`posvoid operator list\``);
@@ -68,7 +86,10 @@ export async function changePassword(context: ServiceContext, operatorNo: string
 	context.store.immediate(() => {
 		const now = context.now();
 		context.store.operators.setPassword(operatorNo, hash);
-		context.store.audit.append({operatorNo: by, event: 'password-change', result: 'ok', record: `operator:${operatorNo}`}, now);
+		context.store.audit.append(
+			{operatorNo: by, event: 'password-change', result: 'ok', record: `operator:${operatorNo}`},
+			now,
+		);
 	});
 }
 
@@ -83,7 +104,10 @@ export function unlockOperator(context: ServiceContext, operatorNo: string, supe
 			throw new OperatorError(`there is no operator ${operatorNo}: see \`posvoid operator list\``);
 		}
 
-		context.store.audit.append({operatorNo: supervisor.operatorNo, event: 'unlock', result: 'ok', record: `operator:${operatorNo}`}, context.now());
+		context.store.audit.append(
+			{operatorNo: supervisor.operatorNo, event: 'unlock', result: 'ok', record: `operator:${operatorNo}`},
+			context.now(),
+		);
 	});
 }
 

@@ -1,6 +1,6 @@
 import {scrypt, timingSafeEqual} from 'node:crypto';
 
-/** scrypt cost parameters, stored with each hash so they can be raised later without breaking old hashes. */
+/** Scrypt cost parameters, stored with each hash so they can be raised later without breaking old hashes. */
 export type ScryptParameters = {log2N: number; r: number; p: number};
 
 /** OWASP's recommendation for scrypt: N = 2^17, r = 8, p = 1. */
@@ -8,7 +8,7 @@ export const owaspScrypt: ScryptParameters = {log2N: 17, r: 8, p: 1};
 
 const keyLength = 32;
 
-function derive(password: string, salt: Buffer, parameters: ScryptParameters): Promise<Buffer> {
+async function derive(password: string, salt: Uint8Array, parameters: ScryptParameters): Promise<Uint8Array> {
 	const N = 2 ** parameters.log2N;
 	// Scrypt needs 128 * N * r bytes; Node refuses more than 32 MiB unless told.
 	const maxmem = 128 * N * parameters.r * 2;
@@ -24,9 +24,20 @@ function derive(password: string, salt: Buffer, parameters: ScryptParameters): P
 }
 
 /** `scrypt$17$8$1$<salt>$<key>` with base64 salt and key. */
-export async function hashPassword(password: string, salt: Buffer, parameters: ScryptParameters = owaspScrypt): Promise<string> {
+export async function hashPassword(
+	password: string,
+	salt: Uint8Array,
+	parameters: ScryptParameters = owaspScrypt,
+): Promise<string> {
 	const key = await derive(password, salt, parameters);
-	return ['scrypt', parameters.log2N, parameters.r, parameters.p, salt.toString('base64'), key.toString('base64')].join('$');
+	return [
+		'scrypt',
+		parameters.log2N,
+		parameters.r,
+		parameters.p,
+		Buffer.from(salt).toString('base64'),
+		Buffer.from(key).toString('base64'),
+	].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -36,6 +47,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
 	}
 
 	const expected = Buffer.from(key, 'base64');
-	const actual = await derive(password, Buffer.from(salt, 'base64'), {log2N: Number(log2N), r: Number(r), p: Number(p)});
+	const actual = await derive(password, Buffer.from(salt, 'base64'), {
+		log2N: Number(log2N),
+		r: Number(r),
+		p: Number(p),
+	});
 	return actual.length === expected.length && timingSafeEqual(actual, expected);
 }

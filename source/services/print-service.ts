@@ -1,7 +1,12 @@
 import type {Language} from '../config.js';
 import {formatScreen, type Fen} from '../domain/money.js';
 import {describeFailure, type PrinterFailure} from '../printing/printer-failure.js';
-import {printBytes, queryPrinterStatus, type PrinterAddress, type PrinterReadiness} from '../printing/printer-transport.js';
+import {
+	printBytes,
+	queryPrinterStatus,
+	type PrinterAddress,
+	type PrinterReadiness,
+} from '../printing/printer-transport.js';
 import {renderSlipEscPos} from '../printing/render-escpos.js';
 import {renderSlipText} from '../printing/render-text.js';
 import type {SlipModel} from '../printing/slip-model.js';
@@ -135,7 +140,15 @@ export async function printJob(
 		store.immediate(() => {
 			store.printJobs.markPrinted(jobId, context.now());
 			const note = unencodable.length > 0 ? `; printed as ? : ${unencodable.join('')}` : '';
-			store.audit.append({event: 'print', result: 'ok', record, detail: `job ${jobId} ${job.kind}${job.reprint ? ' reprint' : ''}${note}`}, context.now());
+			store.audit.append(
+				{
+					event: 'print',
+					result: 'ok',
+					record,
+					detail: `job ${jobId} ${job.kind}${job.reprint ? ' reprint' : ''}${note}`,
+				},
+				context.now(),
+			);
 		});
 		onProgress?.('done');
 		return {ok: true, jobId, preview, unencodable};
@@ -144,7 +157,10 @@ export async function printJob(
 	const {failure} = outcome;
 	store.immediate(() => {
 		store.printJobs.markFailed(jobId, `${failure.kind}: ${failure.detail}`, context.now());
-		store.audit.append({event: 'print-failed', result: 'failed', record, detail: `job ${jobId}: ${failure.kind}`}, context.now());
+		store.audit.append(
+			{event: 'print-failed', result: 'failed', record, detail: `job ${jobId}: ${failure.kind}`},
+			context.now(),
+		);
 	});
 	onProgress?.('done');
 	return {ok: false, jobId, failure, ...describeFailure(failure, language), preview};
@@ -190,7 +206,13 @@ export function markInterruptedJobs(context: ServiceContext): number {
 	const {connectTimeoutMs, writeTimeoutMs} = context.config.printer;
 	const now = context.now();
 	const olderThan = now - 2 * (connectTimeoutMs + writeTimeoutMs) - 60_000;
-	return context.store.immediate(() => context.store.printJobs.failAbandoned('reset: interrupted while printing; the slip may be incomplete', now, olderThan));
+	return context.store.immediate(() =>
+		context.store.printJobs.failAbandoned(
+			'reset: interrupted while printing; the slip may be incomplete',
+			now,
+			olderThan,
+		),
+	);
 }
 
 /** Queues a new copy of a void's slip, marked REPRINT. */
@@ -203,7 +225,16 @@ export function reprintVoid(context: ServiceContext, voidId: number, operator: A
 
 		const now = context.now();
 		const jobId = store.printJobs.insert({kind: 'void-slip', voidId, reprint: true}, now);
-		store.audit.append({operatorNo: operator?.operatorNo, event: 'reprint', result: 'ok', record: `void:${voidId}`, detail: `job ${jobId}`}, now);
+		store.audit.append(
+			{
+				operatorNo: operator?.operatorNo,
+				event: 'reprint',
+				result: 'ok',
+				record: `void:${voidId}`,
+				detail: `job ${jobId}`,
+			},
+			now,
+		);
 		return jobId;
 	});
 }

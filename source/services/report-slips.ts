@@ -10,7 +10,14 @@ export function batchSummary(context: ServiceContext, batchId: number): BatchSum
 }
 
 /** The settlement report or shift summary of a batch, from its rows as they are now. */
-export function reportModel(context: ServiceContext, batch: BatchRow, kind: 'settlement' | 'shift', operatorNo: string, at: number, reprint: boolean): SlipModel {
+export function reportModel(
+	context: ServiceContext,
+	batch: BatchRow,
+	kind: 'settlement' | 'shift',
+	operatorNo: string,
+	at: number,
+	reprint: boolean,
+): SlipModel {
 	const {config} = context;
 	return buildSettlementReport(
 		{

@@ -7,10 +7,14 @@ export type ServiceContext = {
 	store: Store;
 	config: Config;
 	now: () => number;
-	random: (size: number) => Buffer;
+	random: (size: number) => Uint8Array;
 };
 
-export function createServiceContext(store: Store, config: Config, overrides: Partial<Pick<ServiceContext, 'now' | 'random'>> = {}): ServiceContext {
+export function createServiceContext(
+	store: Store,
+	config: Config,
+	overrides: Partial<Pick<ServiceContext, 'now' | 'random'>> = {},
+): ServiceContext {
 	return {
 		store,
 		config,

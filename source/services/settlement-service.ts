@@ -33,7 +33,9 @@ export function openBatchSummary(context: ServiceContext): {batch: BatchRow; sum
  */
 export function settleBatch(context: ServiceContext, supervisor: Authenticated): Settlement {
 	if (supervisor.role !== 'supervisor') {
-		throw new SettlementError(`operator ${supervisor.operatorNo} is not a supervisor: settlement needs a supervisor's password`);
+		throw new SettlementError(
+			`operator ${supervisor.operatorNo} is not a supervisor: settlement needs a supervisor's password`,
+		);
 	}
 
 	const {store, config} = context;
@@ -47,7 +49,9 @@ export function settleBatch(context: ServiceContext, supervisor: Authenticated):
 
 		const summary = summarise(store.settlement.channelTotals(batch.id));
 		const nextBatchNo = formatBatchNo((Number(batch.batchNo) % 999_999) + 1);
-		const nextId = store.batches.find(config.terminalId, nextBatchNo)?.id ?? store.batches.insert(config.terminalId, nextBatchNo, now);
+		const nextId =
+			store.batches.byNumber(config.terminalId, nextBatchNo)?.id ??
+			store.batches.insert(config.terminalId, nextBatchNo, now);
 		const printJobId = store.printJobs.insert({kind: 'settlement-report', batchId: batch.id, reprint: false}, now);
 		store.audit.append(
 			{
@@ -59,22 +63,42 @@ export function settleBatch(context: ServiceContext, supervisor: Authenticated):
 			},
 			now,
 		);
-		return {batch: {...batch, settledAt: now, settledBy: supervisor.operatorNo}, summary, nextBatch: store.batches.get(nextId)!, printJobId};
+		return {
+			batch: {...batch, settledAt: now, settledBy: supervisor.operatorNo},
+			summary,
+			nextBatch: store.batches.get(nextId)!,
+			printJobId,
+		};
 	});
 }
 
 /** Queues another copy of a settled batch's report, marked REPRINT. */
-export function reprintSettlement(context: ServiceContext, batchNo: string, operator: Authenticated | undefined): number {
+export function reprintSettlement(
+	context: ServiceContext,
+	batchNo: string,
+	operator: Authenticated | undefined,
+): number {
 	const {store, config} = context;
 	return store.immediate(() => {
-		const batch = store.batches.find(config.terminalId, batchNo.padStart(6, '0'));
+		const batch = store.batches.byNumber(config.terminalId, batchNo.padStart(6, '0'));
 		if (!batch?.settledAt) {
-			throw new SettlementError(`batch ${batchNo} of terminal ${config.terminalId} is not settled: there is no settlement report to reprint`);
+			throw new SettlementError(
+				`batch ${batchNo} of terminal ${config.terminalId} is not settled: there is no settlement report to reprint`,
+			);
 		}
 
 		const now = context.now();
 		const jobId = store.printJobs.insert({kind: 'settlement-report', batchId: batch.id, reprint: true}, now);
-		store.audit.append({operatorNo: operator?.operatorNo, event: 'reprint', result: 'ok', record: `batch:${batch.batchNo}`, detail: `job ${jobId}`}, now);
+		store.audit.append(
+			{
+				operatorNo: operator?.operatorNo,
+				event: 'reprint',
+				result: 'ok',
+				record: `batch:${batch.batchNo}`,
+				detail: `job ${jobId}`,
+			},
+			now,
+		);
 		return jobId;
 	});
 }
@@ -99,5 +123,7 @@ export async function printShiftReport(
 	const {columns, encoding, nativeQr, cut} = context.config.printer;
 	const {bytes} = renderSlipEscPos(report.model, {columns, encoding, nativeQr, cut});
 	const outcome = await printBytes(bytes, printerAddress(context));
-	return outcome.ok ? {ok: true, preview: report.preview} : {ok: false, ...describeFailure(outcome.failure, language), preview: report.preview};
+	return outcome.ok
+		? {ok: true, preview: report.preview}
+		: {ok: false, ...describeFailure(outcome.failure, language), preview: report.preview};
 }

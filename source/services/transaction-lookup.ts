@@ -8,5 +8,7 @@ export function findByVoucher(context: ServiceContext, voucherNo: string, batchN
 		return found ? [found] : [];
 	}
 
-	return context.store.transactions.page({voucherNo}, undefined, 'older', 20).filter(row => row.terminalId === context.config.terminalId);
+	return context.store.transactions
+		.page({voucherNo}, undefined, 'older', 20)
+		.filter(row => row.terminalId === context.config.terminalId);
 }

@@ -18,7 +18,12 @@ export type VoidRequest = {
 
 export type VoidOutcome =
 	| {ok: true; transaction: Transaction; void: VoidRow; printJobId: number}
-	| {ok: false; reason: VoidRefusal | 'not-found' | 'not-supervisor' | 'stale-credentials'; detail: string; until?: number};
+	| {
+			ok: false;
+			reason: VoidRefusal | 'not-found' | 'not-supervisor' | 'stale-credentials';
+			detail: string;
+			until?: number;
+	  };
 
 /** Credentials older than this are not accepted for a void: the password is re-entered for each one. */
 const credentialLifetimeMs = 5 * 60_000;
@@ -28,8 +33,12 @@ export function voucherCounterName(terminalId: string): string {
 }
 
 /** Whether a transaction could be voided now, before any password is asked: for the detail screen and the `v` key. */
-export function checkVoidable(context: ServiceContext, transaction: Transaction, operatorRole: 'cashier' | 'supervisor'): PolicyAnswer {
-	const batch = context.store.batches.find(transaction.terminalId, transaction.batchNo);
+export function checkVoidable(
+	context: ServiceContext,
+	transaction: Transaction,
+	operatorRole: 'cashier' | 'supervisor',
+): PolicyAnswer {
+	const batch = context.store.batches.byNumber(transaction.terminalId, transaction.batchNo);
 	return evaluateVoid({
 		transaction,
 		batch: {settledAt: batch?.settledAt},
@@ -76,15 +85,23 @@ export function voidTransaction(context: ServiceContext, request: VoidRequest): 
 
 		for (const credential of [request.operator, request.approver]) {
 			if (credential && now - credential.at > credentialLifetimeMs) {
-				return refuse({ok: false, reason: 'stale-credentials', detail: 'the password was entered too long ago: enter it again'});
+				return refuse({
+					ok: false,
+					reason: 'stale-credentials',
+					detail: 'the password was entered too long ago: enter it again',
+				});
 			}
 		}
 
 		if (request.approver && request.approver.role !== 'supervisor') {
-			return refuse({ok: false, reason: 'not-supervisor', detail: `operator ${request.approver.operatorNo} is not a supervisor`});
+			return refuse({
+				ok: false,
+				reason: 'not-supervisor',
+				detail: `operator ${request.approver.operatorNo} is not a supervisor`,
+			});
 		}
 
-		const batch = store.batches.find(transaction.terminalId, transaction.batchNo);
+		const batch = store.batches.byNumber(transaction.terminalId, transaction.batchNo);
 		if (!batch) {
 			throw new Error(`transaction ${transaction.id} has no batch row`);
 		}

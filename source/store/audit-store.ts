@@ -25,19 +25,25 @@ function toRow(raw: RawAudit): AuditRow {
 
 /** The append-only audit log, each row chained to the one before by a hash. */
 export function createAuditStore(db: Database.Database) {
-	const last = db.prepare<[], {id: number; hash: string}>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
+	const last = db.prepare<unknown[], {id: number; hash: string}>(
+		'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1',
+	);
 	const insertStatement = db.prepare<[Record<string, unknown>]>(`
 		INSERT INTO audit_log (id, at, operator_no, event, result, record, detail, prev_hash, hash)
 		VALUES (@id, @at, @operatorNo, @event, @result, @record, @detail, @prevHash, @hash)`);
 	const recentStatements = {
 		all: db.prepare<[number], RawAudit>(`SELECT ${columns} FROM audit_log ORDER BY id DESC LIMIT ?`),
-		operator: db.prepare<[string, number], RawAudit>(`SELECT ${columns} FROM audit_log WHERE operator_no = ? ORDER BY id DESC LIMIT ?`),
-		event: db.prepare<[string, number], RawAudit>(`SELECT ${columns} FROM audit_log WHERE event = ? ORDER BY id DESC LIMIT ?`),
+		operator: db.prepare<[string, number], RawAudit>(
+			`SELECT ${columns} FROM audit_log WHERE operator_no = ? ORDER BY id DESC LIMIT ?`,
+		),
+		event: db.prepare<[string, number], RawAudit>(
+			`SELECT ${columns} FROM audit_log WHERE event = ? ORDER BY id DESC LIMIT ?`,
+		),
 		both: db.prepare<[string, string, number], RawAudit>(
 			`SELECT ${columns} FROM audit_log WHERE operator_no = ? AND event = ? ORDER BY id DESC LIMIT ?`,
 		),
 	};
-	const everyRow = db.prepare<[], RawAudit>(`SELECT ${columns} FROM audit_log ORDER BY id`);
+	const everyRow = db.prepare<unknown[], RawAudit>(`SELECT ${columns} FROM audit_log ORDER BY id`);
 
 	const appendInTransaction = db.transaction((entry: AuditEntry, at: number) => {
 		const previous = last.get();
@@ -71,7 +77,10 @@ export function createAuditStore(db: Database.Database) {
 			if (filter.operatorNo !== undefined && filter.event !== undefined) {
 				rows = recentStatements.both.all(filter.operatorNo, filter.event, limit);
 			} else if (filter.operatorNo === undefined) {
-				rows = filter.event === undefined ? recentStatements.all.all(limit) : recentStatements.event.all(filter.event, limit);
+				rows =
+					filter.event === undefined
+						? recentStatements.all.all(limit)
+						: recentStatements.event.all(filter.event, limit);
 			} else {
 				rows = recentStatements.operator.all(filter.operatorNo, limit);
 			}

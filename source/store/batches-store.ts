@@ -9,9 +9,13 @@ export type BatchRow = {
 	settledBy: string | undefined;
 };
 
-type RawBatch = Omit<BatchRow, 'settledAt' | 'settledBy'> & {settledAt: number | null; settledBy: string | null};
+type RawBatch = Omit<BatchRow, 'settledAt' | 'settledBy'> & {
+	settledAt: number | null;
+	settledBy: string | null;
+};
 
-const columns = 'id, terminal_id AS terminalId, batch_no AS batchNo, opened_at AS openedAt, settled_at AS settledAt, settled_by AS settledBy';
+const columns =
+	'id, terminal_id AS terminalId, batch_no AS batchNo, opened_at AS openedAt, settled_at AS settledAt, settled_by AS settledBy';
 
 function toBatch(row: RawBatch | undefined): BatchRow | undefined {
 	return row ? {...row, settledAt: row.settledAt ?? undefined, settledBy: row.settledBy ?? undefined} : undefined;
@@ -19,23 +23,33 @@ function toBatch(row: RawBatch | undefined): BatchRow | undefined {
 
 export function createBatchesStore(db: Database.Database) {
 	const byId = db.prepare<[number], RawBatch>(`SELECT ${columns} FROM batches WHERE id = ?`);
-	const byNo = db.prepare<[string, string], RawBatch>(`SELECT ${columns} FROM batches WHERE terminal_id = ? AND batch_no = ?`);
+	const byNo = db.prepare<[string, string], RawBatch>(
+		`SELECT ${columns} FROM batches WHERE terminal_id = ? AND batch_no = ?`,
+	);
 	const currentOpen = db.prepare<[string], RawBatch>(
 		`SELECT ${columns} FROM batches WHERE terminal_id = ? AND settled_at IS NULL ORDER BY batch_no DESC LIMIT 1`,
 	);
-	const newest = db.prepare<[string], RawBatch>(`SELECT ${columns} FROM batches WHERE terminal_id = ? ORDER BY batch_no DESC LIMIT 1`);
-	const insertStatement = db.prepare<[string, string, number]>('INSERT INTO batches (terminal_id, batch_no, opened_at) VALUES (?, ?, ?)');
+	const newest = db.prepare<[string], RawBatch>(
+		`SELECT ${columns} FROM batches WHERE terminal_id = ? ORDER BY batch_no DESC LIMIT 1`,
+	);
+	const insertStatement = db.prepare<[string, string, number]>(
+		'INSERT INTO batches (terminal_id, batch_no, opened_at) VALUES (?, ?, ?)',
+	);
 	const settleStatement = db.prepare<[number, string, number]>(
 		'UPDATE batches SET settled_at = ?, settled_by = ? WHERE id = ? AND settled_at IS NULL',
 	);
-	const lowerOpenedAt = db.prepare<[number, number]>('UPDATE batches SET opened_at = ?1 WHERE id = ?2 AND opened_at > ?1');
-	const listStatement = db.prepare<[string, number], RawBatch>(`SELECT ${columns} FROM batches WHERE terminal_id = ? ORDER BY batch_no DESC LIMIT ?`);
+	const lowerOpenedAt = db.prepare<[number, number]>(
+		'UPDATE batches SET opened_at = ?1 WHERE id = ?2 AND opened_at > ?1',
+	);
+	const listStatement = db.prepare<[string, number], RawBatch>(
+		`SELECT ${columns} FROM batches WHERE terminal_id = ? ORDER BY batch_no DESC LIMIT ?`,
+	);
 
 	return {
 		get(id: number): BatchRow | undefined {
 			return toBatch(byId.get(id));
 		},
-		find(terminalId: string, batchNo: string): BatchRow | undefined {
+		byNumber(terminalId: string, batchNo: string): BatchRow | undefined {
 			return toBatch(byNo.get(terminalId, batchNo));
 		},
 		/** The batch new sales and voids of this terminal belong to: its newest unsettled one. */

@@ -22,7 +22,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
 	const exists = fs.existsSync(file);
 	if (!exists) {
 		if (options.create === false) {
-			throw new StoreError(`no database at ${path.resolve(file)}: run \`posvoid init --db ${file}\` first, or pass --db with the right file`);
+			throw new StoreError(
+				`no database at ${path.resolve(file)}: run \`posvoid init --db ${file}\` first, or pass --db with the right file`,
+			);
 		}
 
 		fs.mkdirSync(path.dirname(path.resolve(file)), {recursive: true});
@@ -60,7 +62,7 @@ function checkIdentity(db: Database.Database, file: string): void {
 		userVersion = db.pragma('user_version', {simple: true}) as number;
 		tableCount = db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get() as number;
 	} catch (error) {
-		const code = (error as {code?: string}).code;
+		const {code} = error as {code?: string};
 		if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
 			throw new NotPosvoidDatabaseError(file, 'not an SQLite database');
 		}
@@ -85,10 +87,12 @@ function checkIdentity(db: Database.Database, file: string): void {
 function configure(db: Database.Database, file: string): void {
 	const journalMode = reportBusy(file, () => db.pragma('journal_mode = WAL', {simple: true}));
 	if (journalMode !== 'wal') {
-		throw new StoreError(`the database ${file} could not switch to WAL mode (got ${String(journalMode)}); is it on a network drive or read-only?`);
+		throw new StoreError(
+			`the database ${file} could not switch to WAL mode (got ${String(journalMode)}); is it on a network drive or read-only?`,
+		);
 	}
 
-	// better-sqlite3 leaves later opens of a WAL file at NORMAL; a void must survive a power cut.
+	// Better-sqlite3 leaves later opens of a WAL file at NORMAL; a void must survive a power cut.
 	db.pragma('synchronous = FULL');
 	const synchronous = db.pragma('synchronous', {simple: true});
 	if (synchronous !== 2) {

@@ -22,7 +22,7 @@ function toOperator(row: RawOperator | undefined): OperatorRow | undefined {
 
 export function createOperatorsStore(db: Database.Database) {
 	const byNo = db.prepare<[string], RawOperator>(`SELECT ${columns} FROM operators WHERE operator_no = ?`);
-	const all = db.prepare<[], RawOperator>(`SELECT ${columns} FROM operators ORDER BY operator_no`);
+	const all = db.prepare<unknown[], RawOperator>(`SELECT ${columns} FROM operators ORDER BY operator_no`);
 	const insertStatement = db.prepare<[string, string, string, string, number]>(
 		'INSERT INTO operators (operator_no, name, role, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
 	);
@@ -32,8 +32,10 @@ export function createOperatorsStore(db: Database.Database) {
 	const recordFailureStatement = db.prepare<[number | null, string]>(
 		'UPDATE operators SET failed_attempts = failed_attempts + 1, locked_until = ? WHERE operator_no = ?',
 	);
-	const clearFailuresStatement = db.prepare<[string]>('UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE operator_no = ?');
-	const countStatement = db.prepare<[], number>('SELECT count(*) FROM operators').pluck();
+	const clearFailuresStatement = db.prepare<[string]>(
+		'UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE operator_no = ?',
+	);
+	const countStatement = db.prepare<unknown[], number>('SELECT count(*) FROM operators').pluck();
 
 	return {
 		get(operatorNo: string): OperatorRow | undefined {

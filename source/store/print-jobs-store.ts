@@ -53,9 +53,15 @@ export function createPrintJobsStore(db: Database.Database) {
 		INSERT INTO print_jobs (kind, void_id, batch_id, reprint, created_at, updated_at)
 		VALUES (@kind, @voidId, @batchId, @reprint, @at, @at)`);
 	const byId = db.prepare<[number], RawJob>(`SELECT ${columns} FROM print_jobs WHERE id = ?`);
-	const waitingStatement = db.prepare<[], RawJob>(`SELECT ${columns} FROM print_jobs WHERE state <> 'printed' ORDER BY id`);
-	const waitingCount = db.prepare<[], number>(`SELECT count(*) FROM print_jobs WHERE state <> 'printed'`).pluck();
-	const forVoidStatement = db.prepare<[number], RawJob>(`SELECT ${columns} FROM print_jobs WHERE void_id = ? ORDER BY id`);
+	const waitingStatement = db.prepare<unknown[], RawJob>(
+		`SELECT ${columns} FROM print_jobs WHERE state <> 'printed' ORDER BY id`,
+	);
+	const waitingCount = db
+		.prepare<unknown[], number>(`SELECT count(*) FROM print_jobs WHERE state <> 'printed'`)
+		.pluck();
+	const forVoidStatement = db.prepare<[number], RawJob>(
+		`SELECT ${columns} FROM print_jobs WHERE void_id = ? ORDER BY id`,
+	);
 	const recentStatement = db.prepare<[number], RawJob>(`SELECT ${columns} FROM print_jobs ORDER BY id DESC LIMIT ?`);
 	const claimStatement = db.prepare<[number, number]>(
 		`UPDATE print_jobs SET state = 'printing', attempts = attempts + 1, updated_at = ? WHERE id = ? AND state IN ('pending', 'failed')`,
@@ -73,8 +79,13 @@ export function createPrintJobsStore(db: Database.Database) {
 	return {
 		insert(job: {kind: PrintJobKind; voidId?: number; batchId?: number; reprint: boolean}, at: number): number {
 			return Number(
-				insertStatement.run({kind: job.kind, voidId: job.voidId ?? null, batchId: job.batchId ?? null, reprint: job.reprint ? 1 : 0, at})
-					.lastInsertRowid,
+				insertStatement.run({
+					kind: job.kind,
+					voidId: job.voidId ?? null,
+					batchId: job.batchId ?? null,
+					reprint: job.reprint ? 1 : 0,
+					at,
+				}).lastInsertRowid,
 			);
 		},
 		get(id: number): PrintJobRow | undefined {
@@ -93,7 +104,7 @@ export function createPrintJobsStore(db: Database.Database) {
 		recent(limit: number): PrintJobRow[] {
 			return recentStatement.all(limit).map(row => toJob(row)!);
 		},
-		/** pending|failed → printing. False when another process claimed it first. */
+		/** Pending|failed → printing. False when another process claimed it first. */
 		claim(id: number, at: number): boolean {
 			return claimStatement.run(at, id).changes === 1;
 		},

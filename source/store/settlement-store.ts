@@ -15,7 +15,7 @@ export type ChannelTotalsRow = {
 export type ExportRow = {
 	kind: 'sale' | 'void';
 	voucherNo: string;
-	originalVoucherNo: string | null;
+	originalVoucherNo: string | undefined;
 	referenceNo: string;
 	authCode: string;
 	batchNo: string;
@@ -28,6 +28,12 @@ export type ExportRow = {
 	currency: string;
 	createdAt: number;
 	operatorNo: string;
+	approverNo: string | undefined;
+	reason: string | undefined;
+};
+
+type RawExportRow = Omit<ExportRow, 'originalVoucherNo' | 'approverNo' | 'reason'> & {
+	originalVoucherNo: string | null;
 	approverNo: string | null;
 	reason: string | null;
 };
@@ -45,7 +51,7 @@ export function createSettlementStore(db: Database.Database) {
 		LEFT JOIN voids v ON v.transaction_id = t.id
 		WHERE t.batch_id = ?
 		GROUP BY t.channel`);
-	const exportRows = db.prepare<[number, number], ExportRow>(`
+	const exportRows = db.prepare<[number, number], RawExportRow>(`
 		SELECT 'sale' AS kind, voucher_no AS voucherNo, NULL AS originalVoucherNo, reference_no AS referenceNo,
 			auth_code AS authCode, batch_no AS batchNo, terminal_id AS terminalId, merchant_id AS merchantId, channel,
 			card_masked AS cardMasked, amount, fee, currency, created_at AS createdAt, operator_no AS operatorNo,
@@ -62,7 +68,14 @@ export function createSettlementStore(db: Database.Database) {
 			return totals.all(batchId);
 		},
 		*exportRows(batchId: number): Generator<ExportRow> {
-			yield* exportRows.iterate(batchId, batchId);
+			for (const row of exportRows.iterate(batchId, batchId)) {
+				yield {
+					...row,
+					originalVoucherNo: row.originalVoucherNo ?? undefined,
+					approverNo: row.approverNo ?? undefined,
+					reason: row.reason ?? undefined,
+				};
+			}
 		},
 	};
 }

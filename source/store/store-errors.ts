@@ -7,21 +7,27 @@ export class StoreError extends Error {
 export class DatabaseBusyError extends StoreError {
 	override name = 'DatabaseBusyError';
 	constructor(file: string) {
-		super(`another program is using the database ${file}: wait a moment and try again; if it persists, close the other posvoid window or command`);
+		super(
+			`another program is using the database ${file}: wait a moment and try again; if it persists, close the other posvoid window or command`,
+		);
 	}
 }
 
 export class NotPosvoidDatabaseError extends StoreError {
 	override name = 'NotPosvoidDatabaseError';
 	constructor(file: string, why: string) {
-		super(`${file} is not a posvoid database (${why}); it was left untouched. Pass --db with the right file, or a new path to create one`);
+		super(
+			`${file} is not a posvoid database (${why}); it was left untouched. Pass --db with the right file, or a new path to create one`,
+		);
 	}
 }
 
 export class DatabaseTooNewError extends StoreError {
 	override name = 'DatabaseTooNewError';
 	constructor(file: string, found: number, known: number) {
-		super(`${file} was written by a newer posvoid (schema ${found}, this one knows up to ${known}); it was left untouched. Update posvoid before using this database`);
+		super(
+			`${file} was written by a newer posvoid (schema ${found}, this one knows up to ${known}); it was left untouched. Update posvoid before using this database`,
+		);
 	}
 }
 

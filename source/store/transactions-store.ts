@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type {Fen} from '../domain/money.js';
-import type {Channel, Transaction, TransactionStatus} from '../domain/transaction.js';
+import type {Transaction, TransactionStatus} from '../domain/transaction.js';
 
 /** Filters the list and search offer. Every one is served by an index. */
 export type TransactionQuery = {
@@ -49,7 +49,9 @@ export function createTransactionsStore(db: Database.Database) {
 	const byKey = db.prepare<[string, string, string], Transaction>(
 		`SELECT ${columns} FROM transactions WHERE terminal_id = ? AND batch_no = ? AND voucher_no = ?`,
 	);
-	const markVoidedStatement = db.prepare<[number]>(`UPDATE transactions SET status = 'voided' WHERE id = ? AND status = 'completed'`);
+	const markVoidedStatement = db.prepare<[number]>(
+		`UPDATE transactions SET status = 'voided' WHERE id = ? AND status = 'completed'`,
+	);
 	const pageStatements = new Map<string, Database.Statement<[Record<string, unknown>], Transaction>>();
 
 	/** One statement per combination of filters and direction, prepared once per connection. */
@@ -60,12 +62,18 @@ export function createTransactionsStore(db: Database.Database) {
 		if (!statement) {
 			const conditions = used.map(key => filterSql[key]);
 			if (hasCursor) {
-				conditions.push(direction === 'older' ? '(created_at, id) < (@cursorCreatedAt, @cursorId)' : '(created_at, id) > (@cursorCreatedAt, @cursorId)');
+				conditions.push(
+					direction === 'older'
+						? '(created_at, id) < (@cursorCreatedAt, @cursorId)'
+						: '(created_at, id) > (@cursorCreatedAt, @cursorId)',
+				);
 			}
 
 			const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 			const order = direction === 'older' ? 'created_at DESC, id DESC' : 'created_at ASC, id ASC';
-			statement = db.prepare<[Record<string, unknown>], Transaction>(`SELECT ${columns} FROM transactions ${where} ORDER BY ${order} LIMIT @limit`);
+			statement = db.prepare<[Record<string, unknown>], Transaction>(
+				`SELECT ${columns} FROM transactions ${where} ORDER BY ${order} LIMIT @limit`,
+			);
 			pageStatements.set(cacheKey, statement);
 		}
 
@@ -101,7 +109,7 @@ export function createTransactionsStore(db: Database.Database) {
 			}
 
 			const rows = statement.all(parameters);
-			return direction === 'older' ? rows : rows.reverse();
+			return direction === 'older' ? rows : rows.toReversed();
 		},
 		/** The SQL a page would run, for tests that check the query plan. */
 		pageSql(query: TransactionQuery, direction: Direction, hasCursor: boolean): string {
@@ -115,4 +123,5 @@ export function createTransactionsStore(db: Database.Database) {
 }
 
 export type TransactionsStore = ReturnType<typeof createTransactionsStore>;
-export type {Channel};
+
+export {type Channel} from '../domain/transaction.js';

@@ -30,7 +30,9 @@ export function createVoidsStore(db: Database.Database) {
 		VALUES (@transactionId, @terminalId, @batchId, @voucherNo, @referenceNo, @operatorNo, @approverNo, @reason, @createdAt)`);
 	const byId = db.prepare<[number], RawVoid>(`SELECT ${columns} FROM voids WHERE id = ?`);
 	const byTransaction = db.prepare<[number], RawVoid>(`SELECT ${columns} FROM voids WHERE transaction_id = ?`);
-	const byVoucher = db.prepare<[string], RawVoid>(`SELECT ${columns} FROM voids WHERE voucher_no = ? ORDER BY created_at DESC`);
+	const byVoucher = db.prepare<[string], RawVoid>(
+		`SELECT ${columns} FROM voids WHERE voucher_no = ? ORDER BY created_at DESC`,
+	);
 
 	return {
 		insert(row: NewVoid): number {

@@ -10,11 +10,14 @@ test('init creates an owner-only database with supervisor 00; operators are adde
 	const init = await runCli(['init', '--db', db, '--password-stdin'], {input: 'boss-pass\n'});
 	t.is(init.code, 0, init.stderr);
 	t.regex(init.stdout, /supervisor 00 added/);
-	t.is(fs.statSync(db).mode & 0o777, 0o600);
+	t.is(fs.statSync(db).mode.toString(8).slice(-3), '600');
 
-	const add = await runCli(['operator', 'add', '01', '--name', '李明', '--role', 'cashier', '--db', db, '--password-stdin'], {
-		input: 'boss-pass\nclerk-pass\n',
-	});
+	const add = await runCli(
+		['operator', 'add', '01', '--name', '李明', '--role', 'cashier', '--db', db, '--password-stdin'],
+		{
+			input: 'boss-pass\nclerk-pass\n',
+		},
+	);
 	t.is(add.code, 0, add.stderr);
 
 	const list = await runCli(['operator', 'list', '--db', db]);
@@ -27,7 +30,9 @@ test('a wrong supervisor password changes nothing and says so with exit status 2
 	const directory = tempDirectory();
 	const db = path.join(directory, 'counter.db');
 	await runCli(['init', '--db', db, '--password-stdin'], {input: 'boss-pass\n'});
-	const add = await runCli(['operator', 'add', '01', '--name', 'Li', '--db', db, '--password-stdin'], {input: 'wrong-pass\nclerk-pass\n'});
+	const add = await runCli(['operator', 'add', '01', '--name', 'Li', '--db', db, '--password-stdin'], {
+		input: 'wrong-pass\nclerk-pass\n',
+	});
 	t.is(add.code, 2);
 	t.regex(add.stderr, /wrong password/);
 	t.notRegex(add.stderr, /at .*\.js:\d+/);

@@ -28,7 +28,7 @@ for (const [text, why] of [
 	test(`parseMoney rejects ${JSON.stringify(text)} saying ${why}`, t => {
 		const result = parseMoney(text);
 		t.false(result.ok);
-		t.true(!result.ok && result.message.includes(why), !result.ok ? result.message : '');
+		t.true(!result.ok && result.message.includes(why), result.ok ? '' : result.message);
 	});
 }
 

@@ -42,11 +42,17 @@ test('over the supervisor limit a cashier needs approval', t => {
 	const over = {...base, transaction: {...base.transaction, amount: 50_001}};
 	t.like(evaluateVoid(over), {ok: false, reason: 'supervisor-required'});
 	t.like(evaluateVoid({...over, supervisorApproved: true}), {ok: true, needsSupervisor: true});
-	t.like(evaluateVoid({...base, transaction: {...base.transaction, amount: 50_000}}), {ok: true, needsSupervisor: false});
+	t.like(evaluateVoid({...base, transaction: {...base.transaction, amount: 50_000}}), {
+		ok: true,
+		needsSupervisor: false,
+	});
 });
 
 test('a supervisor voiding over the limit needs no second approval', t => {
-	t.like(evaluateVoid({...base, operatorRole: 'supervisor', transaction: {...base.transaction, amount: 900_000}}), {ok: true, needsSupervisor: false});
+	t.like(evaluateVoid({...base, operatorRole: 'supervisor', transaction: {...base.transaction, amount: 900_000}}), {
+		ok: true,
+		needsSupervisor: false,
+	});
 });
 
 test('a sale of another terminal is refused', t => {

@@ -4,7 +4,11 @@ import path from 'node:path';
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 /** Starts a TypeScript file under tsx in a child process. */
-export function spawnTs(file: string, args: string[], environment: NodeJS.ProcessEnv = {}): ChildProcessWithoutNullStreams {
+export function spawnTs(
+	file: string,
+	args: string[],
+	environment: NodeJS.ProcessEnv = {},
+): ChildProcessWithoutNullStreams {
 	return spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, file), ...args], {
 		cwd: repoRoot,
 		env: {...process.env, ...environment},
@@ -14,9 +18,10 @@ export function spawnTs(file: string, args: string[], environment: NodeJS.Proces
 /** Resolves with the child's whole stdout once it has printed `line`. */
 export async function waitForLine(child: ChildProcessWithoutNullStreams, line: string): Promise<void> {
 	let seen = '';
+	child.stdout.setEncoding('utf8');
 	await new Promise<void>((resolve, reject) => {
-		const onData = (chunk: Buffer) => {
-			seen += chunk.toString();
+		const onData = (chunk: string) => {
+			seen += chunk;
 			if (seen.split('\n').includes(line)) {
 				child.stdout.off('data', onData);
 				resolve();
@@ -31,14 +36,18 @@ export async function waitForLine(child: ChildProcessWithoutNullStreams, line: s
 }
 
 /** Collects stdout and stderr until the child exits. */
-export async function collect(child: ChildProcessWithoutNullStreams): Promise<{code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string}> {
+export async function collect(
+	child: ChildProcessWithoutNullStreams,
+): Promise<{code: number | undefined; signal: NodeJS.Signals | undefined; stdout: string; stderr: string}> {
 	let stdout = '';
 	let stderr = '';
-	child.stdout.on('data', (chunk: Buffer) => {
-		stdout += chunk.toString();
+	child.stdout.setEncoding('utf8');
+	child.stderr.setEncoding('utf8');
+	child.stdout.on('data', (chunk: string) => {
+		stdout += chunk;
 	});
-	child.stderr.on('data', (chunk: Buffer) => {
-		stderr += chunk.toString();
+	child.stderr.on('data', (chunk: string) => {
+		stderr += chunk;
 	});
 	return new Promise(resolve => {
 		child.once('close', (code, signal) => {

@@ -18,15 +18,17 @@ export type EmulatorProcess = {
 export async function startEmulatorProcess(args: string[] = []): Promise<EmulatorProcess> {
 	const child = spawn(process.execPath, [binary, 'printer', '--port', '0', ...args], {cwd: repoRoot});
 	let output = '';
+	child.stdout.setEncoding('utf8');
+	child.stderr.setEncoding('utf8');
 	const listeners = new Set<() => void>();
-	child.stdout.on('data', (chunk: Buffer) => {
-		output += chunk.toString();
+	child.stdout.on('data', (chunk: string) => {
+		output += chunk;
 		for (const listener of listeners) {
 			listener();
 		}
 	});
-	child.stderr.on('data', (chunk: Buffer) => {
-		output += chunk.toString();
+	child.stderr.on('data', (chunk: string) => {
+		output += chunk;
 	});
 	const waitUntil = async (done: () => boolean, what: string) =>
 		new Promise<void>((resolve, reject) => {

@@ -48,7 +48,12 @@ export function openFixture(overrides: Partial<Config> = {}): Fixture {
 	};
 }
 
-export async function addTestOperator(context: ServiceContext, operatorNo: string, role: 'cashier' | 'supervisor', password = 'secret12'): Promise<Authenticated> {
+export async function addTestOperator(
+	context: ServiceContext,
+	operatorNo: string,
+	role: 'cashier' | 'supervisor',
+	password = 'secret12',
+): Promise<Authenticated> {
 	await addOperator(context, {operatorNo, name: `Operator ${operatorNo}`, role, password}, testScrypt);
 	const result = await authenticate(context, operatorNo, password);
 	if (!result.ok) {
@@ -74,7 +79,10 @@ export type SaleOverrides = Partial<{
 /** Inserts one completed sale in the terminal's open batch (or the named one) and returns its id. */
 export function addSale(context: ServiceContext, overrides: SaleOverrides = {}): number {
 	const {store, config} = context;
-	const batch = overrides.batchNo === undefined ? ensureOpenBatch(context) : (store.batches.find(config.terminalId, overrides.batchNo) ?? ensureOpenBatch(context));
+	const batch =
+		overrides.batchNo === undefined
+			? ensureOpenBatch(context)
+			: (store.batches.byNumber(config.terminalId, overrides.batchNo) ?? ensureOpenBatch(context));
 	nextVoucher++;
 	const voucherNo = overrides.voucherNo ?? String(nextVoucher).padStart(6, '0');
 	return store.immediate(() =>

@@ -19,7 +19,9 @@ export function readVoidInvariants(store: Store): VoidInvariants {
 		voidedTransactions: count(`SELECT count(*) FROM transactions WHERE status = 'voided'`),
 		voidPrintJobs: count(`SELECT count(DISTINCT void_id) FROM print_jobs WHERE kind = 'void-slip' AND reprint = 0`),
 		duplicateVouchers: count('SELECT count(*) - count(DISTINCT batch_id || voucher_no) FROM voids'),
-		orphanVoids: count(`SELECT count(*) FROM voids v JOIN transactions t ON t.id = v.transaction_id WHERE t.status <> 'voided'`),
+		orphanVoids: count(
+			`SELECT count(*) FROM voids v JOIN transactions t ON t.id = v.transaction_id WHERE t.status <> 'voided'`,
+		),
 		auditChainOk: store.audit.verify().ok,
 	};
 }

@@ -12,7 +12,11 @@ const operator = {operatorNo: '01', name: 'worker', role: 'cashier' as const, at
 // Wait for the go signal on stdin so several workers start at the same moment.
 process.stdin.once('data', () => {
 	for (const id of ids) {
-		const outcome = voidTransaction(context, {transactionId: Number(id), operator: {...operator, at: Date.now()}, reason: 'test'});
+		const outcome = voidTransaction(context, {
+			transactionId: Number(id),
+			operator: {...operator, at: Date.now()},
+			reason: 'test',
+		});
 		process.stdout.write(outcome.ok ? `voided ${id} ${outcome.void.voucherNo}\n` : `refused ${id} ${outcome.reason}\n`);
 	}
 

@@ -10,7 +10,10 @@ test('passwords are hashed with scrypt at OWASP parameters, stored with their sa
 	await addOperator(fixture.context, {operatorNo: '00', name: 'Boss', role: 'supervisor', password: 'correct horse'});
 	const stored = fixture.store.operators.get('00')!.passwordHash;
 	const [scheme, log2N, r, p, salt] = stored.split('$');
-	t.deepEqual([scheme, Number(log2N), Number(r), Number(p)], ['scrypt', owaspScrypt.log2N, owaspScrypt.r, owaspScrypt.p]);
+	t.deepEqual(
+		[scheme, Number(log2N), Number(r), Number(p)],
+		['scrypt', owaspScrypt.log2N, owaspScrypt.r, owaspScrypt.p],
+	);
 	t.is(Buffer.from(salt!, 'base64').length, 16);
 	t.false(stored.includes('correct horse'));
 	t.true(await verifyPassword('correct horse', stored));
@@ -26,10 +29,13 @@ test('two operators with the same password get different hashes', async t => {
 test('a password shorter than the configured minimum is refused', async t => {
 	const fixture = openFixture({passwordMinLength: 8});
 	t.teardown(fixture.close);
-	await t.throwsAsync(addOperator(fixture.context, {operatorNo: '01', name: 'Li', role: 'cashier', password: 'short12'}, testScrypt), {
-		instanceOf: OperatorError,
-		message: /at least 8/,
-	});
+	await t.throwsAsync(
+		addOperator(fixture.context, {operatorNo: '01', name: 'Li', role: 'cashier', password: 'short12'}, testScrypt),
+		{
+			instanceOf: OperatorError,
+			message: /at least 8/,
+		},
+	);
 	t.is(fixture.store.operators.count(), 0);
 });
 
@@ -73,7 +79,7 @@ test('every sign-in attempt is audited, success and failure, and an unknown oper
 	await authenticate(fixture.context, '77', 'whatever');
 	const events = fixture.store.audit
 		.recent({}, 20)
-		.reverse()
+		.toReversed()
 		.map(row => `${row.operatorNo ?? '-'} ${row.event} ${row.result}`);
 	t.deepEqual(events, [
 		'- operator-add ok',

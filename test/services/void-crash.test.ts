@@ -21,8 +21,8 @@ test(`a process killed with SIGKILL in the middle of voids leaves every void who
 		const killAfter = 1 + Math.floor(Math.random() * 20);
 		const done = collect(worker);
 		let acks = 0;
-		worker.stdout.on('data', (chunk: Buffer) => {
-			for (const line of chunk.toString().split('\n')) {
+		worker.stdout.on('data', (chunk: string) => {
+			for (const line of chunk.split('\n')) {
 				if (line.startsWith('acked ')) {
 					acknowledged.add(line.split(' ')[1]!);
 					acks++;

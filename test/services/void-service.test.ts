@@ -18,7 +18,12 @@ test('a void flips the sale, records the void with the next voucher, its audit r
 	}
 
 	t.is(store.transactions.get(id)!.status, 'voided');
-	t.like(store.voids.forTransaction(id), {voucherNo: '000124', operatorNo: '01', reason: '顾客取消', approverNo: undefined});
+	t.like(store.voids.forTransaction(id), {
+		voucherNo: '000124',
+		operatorNo: '01',
+		reason: '顾客取消',
+		approverNo: undefined,
+	});
 	t.is(outcome.void.referenceNo, '261125000124');
 	t.deepEqual(
 		store.printJobs.forVoid(outcome.void.id).map(job => [job.kind, job.state, job.reprint]),
@@ -53,9 +58,14 @@ test('when any part of the void fails, nothing of it is kept', async t => {
 	const id = addSale(context);
 	const auditRows = store.audit.verify();
 	// A real failure inside the transaction: the print job insert is refused by the database.
-	store.db.exec(`CREATE TRIGGER fail_print_jobs BEFORE INSERT ON print_jobs BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
+	store.db.exec(
+		`CREATE TRIGGER fail_print_jobs BEFORE INSERT ON print_jobs BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`,
+	);
 
-	t.throws(() => voidTransaction(context, {transactionId: id, operator, reason: 'x'}), {any: true, message: /disk trouble/});
+	t.throws(() => voidTransaction(context, {transactionId: id, operator, reason: 'x'}), {
+		any: true,
+		message: /disk trouble/,
+	});
 
 	t.is(store.transactions.get(id)!.status, 'completed');
 	t.is(store.voids.forTransaction(id), undefined);
@@ -70,8 +80,14 @@ test('over the supervisor limit a cashier needs an approving supervisor, who is 
 	const supervisor = await addTestOperator(context, '00', 'supervisor');
 	const id = addSale(context, {amount: 88_800});
 
-	t.like(voidTransaction(context, {transactionId: id, operator: cashier, reason: 'x'}), {ok: false, reason: 'supervisor-required'});
-	t.like(voidTransaction(context, {transactionId: id, operator: cashier, approver: cashier, reason: 'x'}), {ok: false, reason: 'not-supervisor'});
+	t.like(voidTransaction(context, {transactionId: id, operator: cashier, reason: 'x'}), {
+		ok: false,
+		reason: 'supervisor-required',
+	});
+	t.like(voidTransaction(context, {transactionId: id, operator: cashier, approver: cashier, reason: 'x'}), {
+		ok: false,
+		reason: 'not-supervisor',
+	});
 	const outcome = voidTransaction(context, {transactionId: id, operator: cashier, approver: supervisor, reason: 'x'});
 	t.true(outcome.ok);
 	t.is(store.voids.forTransaction(id)!.approverNo, '00');
@@ -83,7 +99,10 @@ test('credentials entered long ago are not accepted', async t => {
 	const operator = await addTestOperator(context, '01', 'cashier');
 	const id = addSale(context);
 	clock.now += 10 * 60_000;
-	t.like(voidTransaction(context, {transactionId: id, operator, reason: 'x'}), {ok: false, reason: 'stale-credentials'});
+	t.like(voidTransaction(context, {transactionId: id, operator, reason: 'x'}), {
+		ok: false,
+		reason: 'stale-credentials',
+	});
 });
 
 test('a sale past the void window or in a settled batch is refused with its reason', async t => {
@@ -117,7 +136,10 @@ test('two processes voiding the same sales at the same moment: each voided exact
 	t.teardown(close);
 	await addTestOperator(context, '01', 'cashier');
 	const ids = Array.from({length: 40}, () => String(addSale(context)));
-	const workers = [spawnTs('test/helpers/void-worker.ts', [file, ...ids]), spawnTs('test/helpers/void-worker.ts', [file, ...ids.toReversed()])];
+	const workers = [
+		spawnTs('test/helpers/void-worker.ts', [file, ...ids]),
+		spawnTs('test/helpers/void-worker.ts', [file, ...ids.toReversed()]),
+	];
 	await Promise.all(workers.map(async worker => waitForLine(worker, 'ready')));
 	const results = workers.map(async worker => collect(worker));
 	for (const worker of workers) {
@@ -133,7 +155,11 @@ test('two processes voiding the same sales at the same moment: each voided exact
 	);
 	for (const id of ids) {
 		const forId = lines.filter(line => line.split(' ')[1] === id).map(line => line.split(' ')[0]);
-		t.deepEqual(forId.toSorted(), ['refused', 'voided'], `transaction ${id}`);
+		t.deepEqual(
+			forId.toSorted((a, b) => a.localeCompare(b)),
+			['refused', 'voided'],
+			`transaction ${id}`,
+		);
 	}
 
 	t.is(store.db.prepare('SELECT count(*) FROM voids').pluck().get(), ids.length);

@@ -5,7 +5,10 @@ import {openFixture} from '../helpers/fixture.js';
 
 function appendEvents(store: ReturnType<typeof openStore>, count: number) {
 	for (let index = 0; index < count; index++) {
-		store.audit.append({operatorNo: '01', event: 'sign-in', result: 'ok', detail: `attempt ${index} marker-${index}`}, 1_000 + index);
+		store.audit.append(
+			{operatorNo: '01', event: 'sign-in', result: 'ok', detail: `attempt ${index} marker-${index}`},
+			1000 + index,
+		);
 	}
 }
 
@@ -13,7 +16,7 @@ test('each audit row carries the hash of the previous row and of its own content
 	const {store, close} = openFixture();
 	t.teardown(close);
 	appendEvents(store, 3);
-	const rows = store.audit.recent({}, 10).reverse();
+	const rows = store.audit.recent({}, 10).toReversed();
 	t.is(rows[0]!.prevHash, '0'.repeat(64));
 	t.is(rows[1]!.prevHash, rows[0]!.hash);
 	t.is(rows[2]!.prevHash, rows[1]!.hash);
@@ -24,7 +27,10 @@ test('the audit log refuses UPDATE and DELETE', t => {
 	const {store, close} = openFixture();
 	t.teardown(close);
 	appendEvents(store, 2);
-	t.throws(() => store.db.prepare(`UPDATE audit_log SET result = 'refused' WHERE id = 1`).run(), {any: true, message: /append-only/});
+	t.throws(() => store.db.prepare(`UPDATE audit_log SET result = 'refused' WHERE id = 1`).run(), {
+		any: true,
+		message: /append-only/,
+	});
 	t.throws(() => store.db.prepare('DELETE FROM audit_log WHERE id = 1').run(), {any: true, message: /append-only/});
 	t.deepEqual(store.audit.verify(), {ok: true, rows: 2});
 });
