@@ -17,7 +17,11 @@ export function roundMs(ms: number): number {
 }
 
 /** Runs `action` `warmUp + times` times and returns the last `times` durations in ms, sorted. */
-export async function measureAsync(times: number, warmUp: number, action: (index: number) => Promise<void>): Promise<number[]> {
+export async function measureAsync(
+	times: number,
+	warmUp: number,
+	action: (index: number) => Promise<void>,
+): Promise<number[]> {
 	const samples: number[] = [];
 	for (let index = 0; index < warmUp + times; index++) {
 		const start = performance.now();
@@ -31,7 +35,12 @@ export async function measureAsync(times: number, warmUp: number, action: (index
 }
 
 /** A result row from two sorted sample sets. */
-export function resultOf(name: string, samples: readonly number[], baseline: readonly number[], extra?: Record<string, number>): BenchResult {
+export function resultOf(
+	name: string,
+	samples: readonly number[],
+	baseline: readonly number[],
+	extra?: Record<string, number>,
+): BenchResult {
 	const p50 = percentile(samples, 0.5);
 	const baselineP50 = percentile(baseline, 0.5);
 	return {

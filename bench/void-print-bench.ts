@@ -56,7 +56,11 @@ export async function runVoidPrintBench(): Promise<BenchResult[]> {
 		let slipBytes = 0;
 		const samples: number[] = [];
 		for (const [index, id] of ids.entries()) {
-			const outcome = voidTransaction(context, {transactionId: id, operator: {...operator, at: Date.now()}, reason: 'bench'});
+			const outcome = voidTransaction(context, {
+				transactionId: id,
+				operator: {...operator, at: Date.now()},
+				reason: 'bench',
+			});
 			if (!outcome.ok) {
 				throw new Error(`bench void refused: ${outcome.detail}`);
 			}
@@ -77,17 +81,20 @@ export async function runVoidPrintBench(): Promise<BenchResult[]> {
 		const lastJob = emulator.jobs.at(-1);
 		slipBytes = lastJob?.bytes.length ?? 0;
 		const bytes = lastJob?.bytes ?? new Uint8Array();
-		const baseline = await measureAsync(runs, warmUp, async () =>
-			new Promise<void>((resolve, reject) => {
-				const socket = net.connect({host: emulator.host, port: emulator.port});
-				socket.setNoDelay(true);
-				socket.on('connect', () => socket.end(bytes));
-				socket.on('error', reject);
-				socket.on('close', () => {
-					resolve();
-				});
-				socket.resume();
-			}),
+		const baseline = await measureAsync(
+			runs,
+			warmUp,
+			async () =>
+				new Promise<void>((resolve, reject) => {
+					const socket = net.connect({host: emulator.host, port: emulator.port});
+					socket.setNoDelay(true);
+					socket.on('connect', () => socket.end(bytes));
+					socket.on('error', reject);
+					socket.on('close', () => {
+						resolve();
+					});
+					socket.resume();
+				}),
 		);
 		const sorted = samples.toSorted((a, b) => a - b);
 		return [
