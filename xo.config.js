@@ -17,6 +17,9 @@ const xoConfig = [
 			'n/prefer-global/process': 'off',
 			'n/prefer-global/buffer': 'off',
 			'@typescript-eslint/no-unsafe-type-assertion': 'off',
+			// The automatic JSX runtime (tsconfig jsx: react-jsx) needs no React in scope
+			'react/react-in-jsx-scope': 'off',
+			'react/jsx-uses-react': 'off',
 			// The v flag buys nothing for the ASCII patterns here and makes `-` in a class an error
 			'require-unicode-regexp': 'off',
 			// Tests pass a child's stderr as the assertion message, to show why a command failed

@@ -88,7 +88,9 @@ export async function runVoidPrintBench(): Promise<BenchResult[]> {
 				new Promise<void>((resolve, reject) => {
 					const socket = net.connect({host: emulator.host, port: emulator.port});
 					socket.setNoDelay(true);
-					socket.on('connect', () => socket.end(bytes));
+					socket.on('connect', () => {
+						socket.end(bytes);
+					});
 					socket.on('error', reject);
 					socket.on('close', () => {
 						resolve();
