@@ -139,7 +139,8 @@ export function startPty(args: string[], options: PtyOptions = {}): PtyTerminal 
 			try {
 				pty.kill();
 			} catch {
-}
+				// Already gone.
+			}
 		},
 	};
 }
