@@ -50,22 +50,29 @@ function sixDigits(label: string, example: string) {
 	return digits(label, 1, 6, example).transform(value => value.padStart(6, '0'));
 }
 
-function money(label: string) {
-	return z.string({error: `${label} is missing`}).transform((text, context) => {
-		const parsed = parseMoney(text);
-		if (!parsed.ok) {
-			context.addIssue({code: 'custom', message: redactCardNumbers(parsed.message)});
-			return z.NEVER;
-		}
+function toFen(label: string, text: string, context: z.core.$RefinementCtx): number {
+	const parsed = parseMoney(text);
+	if (!parsed.ok) {
+		// ParseMoney speaks of "amount"; the fee column gets its own name.
+		context.addIssue({code: 'custom', message: redactCardNumbers(parsed.message.replace(/^amount/, label))});
+		return z.NEVER;
+	}
 
-		if (parsed.fen === 0) {
-			context.addIssue({code: 'custom', message: `${label} must be more than 0.00`});
-			return z.NEVER;
-		}
+	if (parsed.fen === 0 && label === 'amount') {
+		context.addIssue({code: 'custom', message: 'amount must be more than 0.00'});
+		return z.NEVER;
+	}
 
-		return parsed.fen;
-	});
+	return parsed.fen;
 }
+
+const amount = z.string({error: 'amount is missing'}).transform((text, context) => toFen('amount', text, context));
+
+/** Absent or empty: computed from the configured rates. */
+const fee = z
+	.string()
+	.optional()
+	.transform((text, context) => (text === undefined || text === '' ? undefined : toFen('fee', text, context)));
 
 const isoWithOffset =
 	/^(?<date>\d{4}-\d{2}-\d{2})[T ](?<time>\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)(?<zone>Z|[+-]\d{2}:?\d{2})$/;
@@ -134,13 +141,13 @@ export function importRowSchema(fees: FeeSchedule) {
 				error: issue => `channel "${shown(String(issue.input))}" is not one of ${channels.join(', ')}`,
 			}),
 			card,
-			amount: money('amount'),
+			amount,
 			currency: z
 				.string({error: 'currency is missing'})
 				.refine(value => /^[A-Z]{3}$/.test(value), 'currency must be a 3-letter code such as CNY'),
 			created_at: createdAt,
 			operator_no: digits('operator_no', 2, 4, '01'),
-			fee: z.union([z.literal('').transform(() => undefined), money('fee')]).optional(),
+			fee,
 		})
 		.transform((row, context): NewTransaction => {
 			const {channel} = row;

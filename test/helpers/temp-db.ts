@@ -13,8 +13,10 @@ export type TempDatabase = {
 	file: string;
 	store: Store;
 	config: Config;
-	/** A service context on this store; `now` defaults to a fixed clock so tests do not depend on the date. */
-	context: (overrides?: Partial<Pick<ServiceContext, 'now' | 'random'>>) => ServiceContext;
+	/** A service context on this store with a fixed clock (`testNow`), so tests do not depend on the date. */
+	context: ServiceContext;
+	/** A service context with another clock or random source. */
+	contextWith: (overrides: Partial<Pick<ServiceContext, 'now' | 'random'>>) => ServiceContext;
 };
 
 /** 2026-11-25 12:00 in Asia/Shanghai: the default clock of test contexts. */
@@ -47,6 +49,7 @@ export function tempDatabase(
 		file,
 		store,
 		config,
-		context: overrides => createServiceContext(store, config, {now: () => testNow, ...overrides}),
+		context: createServiceContext(store, config, {now: () => testNow}),
+		contextWith: overrides => createServiceContext(store, config, {now: () => testNow, ...overrides}),
 	};
 }
