@@ -1,0 +1,25 @@
+import type {Messages} from '../i18n/messages.js';
+import type {AuthResult} from '../services/auth-service.js';
+
+/** The auth service's refusal in the clerk's language, from its code rather than its English text. */
+export function authRefusalText(
+	messages: Messages,
+	result: Extract<AuthResult, {ok: false}>,
+	operatorNo: string,
+	now: number,
+): string {
+	switch (result.reason) {
+		case 'unknown-operator': {
+			return messages.signIn.unknownOperator(operatorNo);
+		}
+
+		case 'wrong-password': {
+			return messages.signIn.wrongPassword(result.attemptsLeft);
+		}
+
+		case 'locked': {
+			const minutes = Math.max(1, Math.ceil(((result.lockedUntil ?? now) - now) / 60_000));
+			return messages.signIn.locked(minutes);
+		}
+	}
+}

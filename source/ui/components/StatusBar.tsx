@@ -1,0 +1,71 @@
+import {Text} from 'ink';
+import React from 'react';
+import {displayWidth, padEndToWidth} from '../../domain/display-width.js';
+import {singleLine} from '../../domain/display-text.js';
+import {formatDateTime} from '../../domain/time-format.js';
+import type {Language} from '../../i18n/language.js';
+import type {Messages} from '../../i18n/messages.js';
+import {describeFailure} from '../../printing/printer-failure.js';
+import type {Authenticated} from '../../services/auth-service.js';
+import type {PrinterState} from '../hooks/use-printer-status.js';
+
+type Props = {
+	readonly messages: Messages;
+	readonly language: Language;
+	readonly columns: number;
+	readonly operator?: Authenticated;
+	readonly batchNo?: string;
+	readonly printer: PrinterState;
+	readonly waiting: number;
+	readonly time: number;
+	readonly timeZone: string;
+	readonly isDemo: boolean;
+};
+
+export function printerText(printer: PrinterState, messages: Messages, language: Language): string {
+	switch (printer.state) {
+		case 'checking': {
+			return messages.status.printer('checking');
+		}
+
+		case 'ready': {
+			return messages.status.printer(printer.paperNearEnd ? 'near-end' : 'ready');
+		}
+
+		case 'problem': {
+			return messages.status.printer('problem', describeFailure(printer.failure, language).message);
+		}
+	}
+}
+
+/** One line, inverse: who is signed in, the batch, the printer, slips waiting, the clock. */
+export function StatusBar({
+	messages,
+	language,
+	columns,
+	operator,
+	batchNo,
+	printer,
+	waiting,
+	time,
+	timeZone,
+	isDemo,
+}: Props): React.JSX.Element {
+	const left = [
+		isDemo ? messages.status.demo : undefined,
+		operator ? messages.status.operator(operator.operatorNo, singleLine(operator.name)) : undefined,
+		operator ? messages.status.batch(batchNo) : undefined,
+		printerText(printer, messages, language),
+		operator ? messages.status.waiting(waiting) : undefined,
+	]
+		.filter(part => part !== undefined)
+		.join(' │ ');
+	const clock = formatDateTime(time, timeZone).slice(11, 16);
+	const room = Math.max(0, columns - displayWidth(clock) - 1);
+	const problem = printer.state === 'problem' || waiting > 0;
+	return (
+		<Text inverse wrap="truncate" color={problem ? 'yellow' : undefined}>
+			{padEndToWidth(left, room)} {clock}
+		</Text>
+	);
+}

@@ -1,0 +1,77 @@
+import type {Authenticated} from '../../services/auth-service.js';
+
+/** The screens the clerk moves between once signed in; the list is always at the bottom. */
+export type Screen =
+	| {name: 'list'}
+	| {name: 'detail'; transactionId: number}
+	| {name: 'void'}
+	| {name: 'queue'}
+	| {name: 'help'}
+	// The settlement screen arrives with the next issue; the slot and its key exist now.
+	| {name: 'settlement'};
+
+export type AppState = {
+	session?: Authenticated;
+	/** The console is locked for the session's operator after the idle time. */
+	locked: boolean;
+	/** Help before sign-in has its own flag, so the sign-in screen keeps what was typed. */
+	helpSignedOut: boolean;
+	stack: Screen[];
+};
+
+export type AppEvent =
+	| {type: 'signed-in'; operator: Authenticated}
+	| {type: 'sign-out'}
+	| {type: 'lock'}
+	| {type: 'unlocked'}
+	| {type: 'open'; screen: Screen}
+	| {type: 'back'}
+	| {type: 'back-to-list'};
+
+export const initialAppState: AppState = {locked: false, helpSignedOut: false, stack: [{name: 'list'}]};
+
+export function appReducer(state: AppState, event: AppEvent): AppState {
+	switch (event.type) {
+		case 'signed-in': {
+			return {...initialAppState, session: event.operator};
+		}
+
+		case 'sign-out': {
+			return initialAppState;
+		}
+
+		case 'lock': {
+			return state.session ? {...state, locked: true} : state;
+		}
+
+		case 'unlocked': {
+			return {...state, locked: false};
+		}
+
+		case 'open': {
+			if (!state.session) {
+				return event.screen.name === 'help' ? {...state, helpSignedOut: true} : state;
+			}
+
+			// Opening a screen already in front (p on the queue) does nothing; one already below comes forward.
+			const rest = state.stack.filter(screen => screen.name !== event.screen.name || screen.name === 'list');
+			return {...state, stack: event.screen.name === 'list' ? [{name: 'list'}] : [...rest, event.screen]};
+		}
+
+		case 'back': {
+			if (!state.session) {
+				return {...state, helpSignedOut: false};
+			}
+
+			return state.stack.length > 1 ? {...state, stack: state.stack.slice(0, -1)} : state;
+		}
+
+		case 'back-to-list': {
+			return {...state, stack: [{name: 'list'}]};
+		}
+	}
+}
+
+export function frontScreen(state: AppState): Screen {
+	return state.stack.at(-1) ?? {name: 'list'};
+}

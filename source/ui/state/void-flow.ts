@@ -1,0 +1,144 @@
+import type {PolicyAnswer} from '../../domain/void-policy.js';
+import type {Transaction} from '../../domain/transaction.js';
+import type {Authenticated} from '../../services/auth-service.js';
+import type {PrintProgress, PrintResult} from '../../services/print-service.js';
+import type {VoidOutcome} from '../../services/void-service.js';
+
+/** What the clerk is shown; the flow only moves forward through these, or back out before `voiding`. */
+export type VoidStep =
+	'refused' | 'password' | 'supervisor-number' | 'supervisor-password' | 'reason' | 'confirm' | 'printing' | 'result';
+
+/** A message for the clerk in the step it belongs to: a wrong password, a refusal, a printer problem. */
+export type FlowNotice =
+	{kind: 'refusal'; code: string; detail: {terminalId?: string; operatorNo?: string}} | {kind: 'text'; text: string};
+
+export type VoidFlow = {
+	step: VoidStep;
+	transaction: Transaction;
+	answer: PolicyAnswer;
+	/** True while a password is being checked: keys wait, nothing is typed twice. */
+	busy: boolean;
+	operator?: Authenticated;
+	supervisorNo?: string;
+	approver?: Authenticated;
+	reason?: string;
+	notice?: FlowNotice;
+	outcome?: Extract<VoidOutcome, {ok: true}>;
+	printStep?: PrintProgress | 'claiming';
+	print?: PrintResult;
+	/** Slip preview scroll position, in lines. */
+	previewTop: number;
+};
+
+export type VoidEvent =
+	| {type: 'checking'}
+	| {type: 'password-accepted'; operator: Authenticated}
+	| {type: 'password-refused'; text: string}
+	| {type: 'supervisor-number'; operatorNo: string}
+	| {type: 'approver-accepted'; approver: Authenticated}
+	| {type: 'approver-refused'; text: string; backToNumber: boolean}
+	| {type: 'reason'; reason: string}
+	| {type: 'void-refused'; code: string; detail: {terminalId?: string; operatorNo?: string}}
+	| {type: 'voided'; outcome: Extract<VoidOutcome, {ok: true}>}
+	| {type: 'print-step'; step: PrintProgress | 'claiming'}
+	| {type: 'printed'; result: PrintResult}
+	| {type: 'scroll'; by: number; lines: number; height: number};
+
+/** Starts the flow from checkVoidable's answer: a refusal is shown at once, before any password. */
+export function startVoidFlow(transaction: Transaction, answer: PolicyAnswer): VoidFlow {
+	if (answer.ok) {
+		return {step: 'password', transaction, answer, busy: false, previewTop: 0};
+	}
+
+	return {
+		step: 'refused',
+		transaction,
+		answer,
+		busy: false,
+		previewTop: 0,
+		notice: {kind: 'refusal', code: answer.reason, detail: {terminalId: transaction.terminalId}},
+	};
+}
+
+function needsSupervisor(flow: VoidFlow): boolean {
+	return flow.answer.ok && flow.answer.needsSupervisor;
+}
+
+export function voidFlowReducer(flow: VoidFlow, event: VoidEvent): VoidFlow {
+	switch (event.type) {
+		case 'checking': {
+			return {...flow, busy: true, notice: undefined};
+		}
+
+		case 'password-accepted': {
+			return {
+				...flow,
+				busy: false,
+				operator: event.operator,
+				step: needsSupervisor(flow) ? 'supervisor-number' : 'reason',
+			};
+		}
+
+		case 'password-refused': {
+			return {...flow, busy: false, step: 'password', notice: {kind: 'text', text: event.text}};
+		}
+
+		case 'supervisor-number': {
+			if (event.operatorNo === flow.operator?.operatorNo) {
+				return flow;
+			}
+
+			return {...flow, supervisorNo: event.operatorNo, step: 'supervisor-password', notice: undefined};
+		}
+
+		case 'approver-accepted': {
+			return {...flow, busy: false, approver: event.approver, step: 'reason'};
+		}
+
+		case 'approver-refused': {
+			return {
+				...flow,
+				busy: false,
+				step: event.backToNumber ? 'supervisor-number' : 'supervisor-password',
+				notice: {kind: 'text', text: event.text},
+			};
+		}
+
+		case 'reason': {
+			return {...flow, reason: event.reason, step: 'confirm', notice: undefined};
+		}
+
+		case 'void-refused': {
+			return {...flow, busy: false, step: 'refused', notice: {kind: 'refusal', code: event.code, detail: event.detail}};
+		}
+
+		case 'voided': {
+			return {
+				...flow,
+				outcome: event.outcome,
+				transaction: event.outcome.transaction,
+				step: 'printing',
+				printStep: 'claiming',
+				notice: undefined,
+			};
+		}
+
+		case 'print-step': {
+			return {...flow, step: 'printing', printStep: event.step, print: undefined};
+		}
+
+		case 'printed': {
+			return {...flow, step: 'result', print: event.result, printStep: 'done', previewTop: 0};
+		}
+
+		case 'scroll': {
+			const maxTop = Math.max(0, event.lines - event.height);
+			return {...flow, previewTop: Math.max(0, Math.min(maxTop, flow.previewTop + event.by))};
+		}
+	}
+}
+
+/** Where the clerk can still back out with nothing changed. */
+export function canCancel(flow: VoidFlow): boolean {
+	return flow.step !== 'printing' && flow.step !== 'result' && !flow.busy;
+}
