@@ -23,6 +23,8 @@ const commands: Record<string, () => Promise<CommandRunner>> = {
 	report: async () => import('./commands/settle-command.js').then(module => module.runReport),
 	export: async () => import('./commands/export-command.js').then(module => module.runExport),
 	printer: async () => import('./commands/printer.js').then(module => module.runPrinterCommand),
+	import: async () => import('./commands/import-command.js').then(module => module.runImport),
+	seed: async () => import('./commands/seed-command.js').then(module => module.runSeed),
 };
 
 export const usage = `posvoid — void card and QR payments at the counter and print the void slip
@@ -38,6 +40,8 @@ Usage:
   posvoid settle --operator NO settle (结算) the open batch and print the report
   posvoid report [--print]     shift summary (X report) of the open batch
   posvoid export --batch N     a batch's sales and voids as CSV or JSON Lines
+  posvoid import FILE          import transactions (CSV or JSON Lines; card numbers are masked)
+  posvoid seed --rows N        synthetic history for demos and benchmarks
   posvoid printer              the printer emulator (a TCP ESC/POS printer on 127.0.0.1:9100)
 
 Common flags: --db PATH  --config PATH  --printer HOST[:PORT]  --lang zh-CN|en

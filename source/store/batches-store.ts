@@ -38,8 +38,8 @@ export function createBatchesStore(db: Database.Database) {
 	const settleStatement = db.prepare<[number, string, number]>(
 		'UPDATE batches SET settled_at = ?, settled_by = ? WHERE id = ? AND settled_at IS NULL',
 	);
-	const lowerOpenedAt = db.prepare<[number, number]>(
-		'UPDATE batches SET opened_at = ?1 WHERE id = ?2 AND opened_at > ?1',
+	const lowerOpenedAt = db.prepare<[{id: number; at: number}]>(
+		'UPDATE batches SET opened_at = @at WHERE id = @id AND opened_at > @at',
 	);
 	const listStatement = db.prepare<[string, number], RawBatch>(
 		`SELECT ${columns} FROM batches WHERE terminal_id = ? ORDER BY batch_no DESC LIMIT ?`,
@@ -67,7 +67,7 @@ export function createBatchesStore(db: Database.Database) {
 		},
 		/** Keeps opened_at at the earliest transaction the batch holds. */
 		noteTransactionAt(id: number, createdAt: number): void {
-			lowerOpenedAt.run(createdAt, id);
+			lowerOpenedAt.run({id, at: createdAt});
 		},
 		/** False when the batch was already settled. */
 		settle(id: number, operatorNo: string, at: number): boolean {

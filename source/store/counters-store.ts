@@ -6,8 +6,8 @@ export function createCountersStore(db: Database.Database) {
 	const setStatement = db.prepare<[string, number]>(
 		'INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
 	);
-	const raiseStatement = db.prepare<[string, number]>(
-		'INSERT INTO counters (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)',
+	const raiseStatement = db.prepare<[{name: string; value: number}]>(
+		'INSERT INTO counters (name, value) VALUES (@name, @value) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)',
 	);
 
 	return {
@@ -19,7 +19,7 @@ export function createCountersStore(db: Database.Database) {
 		},
 		/** Raises the counter to at least `value`. */
 		raiseTo(name: string, value: number): void {
-			raiseStatement.run(name, value);
+			raiseStatement.run({name, value});
 		},
 	};
 }

@@ -10,6 +10,10 @@ export const migrations: ReadonlyArray<(db: Database.Database) => void> = [
 		db.exec(schemaV1);
 		db.pragma(`application_id = ${posvoidApplicationId}`);
 	},
+	// Search by last four alone, newest first, without sorting the matches.
+	db => {
+		db.exec('CREATE INDEX transactions_by_last4_time ON transactions (card_last4, created_at)');
+	},
 ];
 
 export const schemaVersion = migrations.length;

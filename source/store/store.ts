@@ -44,10 +44,10 @@ function createStore(db: Database.Database, file: string) {
 			return (db.pragma('integrity_check', {simple: true}) as string) ?? '';
 		},
 		/** The query plan of a statement, for tests that prove a lookup is an index seek. */
-		explain(sql: string, parameters: Record<string, unknown>): string[] {
+		explain(sql: string, parameters: unknown[]): string[] {
 			return db
 				.prepare(`EXPLAIN QUERY PLAN ${sql}`)
-				.all(parameters)
+				.all(...parameters)
 				.map(row => (row as {detail: string}).detail);
 		},
 		close(): void {

@@ -51,7 +51,7 @@ export async function collect(
 	});
 	return new Promise(resolve => {
 		child.once('close', (code, signal) => {
-			resolve({code, signal, stdout, stderr});
+			resolve({code: code ?? undefined, signal: signal ?? undefined, stdout, stderr});
 		});
 	});
 }

@@ -29,7 +29,7 @@ export async function runCli(
 	child.stdin.end(options.input ?? '');
 	return new Promise(resolve => {
 		child.once('close', code => {
-			resolve({code, stdout, stderr});
+			resolve({code: code ?? undefined, stdout, stderr});
 		});
 	});
 }

@@ -9,7 +9,7 @@ const [file] = process.argv.slice(2);
 const store = openStore(file!, {create: false});
 const context = createServiceContext(store, {...defaultConfig(), database: file!});
 process.stdout.write('ready\n');
-for (const transaction of store.transactions.page({status: 'completed'}, undefined, 'older', 1_000_000)) {
+for (const transaction of store.transactions.page({status: 'completed'}, undefined, 'older', 100_000)) {
 	const outcome = voidTransaction(context, {
 		transactionId: transaction.id,
 		operator: {operatorNo: '01', name: 'worker', role: 'cashier', at: Date.now()},

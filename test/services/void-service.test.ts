@@ -154,7 +154,7 @@ test('two processes voiding the same sales at the same moment: each voided exact
 		outputs.map(output => output.stderr).join('\n'),
 	);
 	for (const id of ids) {
-		const forId = lines.filter(line => line.split(' ')[1] === id).map(line => line.split(' ')[0]);
+		const forId = lines.filter(line => line.split(' ')[1] === id).map(line => line.split(' ')[0] ?? '');
 		t.deepEqual(
 			forId.toSorted((a, b) => a.localeCompare(b)),
 			['refused', 'voided'],
