@@ -1,12 +1,4 @@
-/** One benchmark's result as bench/results.json holds it: the operation beside its raw baseline, same run. */
-export type BenchResult = {
-	name: string;
-	p50_ms: number;
-	p99_ms: number;
-	baseline_p50_ms: number;
-	ratio: number;
-	extra?: Record<string, number>;
-};
+import type {BenchRow} from './bench-row.js';
 
 export function percentile(sorted: readonly number[], fraction: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? Number.NaN;
@@ -40,7 +32,7 @@ export function resultOf(
 	samples: readonly number[],
 	baseline: readonly number[],
 	extra?: Record<string, number>,
-): BenchResult {
+): BenchRow {
 	const p50 = percentile(samples, 0.5);
 	const baselineP50 = percentile(baseline, 0.5);
 	return {

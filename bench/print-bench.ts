@@ -6,15 +6,9 @@ import {startPrinterEmulator, type Emulator} from '../source/printing/emulator/p
 import {printBytes, type PrinterAddress} from '../source/printing/printer-transport.js';
 import {renderSlipEscPos} from '../source/printing/render-escpos.js';
 import {buildVoidSlip, type VoidSlipInput} from '../source/printing/void-slip.js';
+import type {BenchRow} from './bench-row.js';
 
-export type PrintBenchRow = {
-	name: string;
-	p50_ms: number;
-	p99_ms: number;
-	baseline_p50_ms: number;
-	ratio: number;
-	extra?: Record<string, number>;
-};
+export type PrintBenchRow = BenchRow;
 
 const runs = 300;
 const warmUp = 30;

@@ -11,7 +11,8 @@ import {printJob} from '../source/services/print-service.js';
 import {createServiceContext} from '../source/services/service-context.js';
 import {voidTransaction} from '../source/services/void-service.js';
 import {openStore} from '../source/store/store.js';
-import {measureAsync, percentile, resultOf, roundMs, type BenchResult} from './bench-stats.js';
+import type {BenchRow} from './bench-row.js';
+import {measureAsync, percentile, resultOf, roundMs} from './bench-stats.js';
 
 const runs = 300;
 const warmUp = 30;
@@ -21,7 +22,7 @@ const warmUp = 30;
  * status check, send, status after the slip, mark printed) against the emulator on loopback. The
  * baseline sends the same bytes with a bare connect, write and end.
  */
-export async function runVoidPrintBench(): Promise<BenchResult[]> {
+export async function runVoidPrintBench(): Promise<BenchRow[]> {
 	const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'posvoid-bench-'));
 	const emulator = await startPrinterEmulator({columns: 32});
 	const store = openStore(path.join(directory, 'bench.db'));

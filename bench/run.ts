@@ -1,0 +1,60 @@
+// `npm run bench`: every benchmark, each beside its raw baseline in the same run, written to
+// bench/results.json. Targets are printed next to the figures; a miss is reported, not hidden.
+import fs from 'node:fs';
+import path from 'node:path';
+import process from 'node:process';
+import type {BenchRow} from './bench-row.js';
+import {runPrintBench} from './print-bench.js';
+import {runStoreBench} from './store-bench.js';
+import {runVoidPrintBench} from './void-print-bench.js';
+
+type Target = {test: (row: BenchRow) => boolean; text: string};
+
+/** The targets from the issues, matched to rows by name. */
+const targets: Array<[RegExp, Target]> = [
+	[/^search|^page|50-row page/, {test: row => row.p99_ms < 2 && row.ratio <= 1.5, text: 'p99 < 2 ms and ≤ 1.5× raw'}],
+	[/^void commit/, {test: row => row.ratio <= 2, text: 'p50 ≤ 2× raw FULL commit'}],
+	[/slip printed|^print void slip/, {test: row => row.p99_ms < 20, text: 'p99 < 20 ms'}],
+	[/^start-up/, {test: row => row.ratio <= 1.25, text: '≤ 1.25× Ink hello world'}],
+	[/^key /, {test: row => (row.extra?.['p95_ms'] ?? Number.POSITIVE_INFINITY) < 50, text: 'p95 < 50 ms'}],
+];
+
+function targetOf(row: BenchRow): Target | undefined {
+	return targets.find(([pattern]) => pattern.test(row.name))?.[1];
+}
+
+const suites: Array<[string, () => Promise<BenchRow[]>]> = [
+	['store', runStoreBench],
+	['printing', runPrintBench],
+	['void to slip', runVoidPrintBench],
+];
+
+const only = process.argv.slice(2);
+const rows: BenchRow[] = [];
+for (const [name, run] of suites) {
+	if (only.length > 0 && !only.includes(name)) {
+		continue;
+	}
+
+	console.error(`bench: ${name}…`);
+	rows.push(...(await run()));
+}
+
+console.table(
+	rows.map(row => {
+		const target = targetOf(row);
+		return {
+			name: row.name,
+			'p50 ms': row.p50_ms,
+			'p99 ms': row.p99_ms,
+			'raw p50 ms': row.baseline_p50_ms,
+			ratio: row.ratio,
+			target: target?.text ?? '',
+			met: target ? (target.test(row) ? 'yes' : 'NO') : '',
+		};
+	}),
+);
+
+const file = path.join(import.meta.dirname, 'results.json');
+fs.writeFileSync(file, JSON.stringify(rows, undefined, '\t') + '\n');
+console.error(`wrote ${file}`);
