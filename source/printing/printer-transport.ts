@@ -51,7 +51,7 @@ async function runSession(address: PrinterAddress, payload: Uint8Array | undefin
 		let decided: SessionResult | undefined;
 		let settled = false;
 
-		const settle = (result: SessionResult) => {
+		const settle = (result: SessionResult, abort = false) => {
 			if (settled) {
 				return;
 			}
@@ -60,12 +60,19 @@ async function runSession(address: PrinterAddress, payload: Uint8Array | undefin
 			clearTimeout(connectTimer);
 			clearTimeout(deadline);
 			socket.setTimeout(0);
-			socket.destroy();
+			// Giving up on a live connection resets it: a plain close would still deliver the rest of the slip
+			// and tell the printer the job was complete, so it could print whole after we reported it failed.
+			if (abort && !socket.connecting && !socket.destroyed) {
+				socket.resetAndDestroy();
+			} else {
+				socket.destroy();
+			}
+
 			resolve(result);
 		};
 
 		const fail = (kind: PrinterFailureKind, detail: string) => {
-			settle(decided ?? {outcome: {ok: false, failure: {kind, detail}}, status});
+			settle(decided ?? {outcome: {ok: false, failure: {kind, detail}}, status}, decided === undefined);
 		};
 
 		const closeWith = (result: SessionResult) => {
