@@ -35,7 +35,7 @@ export type KeyActionName =
 	| 'quit'
 	| 'interrupt';
 
-export type KeyPlace = 'list' | 'detail' | 'confirm' | 'result' | 'queue' | 'help' | 'signed-in' | 'anywhere';
+export type KeyPlace = 'list' | 'detail' | 'menu' | 'confirm' | 'result' | 'queue' | 'help' | 'signed-in' | 'anywhere';
 
 type Advice = {message: string; advice: string};
 type PrintJobStateName = 'pending' | 'printing' | 'printed' | 'failed';
@@ -53,7 +53,6 @@ export type Messages = {
 		locked: (minutes: number) => string;
 		lockedTitle: string;
 		lockedHint: (operatorNo: string) => string;
-		notTheOperator: string;
 	};
 	status: {
 		operator: (operatorNo: string, name: string) => string;
@@ -186,9 +185,7 @@ const en: Messages = {
 		locked: minutes =>
 			`This operator is locked for ${minutes} more minute${minutes === 1 ? '' : 's'} after too many wrong passwords: wait, or ask a supervisor to unlock it.`,
 		lockedTitle: 'Console locked',
-		lockedHint: operatorNo =>
-			`Locked after no activity. Operator ${operatorNo}: enter your password to unlock. Esc signs out.`,
-		notTheOperator: 'Only the signed-in operator can unlock; Esc signs out.',
+		lockedHint: operatorNo => `Operator ${operatorNo}: enter your password to unlock. Esc signs out.`,
 	},
 	status: {
 		operator: (operatorNo, name) => `Operator ${operatorNo} ${name}`,
@@ -345,6 +342,7 @@ const en: Messages = {
 		places: {
 			list: 'list',
 			detail: 'detail',
+			menu: 'reason menu',
 			confirm: 'confirm',
 			result: 'void result',
 			queue: 'print queue',
@@ -400,7 +398,7 @@ const en: Messages = {
 	},
 	tooSmall: 'The terminal is too small: make it at least 40×8.',
 	notTerminal:
-		'posvoid: the console needs a terminal (standard input is not a TTY). Run it in a terminal, or use `posvoid void` for scripts.',
+		'posvoid: the console needs a terminal (standard input or output is not a TTY). Run it in a terminal, or use `posvoid void` for scripts.',
 };
 
 const zhCN: Messages = {
@@ -415,8 +413,7 @@ const zhCN: Messages = {
 			attemptsLeft === undefined ? '密码错误。' : `密码错误:再错 ${attemptsLeft} 次将锁定该操作员。`,
 		locked: minutes => `密码错误次数过多,该操作员已锁定,还需 ${minutes} 分钟:请等待,或请主管解锁。`,
 		lockedTitle: '控制台已锁定',
-		lockedHint: operatorNo => `长时间未操作已锁定。操作员 ${operatorNo}:输入密码解锁。Esc 退出登录。`,
-		notTheOperator: '只有当前操作员可以解锁;Esc 退出登录。',
+		lockedHint: operatorNo => `操作员 ${operatorNo}:输入密码解锁。Esc 退出登录。`,
 	},
 	status: {
 		operator: (operatorNo, name) => `操作员 ${operatorNo} ${name}`,
@@ -566,6 +563,7 @@ const zhCN: Messages = {
 		places: {
 			list: '列表',
 			detail: '详情',
+			menu: '原因菜单',
 			confirm: '确认',
 			result: '撤销结果',
 			queue: '打印队列',

@@ -14,6 +14,8 @@ export type Binding = {
 };
 
 const lists: KeyPlace[] = ['list', 'queue', 'result', 'help'];
+/** A short menu (the void reasons) moves with the arrows only. */
+const menus: KeyPlace[] = [...lists, 'menu'];
 
 /** A printable key without Ctrl or Meta, so Ctrl+C is never read as `c`. */
 function plain(...characters: string[]): (input: string, key: Key) => boolean {
@@ -35,14 +37,14 @@ export const keymap: readonly Binding[] = [
 	{
 		action: 'up',
 		label: '↑ k',
-		places: lists,
+		places: menus,
 		footer: false,
 		matches: (input, key) => key.upArrow || plain('k')(input, key),
 	},
 	{
 		action: 'down',
 		label: '↓ j',
-		places: lists,
+		places: menus,
 		footer: false,
 		matches: (input, key) => key.downArrow || plain('j')(input, key),
 	},
@@ -50,7 +52,7 @@ export const keymap: readonly Binding[] = [
 	{action: 'pageDown', label: 'PgDn', places: lists, footer: false, matches: (_input, key) => key.pageDown},
 	{action: 'home', label: 'Home', places: lists, footer: false, matches: (_input, key) => key.home},
 	{action: 'end', label: 'End', places: lists, footer: false, matches: (_input, key) => key.end},
-	{action: 'open', label: 'Enter', places: ['list'], footer: true, matches: (_input, key) => key.return},
+	{action: 'open', label: 'Enter', places: ['list', 'menu'], footer: true, matches: (_input, key) => key.return},
 	{action: 'search', label: '/', places: ['list'], footer: true, matches: plain('/')},
 	{action: 'void', label: 'v', places: ['list', 'detail'], footer: true, matches: plain('v')},
 	{action: 'confirm', label: 'y', places: ['confirm'], footer: true, matches: plain('y', 'Y')},

@@ -55,8 +55,9 @@ export function StatusBar({
 		isDemo ? messages.status.demo : undefined,
 		operator ? messages.status.operator(operator.operatorNo, singleLine(operator.name)) : undefined,
 		operator ? messages.status.batch(batchNo) : undefined,
-		printerText(printer, messages, language),
 		operator ? messages.status.waiting(waiting) : undefined,
+		// Last: a printer problem can be long, and the bar is cut at the right edge.
+		printerText(printer, messages, language),
 	]
 		.filter(part => part !== undefined)
 		.join(' │ ');

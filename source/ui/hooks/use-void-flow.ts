@@ -7,6 +7,7 @@ import {printJob, type QueueFailure} from '../../services/print-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
 import {getTransaction} from '../../services/transaction-list-service.js';
 import {checkVoidable, voidTransaction} from '../../services/void-service.js';
+import {singleLine} from '../../domain/display-text.js';
 import {authRefusalText} from '../auth-text.js';
 import {startVoidFlow, voidFlowReducer, type VoidEvent, type VoidFlow} from '../state/void-flow.js';
 import type {PrinterPoll} from './use-printer-status.js';
@@ -23,7 +24,9 @@ export type VoidActions = {
 	submitPassword: (password: string) => void;
 	submitSupervisorNumber: (operatorNo: string) => void;
 	submitSupervisorPassword: (password: string) => void;
-	chooseReason: (reason: string) => void;
+	moveReason: (by: number, count: number) => void;
+	/** Picks the highlighted reason as it is now, not as the last frame drew it. */
+	chooseHighlightedReason: (reasons: readonly string[]) => void;
 	confirm: () => void;
 	retryPrint: () => void;
 	scroll: (by: number, lines: number, height: number) => void;
@@ -172,9 +175,19 @@ export function useVoidFlow({context, language, messages, session, printer, onCh
 		[context, dispatch, messages],
 	);
 
-	const chooseReason = useCallback(
-		(reason: string) => {
-			dispatch({type: 'reason', reason});
+	const chooseHighlightedReason = useCallback(
+		(reasons: readonly string[]) => {
+			const reason = reasons[latest.current?.reasonIndex ?? 0];
+			if (latest.current?.step === 'reason' && reason !== undefined) {
+				dispatch({type: 'reason', reason: singleLine(reason)});
+			}
+		},
+		[dispatch],
+	);
+
+	const moveReason = useCallback(
+		(by: number, count: number) => {
+			dispatch({type: 'reason-move', by, count});
 		},
 		[dispatch],
 	);
@@ -231,7 +244,8 @@ export function useVoidFlow({context, language, messages, session, printer, onCh
 		submitPassword,
 		submitSupervisorNumber,
 		submitSupervisorPassword,
-		chooseReason,
+		moveReason,
+		chooseHighlightedReason,
 		confirm,
 		retryPrint,
 		scroll,

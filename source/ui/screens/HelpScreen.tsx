@@ -19,7 +19,7 @@ export function HelpScreen({
 	const lines = helpEntries().map(entry => {
 		const places = entry.places.map(place => messages.help.places[place]).join(', ');
 		return truncateToWidth(
-			`  ${padEndToWidth(entry.labels, 16)} ${padEndToWidth(messages.keys[entry.action], 40)} ${places}`,
+			`  ${padEndToWidth(entry.labels, 16)} ${padEndToWidth(messages.keys[entry.action], 56)} ${places}`,
 			columns,
 		);
 	});

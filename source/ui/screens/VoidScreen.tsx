@@ -75,7 +75,7 @@ function CredentialStep({
 	if (flow.step === 'supervisor-number') {
 		return (
 			<TextField
-				key="supervisor-number"
+				key={`supervisor-number-${flow.attempt}`}
 				prompt={text.supervisorNumberPrompt}
 				accept={digitsOnly}
 				maxLength={4}
@@ -87,7 +87,7 @@ function CredentialStep({
 	if (flow.step === 'supervisor-password') {
 		return (
 			<TextField
-				key="supervisor-password"
+				key={`supervisor-password-${flow.attempt}`}
 				isMasked
 				prompt={text.supervisorPasswordPrompt(flow.supervisorNo ?? '')}
 				maxLength={128}
@@ -98,7 +98,7 @@ function CredentialStep({
 
 	return (
 		<TextField
-			key="password"
+			key={`password-${flow.attempt}`}
 			isMasked
 			prompt={text.passwordPrompt(operatorNo)}
 			maxLength={128}
@@ -223,6 +223,21 @@ function resultKey(
 	return false;
 }
 
+/** The reason menu: ↑↓ move, Enter picks; the other keys are the screen's or the app's. */
+function reasonKey(action: KeyAction | undefined, actions: VoidActions, reasons: readonly string[]): boolean {
+	if (action === 'up' || action === 'down') {
+		actions.moveReason(action === 'up' ? -1 : 1, reasons.length);
+		return true;
+	}
+
+	if (action === 'open') {
+		actions.chooseHighlightedReason(reasons);
+		return true;
+	}
+
+	return false;
+}
+
 /** The void, step by step: password, supervisor when over the limit, reason, confirm, commit, print, result. */
 export function VoidScreen({
 	flow,
@@ -238,7 +253,8 @@ export function VoidScreen({
 	const text = messages.voidFlow;
 
 	useKeys(layer.screen, (input, key) => {
-		const place = flow.step === 'confirm' || flow.step === 'result' ? flow.step : 'detail';
+		const place =
+			flow.step === 'confirm' || flow.step === 'result' ? flow.step : flow.step === 'reason' ? 'menu' : 'detail';
 		const action = actionFor([place], input, key);
 		if (action === 'back' || action === 'cancel') {
 			if (flow.step === 'result') {
@@ -248,6 +264,10 @@ export function VoidScreen({
 			}
 
 			return true;
+		}
+
+		if (flow.step === 'reason') {
+			return reasonKey(action, actions, config.voidReasons);
 		}
 
 		if (flow.step === 'confirm' && action === 'confirm') {
@@ -310,12 +330,13 @@ export function VoidScreen({
 				<>
 					{flow.approver ? <Text color="green">{text.approvedBy(flow.approver.operatorNo)}</Text> : undefined}
 					<Text>{text.reasonPrompt}</Text>
+					{/* Drawn by ink-select-input, driven by the console's one keyboard router (its own input is off). */}
 					<SelectInput
+						key={flow.reasonIndex}
+						isFocused={false}
 						items={items}
+						initialIndex={flow.reasonIndex}
 						limit={Math.max(1, height - 3)}
-						onSelect={item => {
-							actions.chooseReason(item.value);
-						}}
 					/>
 				</>
 			);

@@ -28,6 +28,10 @@ export type VoidFlow = {
 	print?: PrintResult;
 	/** Slip preview scroll position, in lines. */
 	previewTop: number;
+	/** Counts refusals, so each new try starts with an empty field. */
+	attempt: number;
+	/** The highlighted void reason. */
+	reasonIndex: number;
 };
 
 export type VoidEvent =
@@ -37,6 +41,7 @@ export type VoidEvent =
 	| {type: 'supervisor-number'; operatorNo: string}
 	| {type: 'approver-accepted'; approver: Authenticated}
 	| {type: 'approver-refused'; text: string; backToNumber: boolean}
+	| {type: 'reason-move'; by: number; count: number}
 	| {type: 'reason'; reason: string}
 	| {type: 'void-refused'; code: string; detail: {terminalId?: string; operatorNo?: string}}
 	| {type: 'voided'; outcome: Extract<VoidOutcome, {ok: true}>}
@@ -47,7 +52,7 @@ export type VoidEvent =
 /** Starts the flow from checkVoidable's answer: a refusal is shown at once, before any password. */
 export function startVoidFlow(transaction: Transaction, answer: PolicyAnswer): VoidFlow {
 	if (answer.ok) {
-		return {step: 'password', transaction, answer, busy: false, previewTop: 0};
+		return {step: 'password', transaction, answer, busy: false, previewTop: 0, attempt: 0, reasonIndex: 0};
 	}
 
 	return {
@@ -56,6 +61,8 @@ export function startVoidFlow(transaction: Transaction, answer: PolicyAnswer): V
 		answer,
 		busy: false,
 		previewTop: 0,
+		attempt: 0,
+		reasonIndex: 0,
 		notice: {kind: 'refusal', code: answer.reason, detail: {terminalId: transaction.terminalId}},
 	};
 }
@@ -80,7 +87,13 @@ export function voidFlowReducer(flow: VoidFlow, event: VoidEvent): VoidFlow {
 		}
 
 		case 'password-refused': {
-			return {...flow, busy: false, step: 'password', notice: {kind: 'text', text: event.text}};
+			return {
+				...flow,
+				busy: false,
+				step: 'password',
+				attempt: flow.attempt + 1,
+				notice: {kind: 'text', text: event.text},
+			};
 		}
 
 		case 'supervisor-number': {
@@ -99,9 +112,14 @@ export function voidFlowReducer(flow: VoidFlow, event: VoidEvent): VoidFlow {
 			return {
 				...flow,
 				busy: false,
+				attempt: flow.attempt + 1,
 				step: event.backToNumber ? 'supervisor-number' : 'supervisor-password',
 				notice: {kind: 'text', text: event.text},
 			};
+		}
+
+		case 'reason-move': {
+			return {...flow, reasonIndex: Math.max(0, Math.min(event.count - 1, flow.reasonIndex + event.by))};
 		}
 
 		case 'reason': {
