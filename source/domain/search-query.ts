@@ -23,9 +23,7 @@ export type SearchProblem =
 	| {kind: 'bad-date'; term: string}
 	| {kind: 'repeated'; term: string; field: keyof SearchCriteria | 'day'};
 
-export type SearchParse =
-	| {ok: true; criteria: SearchCriteria; day?: string}
-	| {ok: false; problem: SearchProblem};
+export type SearchParse = {ok: true; criteria: SearchCriteria; day?: string} | {ok: false; problem: SearchProblem};
 
 const statusWords: Record<string, TransactionStatus> = {
 	voided: 'voided',
@@ -65,11 +63,7 @@ function startOfNamedDay(date: string, timeZone: string): number | undefined {
 }
 
 /** The day a term names, as `[from, to)` in epoch ms, and as text for the screen. */
-function readDay(
-	term: string,
-	now: number,
-	timeZone: string,
-): {from: number; to: number; day: string} | undefined {
+function readDay(term: string, now: number, timeZone: string): {from: number; to: number; day: string} | undefined {
 	const lower = term.toLowerCase();
 	let from: number | undefined;
 	if (lower === 'today' || term === '今天') {
@@ -90,10 +84,7 @@ function readDay(
 }
 
 /** The whole day containing `now`: the list's default view. */
-export function todayCriteria(
-	now: number,
-	timeZone: string,
-): {criteria: SearchCriteria; day: string} {
+export function todayCriteria(now: number, timeZone: string): {criteria: SearchCriteria; day: string} {
 	const today = readDay('today', now, timeZone)!;
 	return {criteria: {from: today.from, to: today.to}, day: today.day};
 }
@@ -104,16 +95,13 @@ export function todayCriteria(
  * (`2026-11-24`, `today`, `yesterday`) and a status (`voided`, `completed`) narrow it further.
  * An empty query is valid and filters nothing.
  */
-export function parseSearch(
-	text: string,
-	options: {now: number; timeZone: string},
-): SearchParse {
+export function parseSearch(text: string, options: {now: number; timeZone: string}): SearchParse {
 	const criteria: SearchCriteria = {};
 	let day: string | undefined;
 	const terms = text
 		.trim()
 		.split(/\s+/v)
-		.filter((term) => term !== '');
+		.filter(term => term !== '');
 
 	const set = <K extends keyof SearchCriteria>(
 		field: K,
@@ -147,10 +135,7 @@ export function parseSearch(
 				: {kind: 'bad-amount', term: rawTerm, message: money.message};
 		} else if (/^\d+$/v.test(term)) {
 			problem = {kind: 'digits', term: rawTerm};
-		} else if (
-			/^\d{4}-\d{2}-\d{2}$/v.test(term) ||
-			/^(?:today|yesterday|今天|昨天)$/iv.test(term)
-		) {
+		} else if (/^\d{4}-\d{2}-\d{2}$/v.test(term) || /^(?:today|yesterday|今天|昨天)$/iv.test(term)) {
 			const found = readDay(term, options.now, options.timeZone);
 			if (!found) {
 				problem = {kind: 'bad-date', term: rawTerm};

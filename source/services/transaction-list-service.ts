@@ -1,10 +1,6 @@
 import type {Transaction} from '../domain/transaction.js';
 import type {BatchRow} from '../store/batches-store.js';
-import type {
-	Cursor,
-	Direction,
-	TransactionQuery,
-} from '../store/transactions-store.js';
+import type {Cursor, Direction, TransactionQuery} from '../store/transactions-store.js';
 import type {VoidRow} from '../store/voids-store.js';
 import type {ServiceContext} from './service-context.js';
 
@@ -25,40 +21,24 @@ export function pageTransactions(
 	limit: number,
 ): Transaction[] {
 	const rows = Math.max(1, Math.min(maxPageRows, Math.floor(limit)));
-	return context.store.guard(() =>
-		context.store.transactions.page(query, cursor, direction, rows),
-	);
+	return context.store.guard(() => context.store.transactions.page(query, cursor, direction, rows));
 }
 
-export function getTransaction(
-	context: ServiceContext,
-	id: number,
-): Transaction | undefined {
+export function getTransaction(context: ServiceContext, id: number): Transaction | undefined {
 	return context.store.guard(() => context.store.transactions.get(id));
 }
 
 /** The void of a voided transaction, for the detail screen. */
-export function voidOfTransaction(
-	context: ServiceContext,
-	transactionId: number,
-): VoidRow | undefined {
-	return context.store.guard(() =>
-		context.store.voids.forTransaction(transactionId),
-	);
+export function voidOfTransaction(context: ServiceContext, transactionId: number): VoidRow | undefined {
+	return context.store.guard(() => context.store.voids.forTransaction(transactionId));
 }
 
 /** This terminal's open batch, for the status bar; undefined when none is open yet. */
 export function currentBatch(context: ServiceContext): BatchRow | undefined {
-	return context.store.guard(() =>
-		context.store.batches.currentOpen(context.config.terminalId),
-	);
+	return context.store.guard(() => context.store.batches.currentOpen(context.config.terminalId));
 }
 
 export {type BatchRow} from '../store/batches-store.js';
-export {
-	type Direction,
-	type Cursor,
-	type TransactionQuery,
-} from '../store/transactions-store.js';
+export {type Direction, type Cursor, type TransactionQuery} from '../store/transactions-store.js';
 
 export {type VoidRow} from '../store/voids-store.js';

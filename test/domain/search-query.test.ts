@@ -19,12 +19,12 @@ for (const [text, criteria] of [
 	['已撤销', {status: 'voided'}],
 	['', {}],
 ] as const) {
-	test(`parseSearch reads ${JSON.stringify(text)}`, (t) => {
+	test(`parseSearch reads ${JSON.stringify(text)}`, t => {
 		t.deepEqual(parseSearch(text, options), {ok: true, criteria});
 	});
 }
 
-test('a date term narrows to that whole day in the counter time zone', (t) => {
+test('a date term narrows to that whole day in the counter time zone', t => {
 	t.deepEqual(parseSearch('2026-11-24 000124', options), {
 		ok: true,
 		day: '2026-11-24',
@@ -36,7 +36,7 @@ test('a date term narrows to that whole day in the counter time zone', (t) => {
 	});
 });
 
-test('today and yesterday are days relative to the clock', (t) => {
+test('today and yesterday are days relative to the clock', t => {
 	const today = parseSearch('today', options);
 	const yesterday = parseSearch('yesterday voided', options);
 	t.deepEqual(today, {
@@ -58,15 +58,13 @@ test('today and yesterday are days relative to the clock', (t) => {
 	});
 });
 
-test('a day across a daylight-saving change is 23 hours long', (t) => {
+test('a day across a daylight-saving change is 23 hours long', t => {
 	const parsed = parseSearch('2026-03-08', {now, timeZone: 'America/New_York'});
-	const length = parsed.ok
-		? parsed.criteria.to! - parsed.criteria.from!
-		: undefined;
+	const length = parsed.ok ? parsed.criteria.to! - parsed.criteria.from! : undefined;
 	t.is(length, 23 * 3_600_000);
 });
 
-test('todayCriteria is the default view: the day containing now', (t) => {
+test('todayCriteria is the default view: the day containing now', t => {
 	t.deepEqual(todayCriteria(now, timeZone), {
 		day: '2026-11-25',
 		criteria: {
@@ -83,12 +81,12 @@ for (const [text, problem] of [
 	['000124 000125', {kind: 'repeated', term: '000125', field: 'voucherNo'}],
 	['today yesterday', {kind: 'repeated', term: 'yesterday', field: 'day'}],
 ] as const) {
-	test(`parseSearch refuses ${JSON.stringify(text)} with a ${problem.kind} problem`, (t) => {
+	test(`parseSearch refuses ${JSON.stringify(text)} with a ${problem.kind} problem`, t => {
 		t.deepEqual(parseSearch(text, options), {ok: false, problem});
 	});
 }
 
-test('an amount with three decimals is refused with the money parser message', (t) => {
+test('an amount with three decimals is refused with the money parser message', t => {
 	const parsed = parseSearch('1.234', options);
 	t.is(parsed.ok ? undefined : parsed.problem.kind, 'bad-amount');
 });
