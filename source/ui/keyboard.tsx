@@ -34,10 +34,16 @@ export function KeyboardRouter({
 
 	useInput((input, key) => {
 		onAnyKeyRef.current?.();
-		const ordered = registrations.current.toSorted((a, b) => b.priority - a.priority || b.order - a.order);
-		for (const registration of ordered) {
-			if (registration.handler.current(input, key)) {
-				return;
+		const dispatch = (text: string): boolean => {
+			const ordered = registrations.current.toSorted((a, b) => b.priority - a.priority || b.order - a.order);
+			return ordered.some(registration => registration.handler.current(text, key));
+		};
+
+		// Several characters in one read are a paste for a text field; when no field takes them, they
+		// are keys typed faster than the terminal was read ("jjj"), and each one counts.
+		if (!dispatch(input) && [...input].length > 1 && !key.ctrl && !key.meta) {
+			for (const character of input) {
+				dispatch(character);
 			}
 		}
 	});
