@@ -13,6 +13,8 @@ type CommandRunner = (argv: string[]) => Promise<number>;
 
 /** Each command is loaded only when it runs, so the console does not pay for the others at start-up. */
 const commands: Record<string, () => Promise<CommandRunner>> = {
+	console: async () => import('./commands/console-command.js').then(module => module.runConsole),
+	demo: async () => import('./commands/demo-command.js').then(module => module.runDemo),
 	init: async () => import('./commands/init-command.js').then(module => module.runInit),
 	operator: async () => import('./commands/operator-command.js').then(module => module.runOperator),
 	void: async () => import('./commands/void-command.js').then(module => module.runVoid),
@@ -31,6 +33,7 @@ export const usage = `posvoid — void card and QR payments at the counter and p
 
 Usage:
   posvoid                      the console (sign in, find, void, print)
+  posvoid demo                 the console on a demo database with the printer emulator built in
   posvoid init                 create the database and supervisor 00
   posvoid operator add|passwd|unlock|list
   posvoid void VOUCHER         void without the screens (--operator NO)
