@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {z} from 'zod';
+import {singleLine} from './domain/display-text.js';
 import {parseMoney} from './domain/money.js';
 
 /** A problem with the configuration that the person running the counter can fix: the message names the key. */
@@ -145,9 +146,10 @@ export function parseConfig(value: unknown, source = 'configuration'): Config {
 		return result.data;
 	}
 
+	// Keys and messages quote what the file holds: no control character in it may reach the terminal.
 	const problems = result.error.issues.map(issue => {
-		const key = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
-		return `  ${key}: ${issue.message}`;
+		const key = issue.path.length > 0 ? singleLine(issue.path.join('.')) : '(top level)';
+		return `  ${key}: ${singleLine(issue.message)}`;
 	});
 	throw new ConfigError(
 		`${source} has ${problems.length === 1 ? 'a bad key' : 'bad keys'}:\n${problems.join('\n')}\nSee data/config.example.json for every key and its form.`,
@@ -178,7 +180,7 @@ export function loadConfig(file: string | undefined): Config {
 		json = JSON.parse(text.replace(/^\uFEFF/, ''));
 	} catch (error) {
 		throw new ConfigError(
-			`the configuration ${configPath} is not valid JSON (${(error as Error).message}). Fix it or start again from data/config.example.json.`,
+			`the configuration ${configPath} is not valid JSON (${singleLine((error as Error).message)}). Fix it or start again from data/config.example.json.`,
 		);
 	}
 
