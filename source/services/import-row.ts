@@ -188,7 +188,8 @@ export function checkImportRow(schema: ReturnType<typeof importRowSchema>, recor
 
 	const problems = result.error.issues.map(issue => {
 		const field = issue.path.map(String).join('.');
-		const message = redactCardNumbers(issue.message);
+		// Messages quote the value they refuse: no control character in it may reach the terminal.
+		const message = singleLine(redactCardNumbers(issue.message));
 		return field === '' || message.startsWith(field) ? message : `${field}: ${message}`;
 	});
 	return {ok: false, problems};
