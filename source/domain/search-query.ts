@@ -98,7 +98,11 @@ export function todayCriteria(now: number, timeZone: string): {criteria: SearchC
 export function parseSearch(text: string, options: {now: number; timeZone: string}): SearchParse {
 	const criteria: SearchCriteria = {};
 	let day: string | undefined;
+	// A control character (a pasted tab, a C1 byte the input field lets through) separates terms; kept
+	// inside one, it would be echoed to the terminal in the problem message.
 	const terms = text
+		// eslint-disable-next-line no-control-regex -- matching control characters is the point
+		.replaceAll(/[\u0000-\u001F\u007F-\u009F]/gv, ' ')
 		.trim()
 		.split(/\s+/v)
 		.filter(term => term !== '');
