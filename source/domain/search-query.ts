@@ -1,19 +1,9 @@
-import {parseMoney, type Fen} from './money.js';
+import {parseMoney} from './money.js';
 import {formatDate, startOfDay} from './time-format.js';
-import type {TransactionStatus} from './transaction.js';
+import type {TransactionQuery, TransactionStatus} from './transaction.js';
 
-/** What the list can filter on; the field names match the store's TransactionQuery. */
-export type SearchCriteria = {
-	voucherNo?: string;
-	referenceNo?: string;
-	lastFour?: string;
-	amount?: Fen;
-	status?: TransactionStatus;
-	/** Inclusive start of the day searched, epoch ms. */
-	from?: number;
-	/** Exclusive end of the day searched, epoch ms. */
-	to?: number;
-};
+/** What the list can filter on: a day searched is `from` (inclusive) to `to` (exclusive). */
+export type SearchCriteria = TransactionQuery;
 
 /** A term the parser could not read, as data so the screen can say it in the clerk's language. */
 export type SearchProblem =

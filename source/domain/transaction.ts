@@ -13,6 +13,19 @@ export function isCardChannel(channel: Channel): boolean {
 
 export type TransactionStatus = 'completed' | 'voided';
 
+/** Filters the list and search offer; the store serves every one with an index. */
+export type TransactionQuery = {
+	voucherNo?: string;
+	referenceNo?: string;
+	lastFour?: string;
+	amount?: Fen;
+	status?: TransactionStatus;
+	/** Inclusive lower bound, epoch ms. */
+	from?: number;
+	/** Exclusive upper bound, epoch ms. */
+	to?: number;
+};
+
 /** A completed sale as the store holds it. `cardMasked` is never a full card number. */
 export type Transaction = {
 	id: number;

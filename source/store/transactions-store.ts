@@ -1,19 +1,7 @@
 import type Database from 'better-sqlite3';
-import type {Fen} from '../domain/money.js';
-import type {Transaction, TransactionStatus} from '../domain/transaction.js';
+import type {Transaction, TransactionQuery} from '../domain/transaction.js';
 
-/** Filters the list and search offer. Every one is served by an index. */
-export type TransactionQuery = {
-	voucherNo?: string;
-	referenceNo?: string;
-	lastFour?: string;
-	amount?: Fen;
-	status?: TransactionStatus;
-	/** Inclusive lower bound, epoch ms. */
-	from?: number;
-	/** Exclusive upper bound, epoch ms. */
-	to?: number;
-};
+export type {TransactionQuery} from '../domain/transaction.js';
 
 /** A position in the newest-first order: rows strictly after it (older) or before it (newer). */
 export type Cursor = {createdAt: number; id: number};
