@@ -26,21 +26,23 @@ export async function measureAsync(
 	return samples.toSorted((a, b) => a - b);
 }
 
-/** A result row from two sorted sample sets. */
+/** A result row from two sample sets (any order): p50 and p99 beside the baseline's, and their ratio. */
 export function resultOf(
 	name: string,
 	samples: readonly number[],
 	baseline: readonly number[],
-	extra?: Record<string, number>,
+	extra: Record<string, number> = {},
 ): BenchRow {
-	const p50 = percentile(samples, 0.5);
-	const baselineP50 = percentile(baseline, 0.5);
+	const sorted = samples.toSorted((a, b) => a - b);
+	const baselineSorted = baseline.toSorted((a, b) => a - b);
+	const p50 = percentile(sorted, 0.5);
+	const baselineP50 = percentile(baselineSorted, 0.5);
 	return {
 		name,
 		p50_ms: roundMs(p50),
-		p99_ms: roundMs(percentile(samples, 0.99)),
+		p99_ms: roundMs(percentile(sorted, 0.99)),
 		baseline_p50_ms: roundMs(baselineP50),
 		ratio: Math.round((p50 / baselineP50) * 100) / 100,
-		...(extra ? {extra} : {}),
+		extra: {baseline_p99_ms: roundMs(percentile(baselineSorted, 0.99)), runs: samples.length, ...extra},
 	};
 }

@@ -7,6 +7,7 @@ import {printBytes, type PrinterAddress} from '../source/printing/printer-transp
 import {renderSlipEscPos} from '../source/printing/render-escpos.js';
 import {buildVoidSlip, type VoidSlipInput} from '../source/printing/void-slip.js';
 import type {BenchRow} from './bench-row.js';
+import {measureAsync, percentile, resultOf, roundMs} from './bench-stats.js';
 
 export type PrintBenchRow = BenchRow;
 
@@ -32,27 +33,6 @@ const input: VoidSlipInput = {
 	reason: '顾客取消 Customer cancelled',
 	approverNo: '00',
 };
-
-function percentile(sorted: number[], fraction: number): number {
-	return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? Number.NaN;
-}
-
-function round(ms: number): number {
-	return Math.round(ms * 1000) / 1000;
-}
-
-async function measure(times: number, action: () => Promise<void>): Promise<number[]> {
-	const samples: number[] = [];
-	for (let index = 0; index < warmUp + times; index++) {
-		const start = performance.now();
-		await action();
-		if (index >= warmUp) {
-			samples.push(performance.now() - start);
-		}
-	}
-
-	return samples.toSorted((a, b) => a - b);
-}
 
 /** The least a print can cost on loopback: connect, write the same bytes, end, wait for the printer to close. */
 async function rawSend(bytes: Uint8Array, emulator: Emulator): Promise<void> {
@@ -84,7 +64,7 @@ async function benchProfile(
 		};
 		const labels = profile.encoding === 'gb18030' ? 'bilingual' : 'english';
 		let slipBytes = 0;
-		const slip = await measure(runs, async () => {
+		const slip = await measureAsync(runs, warmUp, async () => {
 			const model = buildVoidSlip(input, {
 				columns: profile.columns,
 				reprint: false,
@@ -108,9 +88,9 @@ async function benchProfile(
 			}),
 			profile,
 		).bytes;
-		const baseline = await measure(runs, async () => rawSend(fixed, emulator));
+		const baseline = await measureAsync(runs, warmUp, async () => rawSend(fixed, emulator));
 		// The share of the time spent before the network: layout and encoding only.
-		const layout = await measure(runs, async () => {
+		const layout = await measureAsync(runs, warmUp, async () => {
 			renderSlipEscPos(
 				buildVoidSlip(input, {
 					columns: profile.columns,
@@ -121,21 +101,7 @@ async function benchProfile(
 				profile,
 			);
 		});
-		const p50 = percentile(slip, 0.5);
-		const baselineP50 = percentile(baseline, 0.5);
-		return {
-			name,
-			p50_ms: round(p50),
-			p99_ms: round(percentile(slip, 0.99)),
-			baseline_p50_ms: round(baselineP50),
-			ratio: Math.round((p50 / baselineP50) * 100) / 100,
-			extra: {
-				slip_bytes: slipBytes,
-				layout_p50_ms: round(percentile(layout, 0.5)),
-				baseline_p99_ms: round(percentile(baseline, 0.99)),
-				runs,
-			},
-		};
+		return resultOf(name, slip, baseline, {slip_bytes: slipBytes, layout_p50_ms: roundMs(percentile(layout, 0.5))});
 	} finally {
 		await emulator.close();
 	}

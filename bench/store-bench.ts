@@ -13,6 +13,7 @@ import {voidTransaction} from '../source/services/void-service.js';
 import {openStore, type Store} from '../source/store/store.js';
 import type {Cursor, TransactionQuery} from '../source/store/transactions-store.js';
 import type {BenchRow} from './bench-row.js';
+import {resultOf} from './bench-stats.js';
 
 const benchFolder = path.dirname(fileURLToPath(import.meta.url));
 const databaseFile = path.join(benchFolder, 'bench.db');
@@ -28,29 +29,6 @@ const benchOperator = {operatorNo: '90', password: 'bench-password'};
 
 const columns = `id, voucher_no, reference_no, auth_code, batch_no, terminal_id, merchant_id, channel,
 	card_masked, amount, fee, currency, created_at, operator_no, status`;
-
-function percentile(sorted: readonly number[], fraction: number): number {
-	return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))] ?? Number.NaN;
-}
-
-function round(ms: number): number {
-	return Math.round(ms * 1000) / 1000;
-}
-
-function row(name: string, samples: number[], baseline: number[], extra: Record<string, number> = {}): BenchRow {
-	const sorted = samples.toSorted((a, b) => a - b);
-	const baselineSorted = baseline.toSorted((a, b) => a - b);
-	const p50 = percentile(sorted, 0.5);
-	const baselineP50 = percentile(baselineSorted, 0.5);
-	return {
-		name,
-		p50_ms: round(p50),
-		p99_ms: round(percentile(sorted, 0.99)),
-		baseline_p50_ms: round(baselineP50),
-		ratio: Math.round((p50 / baselineP50) * 100) / 100,
-		extra: {baseline_p99_ms: round(percentile(baselineSorted, 0.99)), runs: samples.length, ...extra},
-	};
-}
 
 /** Times `ours` and `raw` alternately, each run, so both see the same cache and machine load. */
 function measurePair(
@@ -163,25 +141,25 @@ function searchBenches(store: Store, raw: Database.Database): BenchRow[] {
 		index => page({voucherNo: sample(index).voucherNo}),
 		index => rawVoucher.all(sample(index).voucherNo),
 	);
-	results.push(row('search by voucher', voucher, voucherRaw, {rows}));
+	results.push(resultOf('search by voucher', voucher, voucherRaw, {rows}));
 	const [reference, referenceRaw] = measurePair(
 		searchRuns,
 		index => page({referenceNo: sample(index).referenceNo}),
 		index => rawReference.all(sample(index).referenceNo),
 	);
-	results.push(row('search by reference', reference, referenceRaw, {rows}));
+	results.push(resultOf('search by reference', reference, referenceRaw, {rows}));
 	const [lastFour, lastFourRaw] = measurePair(
 		searchRuns,
 		index => page({lastFour: sample(index).lastFour, amount: sample(index).amount}),
 		index => rawLastFour.all(sample(index).lastFour, sample(index).amount),
 	);
-	results.push(row('search by last four + amount', lastFour, lastFourRaw, {rows}));
+	results.push(resultOf('search by last four + amount', lastFour, lastFourRaw, {rows}));
 	const [deep, deepRaw] = measurePair(
 		searchRuns,
 		index => page({}, cursor(index)),
 		index => rawPage.all(cursor(index).createdAt, cursor(index).id),
 	);
-	results.push(row('50-row page at row 900k (keyset)', deep, deepRaw, {rows}));
+	results.push(resultOf('50-row page at row 900k (keyset)', deep, deepRaw, {rows}));
 	return results;
 }
 
@@ -236,7 +214,7 @@ async function voidBench(store: Store): Promise<BenchRow> {
 			},
 			index => insert.run(index, 'one row, one commit'),
 		);
-		return row('void commit (synchronous=FULL)', voids, commits, {rows});
+		return resultOf('void commit (synchronous=FULL)', voids, commits, {rows});
 	} finally {
 		raw.close();
 		for (const suffix of ['', '-wal', '-shm']) {
