@@ -6,6 +6,7 @@ import process from 'node:process';
 import type {BenchRow} from './bench-row.js';
 import {runPrintBench} from './print-bench.js';
 import {runStoreBench} from './store-bench.js';
+import {runUiBench} from './ui-bench.js';
 import {runVoidPrintBench} from './void-print-bench.js';
 
 type Target = {test: (row: BenchRow) => boolean; text: string};
@@ -27,6 +28,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
 	['store', runStoreBench],
 	['printing', runPrintBench],
 	['void to slip', runVoidPrintBench],
+	['console', runUiBench],
 ];
 
 const only = process.argv.slice(2);

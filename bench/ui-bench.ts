@@ -140,10 +140,8 @@ function hasTodaysRows(file: string): boolean {
 
 	const connection = new Database(file, {readonly: true});
 	try {
-		const newest = connection.prepare('SELECT max(created_at) AS newest FROM transactions').get() as {
-			newest: number | undefined;
-		};
-		return newest.newest !== null && newest.newest >= startOfDay(Date.now(), defaultConfig().timeZone);
+		const newest = connection.prepare('SELECT coalesce(max(created_at), 0) FROM transactions').pluck().get() as number;
+		return newest >= startOfDay(Date.now(), defaultConfig().timeZone);
 	} finally {
 		connection.close();
 	}
