@@ -1,3 +1,4 @@
+import type {AuditEvent} from '../domain/audit-chain.js';
 import type {Channel, TransactionStatus} from '../domain/transaction.js';
 import type {SearchProblem} from '../domain/search-query.js';
 import type {Language} from './language.js';
@@ -33,9 +34,27 @@ export type KeyActionName =
 	| 'reprint'
 	| 'lock'
 	| 'quit'
-	| 'interrupt';
+	| 'interrupt'
+	| 'settleNow'
+	| 'shiftReport'
+	| 'audit'
+	| 'printReport'
+	| 'filterOperator'
+	| 'filterEvent';
 
-export type KeyPlace = 'list' | 'detail' | 'menu' | 'confirm' | 'result' | 'queue' | 'help' | 'signed-in' | 'anywhere';
+export type KeyPlace =
+	| 'list'
+	| 'detail'
+	| 'menu'
+	| 'confirm'
+	| 'result'
+	| 'queue'
+	| 'help'
+	| 'settlement'
+	| 'report'
+	| 'audit'
+	| 'signed-in'
+	| 'anywhere';
 
 type Advice = {message: string; advice: string};
 type PrintJobStateName = 'pending' | 'printing' | 'printed' | 'failed';
@@ -138,7 +157,67 @@ export type Messages = {
 		cannotReprint: string;
 	};
 	help: {title: string; places: Record<KeyPlace, string>};
-	settlement: {title: string; coming: string};
+	settlement: {
+		title: string;
+		supervisorNeeded: string;
+		ownPasswordIntro: string;
+		confirmTitle: (batchNo: string) => string;
+		batchLine: (batchNo: string, openedAt: string, supervisorNo: string) => string;
+		confirmHint: string;
+		moreHint: string;
+		print: {
+			printing: Record<'claiming' | 'checking' | 'sending' | 'done', string>;
+			printed: string;
+			notPrinted: (message: string) => string;
+			retryHint: string;
+			backHint: string;
+			preview: string;
+		};
+		settled: (batchNo: string, nextBatchNo: string) => string;
+		reprintQueued: (batchNo: string) => string;
+		nothingToReprint: string;
+		settledElsewhere: string;
+		failed: (message: string) => string;
+		notSettled: string;
+	};
+	/** The batch figures table of the settlement screen and the shift summary. */
+	figures: {
+		columns: {
+			channel: string;
+			sales: string;
+			salesAmount: string;
+			voids: string;
+			voidsAmount: string;
+			fees: string;
+			feesBack: string;
+		};
+		total: string;
+		net: (count: number, amount: string, fees: string) => string;
+	};
+	shiftReport: {
+		title: (batchNo: string) => string;
+		taken: (at: string, openedAt: string) => string;
+		hint: string;
+		printing: string;
+		printed: string;
+		notPrinted: (message: string) => string;
+		retryHint: string;
+	};
+	audit: {
+		title: string;
+		supervisorNeeded: string;
+		columns: {time: string; operator: string; event: string; result: string; record: string; detail: string};
+		events: Record<AuditEvent, string>;
+		results: Record<'ok' | 'refused' | 'failed', string>;
+		all: string;
+		filters: (operator: string, event: string) => string;
+		operatorPrompt: string;
+		verifying: string;
+		intact: (rows: number) => string;
+		broken: (rowId: number, rowsBefore: number, why: string) => string;
+		empty: string;
+		position: (first: number, last: number, count: number, capped: boolean) => string;
+	};
 	keys: Record<KeyActionName, string>;
 	/** The same actions in a word or two, for the footer line. */
 	keysShort: Record<KeyActionName, string>;
@@ -344,14 +423,98 @@ const en: Messages = {
 			detail: 'detail',
 			menu: 'reason menu',
 			confirm: 'confirm',
-			result: 'void result',
+			result: 'print result',
 			queue: 'print queue',
 			help: 'help',
+			settlement: 'settlement',
+			report: 'shift summary',
+			audit: 'audit log',
 			'signed-in': 'signed in',
 			anywhere: 'anywhere',
 		},
 	},
-	settlement: {title: 'Settlement (结算)', coming: 'Settlement: coming in the next release. Esc goes back.'},
+	settlement: {
+		title: 'Settlement (结算)',
+		supervisorNeeded: "Settlement needs a supervisor: enter a supervisor's number and password.",
+		ownPasswordIntro: 'Settlement closes the batch: enter your password again.',
+		confirmTitle: batchNo => `Settle batch ${batchNo}? y/n`,
+		batchLine: (batchNo, openedAt, supervisorNo) =>
+			`Batch ${batchNo}, open since ${openedAt} · supervisor ${supervisorNo}`,
+		confirmHint: 'y settles and prints the report (its sales can then only be refunded); n or Esc changes nothing.',
+		moreHint: "c prints the last settled batch's report again · x shift summary (X report) · a audit log",
+		print: {
+			printing: {
+				claiming: 'Printing the settlement report…',
+				checking: 'Printing: checking the printer…',
+				sending: 'Printing: sending the report…',
+				done: 'Printing: done',
+			},
+			printed: 'Settlement report printed.',
+			notPrinted: message => `The report did not print: ${message}.`,
+			retryHint: 'r retries the print; the report also waits in the print queue (p).',
+			backHint: 'Esc or Enter: back to the list',
+			preview: 'Report preview',
+		},
+		settled: (batchNo, nextBatchNo) => `Batch ${batchNo} settled. Batch ${nextBatchNo} is now open.`,
+		reprintQueued: batchNo => `Reprint of the settlement report of batch ${batchNo}, marked REPRINT.`,
+		nothingToReprint: 'No batch has been settled yet: there is no settlement report to reprint.',
+		settledElsewhere: 'The batch was settled from another window a moment ago: nothing was changed here.',
+		failed: message => `Nothing was settled: ${message}.`,
+		notSettled: 'Not settled',
+	},
+	figures: {
+		columns: {
+			channel: 'Channel',
+			sales: 'Sales',
+			salesAmount: 'Sales amount',
+			voids: 'Voids',
+			voidsAmount: 'Voids amount',
+			fees: 'Fees',
+			feesBack: 'Fees back',
+		},
+		total: 'Total',
+		net: (count, amount, fees) => `Net: ${count} sales, ${amount}, fees ${fees}`,
+	},
+	shiftReport: {
+		title: batchNo => `Shift summary (X report), batch ${batchNo}: not settled`,
+		taken: (at, openedAt) => `Taken ${at}; the batch has been open since ${openedAt} and stays open.`,
+		hint: 'p prints it; Esc goes back. Only settlement (s) closes the batch.',
+		printing: 'Printing the shift summary…',
+		printed: 'Shift summary printed.',
+		notPrinted: message => `The shift summary did not print: ${message}.`,
+		retryHint: 'p tries again.',
+	},
+	audit: {
+		title: 'Audit log',
+		supervisorNeeded: "The audit log is for supervisors: enter a supervisor's number and password.",
+		columns: {time: 'Time', operator: 'Op', event: 'Event', result: 'Result', record: 'Record', detail: 'Detail'},
+		events: {
+			'sign-in': 'sign-in',
+			'sign-in-failed': 'failed sign-in',
+			lockout: 'lockout',
+			unlock: 'unlock',
+			'operator-add': 'operator added',
+			'password-change': 'password changed',
+			void: 'void',
+			'void-refused': 'refused void',
+			print: 'print',
+			'print-failed': 'failed print',
+			reprint: 'reprint',
+			settlement: 'settlement',
+			import: 'import',
+			init: 'init',
+		},
+		results: {ok: 'ok', refused: 'refused', failed: 'failed'},
+		all: 'all',
+		filters: (operator, event) => `operator: ${operator} · event: ${event}`,
+		operatorPrompt: 'Operator number (Enter applies; empty for all): ',
+		verifying: 'Verifying the audit chain…',
+		intact: rows => `Chain intact: ${rows} rows verified.`,
+		broken: (rowId, rowsBefore, why) => `Chain BROKEN at row ${rowId}: ${why} (${rowsBefore} rows before it verified).`,
+		empty: 'No audit events match.',
+		position: (first, last, count, capped) =>
+			count === 0 ? '' : `Rows ${first}–${last} of ${count}${capped ? ' (the newest only)' : ''}`,
+	},
 	keys: {
 		up: 'move up',
 		down: 'move down',
@@ -373,6 +536,12 @@ const en: Messages = {
 		lock: 'lock the console',
 		quit: 'quit',
 		interrupt: 'quit cleanly',
+		settleNow: 'settle the batch and print the report',
+		shiftReport: 'shift summary (X report)',
+		audit: 'audit log (supervisor)',
+		printReport: 'print the shift summary',
+		filterOperator: 'audit log: filter by operator',
+		filterEvent: 'audit log: next event kind',
 	},
 	keysShort: {
 		up: 'up',
@@ -395,6 +564,12 @@ const en: Messages = {
 		lock: 'lock',
 		quit: 'quit',
 		interrupt: 'quit',
+		settleNow: 'settle now',
+		shiftReport: 'X report',
+		audit: 'audit',
+		printReport: 'print',
+		filterOperator: 'operator',
+		filterEvent: 'event kind',
 	},
 	tooSmall: 'The terminal is too small: make it at least 40×8.',
 	notTerminal:
@@ -565,14 +740,98 @@ const zhCN: Messages = {
 			detail: '详情',
 			menu: '原因菜单',
 			confirm: '确认',
-			result: '撤销结果',
+			result: '打印结果',
 			queue: '打印队列',
 			help: '帮助',
+			settlement: '结算',
+			report: '交班汇总',
+			audit: '审计记录',
 			'signed-in': '登录后',
 			anywhere: '任何界面',
 		},
 	},
-	settlement: {title: '结算 Settlement', coming: '结算:将在下一版本提供。Esc 返回。'},
+	settlement: {
+		title: '结算 Settlement',
+		supervisorNeeded: '结算需要主管:请输入主管工号和密码。',
+		ownPasswordIntro: '结算将关闭本批次:请再次输入密码。',
+		confirmTitle: batchNo => `结算批次 ${batchNo}? y/n`,
+		batchLine: (batchNo, openedAt, supervisorNo) => `批次 ${batchNo},开始于 ${openedAt} · 主管 ${supervisorNo}`,
+		confirmHint: 'y 结算并打印结算单(之后本批次交易只能通过银行退款);n 或 Esc 返回,不做任何更改。',
+		moreHint: 'c 重打印上一批次的结算单 · x 交班汇总(X 报表) · a 审计记录',
+		print: {
+			printing: {
+				claiming: '正在打印结算单…',
+				checking: '打印:检查打印机…',
+				sending: '打印:发送结算单…',
+				done: '打印:完成',
+			},
+			printed: '结算单已打印。',
+			notPrinted: message => `结算单未打印:${message}。`,
+			retryHint: '按 r 重试打印;结算单也在打印队列(p)中等待。',
+			backHint: 'Esc 或 Enter:返回列表',
+			preview: '结算单预览',
+		},
+		settled: (batchNo, nextBatchNo) => `批次 ${batchNo} 已结算。当前批次 ${nextBatchNo}。`,
+		reprintQueued: batchNo => `重打印批次 ${batchNo} 的结算单,标注 重打印 REPRINT。`,
+		nothingToReprint: '尚无已结算的批次:没有可重打印的结算单。',
+		settledElsewhere: '该批次刚在另一个窗口结算:此处未做任何更改。',
+		failed: message => `未结算:${message}。`,
+		notSettled: '未结算',
+	},
+	figures: {
+		columns: {
+			channel: '渠道',
+			sales: '消费笔数',
+			salesAmount: '消费金额',
+			voids: '撤销笔数',
+			voidsAmount: '撤销金额',
+			fees: '手续费',
+			feesBack: '退回手续费',
+		},
+		total: '合计',
+		net: (count, amount, fees) => `净额:${count} 笔,${amount},净手续费 ${fees}`,
+	},
+	shiftReport: {
+		title: batchNo => `交班汇总(X 报表),批次 ${batchNo}:未结算`,
+		taken: (at, openedAt) => `统计时间 ${at};批次开始于 ${openedAt},保持未结算。`,
+		hint: 'p 打印;Esc 返回。只有结算(s)才会关闭批次。',
+		printing: '正在打印交班汇总…',
+		printed: '交班汇总已打印。',
+		notPrinted: message => `交班汇总未打印:${message}。`,
+		retryHint: '按 p 重试。',
+	},
+	audit: {
+		title: '审计记录',
+		supervisorNeeded: '审计记录仅限主管:请输入主管工号和密码。',
+		columns: {time: '时间', operator: '操作员', event: '事件', result: '结果', record: '记录', detail: '详情'},
+		events: {
+			'sign-in': '登录',
+			'sign-in-failed': '登录失败',
+			lockout: '锁定',
+			unlock: '解锁',
+			'operator-add': '添加操作员',
+			'password-change': '修改密码',
+			void: '撤销',
+			'void-refused': '撤销被拒',
+			print: '打印',
+			'print-failed': '打印失败',
+			reprint: '重打印',
+			settlement: '结算',
+			import: '导入',
+			init: '初始化',
+		},
+		results: {ok: '成功', refused: '拒绝', failed: '失败'},
+		all: '全部',
+		filters: (operator, event) => `操作员: ${operator} · 事件: ${event}`,
+		operatorPrompt: '操作员号(Enter 确定,留空为全部): ',
+		verifying: '正在校验审计链…',
+		intact: rows => `审计链完整:已校验 ${rows} 行。`,
+		broken: (rowId, rowsBefore) =>
+			`审计链在第 ${rowId} 行断开:该行被修改、缺失或链接不符(之前 ${rowsBefore} 行校验通过)。`,
+		empty: '没有符合条件的审计记录。',
+		position: (first, last, count, capped) =>
+			count === 0 ? '' : `第 ${first}–${last} 行,共 ${count} 行${capped ? '(仅最新)' : ''}`,
+	},
 	keys: {
 		up: '上移',
 		down: '下移',
@@ -594,6 +853,12 @@ const zhCN: Messages = {
 		lock: '锁定控制台',
 		quit: '退出',
 		interrupt: '安全退出',
+		settleNow: '结算并打印结算单',
+		shiftReport: '交班汇总(X 报表)',
+		audit: '审计记录(主管)',
+		printReport: '打印交班汇总',
+		filterOperator: '审计记录:按操作员筛选',
+		filterEvent: '审计记录:下一种事件类型',
 	},
 	keysShort: {
 		up: '上移',
@@ -616,6 +881,12 @@ const zhCN: Messages = {
 		lock: '锁定',
 		quit: '退出',
 		interrupt: '退出',
+		settleNow: '确认结算',
+		shiftReport: 'X报表',
+		audit: '审计',
+		printReport: '打印',
+		filterOperator: '操作员',
+		filterEvent: '事件类型',
 	},
 	tooSmall: '终端窗口太小:请至少 40×8。',
 	notTerminal: 'posvoid: 控制台需要在终端中运行(标准输入或输出不是 TTY)。脚本请使用 `posvoid void`。',

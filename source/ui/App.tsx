@@ -11,19 +11,26 @@ import {StatusBar} from './components/StatusBar.js';
 import {useClock} from './hooks/use-clock.js';
 import {useIdleLock} from './hooks/use-idle-lock.js';
 import {usePrinterStatus, type PrinterPoll} from './hooks/use-printer-status.js';
+import {useSettlementFlow} from './hooks/use-settlement-flow.js';
+import {useSupervisorCheck} from './hooks/use-supervisor-check.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {useTransactionList} from './hooks/use-transaction-list.js';
 import {useVoidFlow} from './hooks/use-void-flow.js';
 import {KeyboardRouter, layer, useKeys} from './keyboard.js';
 import {actionFor, type KeyAction, type KeyPlace} from './keymap.js';
+import {AuditScreen} from './screens/AuditScreen.js';
 import {DetailScreen} from './screens/DetailScreen.js';
 import {HelpScreen} from './screens/HelpScreen.js';
 import {ListScreen, listChrome} from './screens/ListScreen.js';
 import {PrintQueueScreen} from './screens/PrintQueueScreen.js';
 import {SettlementScreen} from './screens/SettlementScreen.js';
+import {ShiftReportScreen} from './screens/ShiftReportScreen.js';
 import {SignInScreen} from './screens/SignInScreen.js';
 import {VoidScreen} from './screens/VoidScreen.js';
 import {appReducer, frontScreen, initialAppState, type AppEvent, type AppState} from './state/app-state.js';
+import {hasCommitted, type SettlementFlow} from './state/settlement-flow.js';
+import type {SupervisorCheck} from './state/supervisor-check.js';
+import type {VoidFlow} from './state/void-flow.js';
 
 export type AppProps = {
 	readonly context: ServiceContext;
@@ -66,7 +73,14 @@ type ConsoleProps = Omit<AppProps, 'idleLockMs'> & {
 	readonly dispatch: (event: AppEvent) => void;
 };
 
-function placesFor(state: AppState, voidStep: string | undefined): KeyPlace[] {
+/** The flows of the screens whose keys change with their step. */
+type Flows = {
+	voidFlow: VoidFlow | undefined;
+	settlementFlow: SettlementFlow | undefined;
+	auditCheck: SupervisorCheck | undefined;
+};
+
+function placesFor(state: AppState, flows: Flows): KeyPlace[] {
 	if (!state.session || state.locked) {
 		return state.helpSignedOut ? ['help', 'anywhere'] : ['anywhere'];
 	}
@@ -82,6 +96,7 @@ function placesFor(state: AppState, voidStep: string | undefined): KeyPlace[] {
 		}
 
 		case 'void': {
+			const voidStep = flows.voidFlow?.step;
 			if (voidStep === 'confirm' || voidStep === 'result') {
 				return [voidStep, ...signedIn];
 			}
@@ -90,7 +105,20 @@ function placesFor(state: AppState, voidStep: string | undefined): KeyPlace[] {
 		}
 
 		case 'settlement': {
-			return signedIn;
+			const settlementStep = flows.settlementFlow?.step;
+			if (settlementStep === 'review') {
+				return ['settlement', ...signedIn];
+			}
+
+			return settlementStep === 'result' ? ['result', ...signedIn] : signedIn;
+		}
+
+		case 'report': {
+			return ['report', ...signedIn];
+		}
+
+		case 'audit': {
+			return flows.auditCheck?.step === 'approved' ? ['audit', ...signedIn] : signedIn;
 		}
 	}
 }
@@ -134,8 +162,44 @@ function Console({context, language, demoAccounts, printerPollMs = 5000, checkPr
 	}, [frontName, reload]);
 
 	const voidFlow = useVoidFlow({context, language, messages, session: state.session, printer, onChanged: refresh});
+	const settlement = useSettlementFlow({
+		context,
+		language,
+		messages,
+		session: state.session,
+		printer,
+		onChanged: refresh,
+	});
+	const auditCheck = useSupervisorCheck({context, messages, session: state.session, purpose: 'approve'});
 	const front = frontScreen(state);
-	const places = placesFor(state, front.name === 'void' ? voidFlow.flow?.step : undefined);
+	const places = placesFor(state, {
+		voidFlow: voidFlow.flow,
+		settlementFlow: settlement.flow,
+		auditCheck: auditCheck.check,
+	});
+
+	// A supervisor's approval lasts while its screen is open and the console unlocked; a settlement that
+	// committed stays to show its result. Each starts afresh when its screen comes to the front.
+	const open = (name: string) =>
+		Boolean(state.session && !state.locked && state.stack.some(screen => screen.name === name));
+	const settlementOpen = open('settlement');
+	const auditOpen = open('audit');
+	const {flow: settlementFlow, start: startSettlement, close: closeSettlement} = settlement;
+	useEffect(() => {
+		if (frontName === 'settlement' && !settlementFlow) {
+			startSettlement();
+		} else if (!settlementOpen && settlementFlow && !hasCommitted(settlementFlow)) {
+			closeSettlement();
+		}
+	}, [frontName, settlementOpen, settlementFlow, startSettlement, closeSettlement]);
+	const {check: auditApproval, start: startAuditCheck, close: closeAuditCheck} = auditCheck;
+	useEffect(() => {
+		if (frontName === 'audit' && !auditApproval) {
+			startAuditCheck(true);
+		} else if (!auditOpen && auditApproval) {
+			closeAuditCheck();
+		}
+	}, [frontName, auditOpen, auditApproval, startAuditCheck, closeAuditCheck]);
 
 	const quit = useCallback(() => {
 		exit();
@@ -147,6 +211,8 @@ function Console({context, language, demoAccounts, printerPollMs = 5000, checkPr
 		back: {type: 'back'},
 		queue: {type: 'open', screen: {name: 'queue'}},
 		settle: {type: 'open', screen: {name: 'settlement'}},
+		shiftReport: {type: 'open', screen: {name: 'report'}},
+		audit: {type: 'open', screen: {name: 'audit'}},
 		lock: {type: 'lock'},
 	};
 	useKeys(layer.app, (input, key) => {
@@ -206,6 +272,7 @@ function Console({context, language, demoAccounts, printerPollMs = 5000, checkPr
 				}}
 				onSignOut={() => {
 					voidFlow.close();
+					closeSettlement();
 					dispatch({type: 'sign-out'});
 				}}
 			/>
@@ -291,7 +358,49 @@ function Console({context, language, demoAccounts, printerPollMs = 5000, checkPr
 			}
 
 			case 'settlement': {
-				body = <SettlementScreen messages={messages} />;
+				body = settlementFlow ? (
+					<SettlementScreen
+						flow={settlementFlow}
+						actions={settlement}
+						messages={messages}
+						timeZone={context.config.timeZone}
+						height={bodyHeight}
+						columns={columns}
+						onExit={committed => {
+							closeSettlement();
+							dispatch(committed ? {type: 'back-to-list'} : {type: 'back'});
+							refresh();
+						}}
+					/>
+				) : (
+					<Text> </Text>
+				);
+				break;
+			}
+
+			case 'report': {
+				body = (
+					<ShiftReportScreen
+						context={context}
+						language={language}
+						messages={messages}
+						session={session}
+						printer={printer}
+					/>
+				);
+				break;
+			}
+
+			case 'audit': {
+				body = (
+					<AuditScreen
+						context={context}
+						messages={messages}
+						approval={auditCheck}
+						height={bodyHeight}
+						columns={columns}
+					/>
+				);
 				break;
 			}
 		}

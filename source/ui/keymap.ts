@@ -13,7 +13,7 @@ export type Binding = {
 	matches: (input: string, key: Key) => boolean;
 };
 
-const lists: KeyPlace[] = ['list', 'queue', 'result', 'help'];
+const lists: KeyPlace[] = ['list', 'queue', 'result', 'help', 'audit'];
 /** A short menu (the void reasons) moves with the arrows only. */
 const menus: KeyPlace[] = [...lists, 'menu'];
 
@@ -56,12 +56,19 @@ export const keymap: readonly Binding[] = [
 	{action: 'search', label: '/', places: ['list'], footer: true, matches: plain('/')},
 	{action: 'void', label: 'v', places: ['list', 'detail'], footer: true, matches: plain('v')},
 	{action: 'confirm', label: 'y', places: ['confirm'], footer: true, matches: plain('y', 'Y')},
-	{action: 'cancel', label: 'n', places: ['confirm'], footer: true, matches: plain('n', 'N')},
+	{action: 'settleNow', label: 'y', places: ['settlement'], footer: true, matches: plain('y', 'Y')},
+	{action: 'cancel', label: 'n', places: ['confirm', 'settlement'], footer: true, matches: plain('n', 'N')},
 	{action: 'retry', label: 'r', places: ['queue', 'result'], footer: true, matches: plain('r')},
-	{action: 'reprint', label: 'c', places: ['queue'], footer: true, matches: plain('c')},
+	{action: 'reprint', label: 'c', places: ['queue', 'settlement'], footer: true, matches: plain('c')},
+	{action: 'filterOperator', label: 'o', places: ['audit'], footer: true, matches: plain('o')},
+	{action: 'filterEvent', label: 'e', places: ['audit'], footer: true, matches: plain('e')},
+	// On the shift summary `p` prints it; it stands before the print queue's `p`, which it hides there.
+	{action: 'printReport', label: 'p', places: ['report'], footer: true, matches: plain('p')},
 	{action: 'queue', label: 'p', places: ['signed-in'], footer: true, matches: plain('p')},
-	// Settlement arrives with the next issue; the key is reserved now so the contract does not move.
-	{action: 'settle', label: 's', places: ['signed-in'], footer: false, matches: plain('s')},
+	{action: 'settle', label: 's', places: ['signed-in'], footer: true, matches: plain('s')},
+	{action: 'shiftReport', label: 'x', places: ['signed-in'], footer: true, matches: plain('x')},
+	// A supervisor's tool: in help and on the settlement screen, not in every clerk's footer.
+	{action: 'audit', label: 'a', places: ['signed-in'], footer: false, matches: plain('a')},
 	{action: 'lock', label: 'l', places: ['signed-in'], footer: false, matches: plain('l')},
 	{action: 'help', label: '?', places: ['anywhere'], footer: true, matches: plain('?')},
 	{action: 'back', label: 'Esc', places: ['anywhere'], footer: true, matches: (_input, key) => key.escape},
@@ -86,15 +93,22 @@ export function actionFor(places: readonly KeyPlace[], input: string, key: Key):
 	return undefined;
 }
 
-/** The bindings the footer shows for these places, in keymap order, one per action. */
+/** The bindings the footer shows for these places, in keymap order, one per action and one per key (the first, as actionFor reads it). */
 export function footerBindings(places: readonly KeyPlace[]): Binding[] {
 	const seen = new Set<KeyAction>();
+	const seenLabels = new Set<string>();
 	return keymap.filter(binding => {
-		if (!binding.footer || seen.has(binding.action) || !binding.places.some(place => places.includes(place))) {
+		if (
+			!binding.footer ||
+			seen.has(binding.action) ||
+			seenLabels.has(binding.label) ||
+			!binding.places.some(place => places.includes(place))
+		) {
 			return false;
 		}
 
 		seen.add(binding.action);
+		seenLabels.add(binding.label);
 		return true;
 	});
 }

@@ -7,8 +7,10 @@ export type Screen =
 	| {name: 'void'}
 	| {name: 'queue'}
 	| {name: 'help'}
-	// The settlement screen arrives with the next issue; the slot and its key exist now.
-	| {name: 'settlement'};
+	| {name: 'settlement'}
+	/** The shift summary (X report). */
+	| {name: 'report'}
+	| {name: 'audit'};
 
 export type AppState = {
 	session?: Authenticated;

@@ -1,0 +1,102 @@
+import {Box, Text} from 'ink';
+import React from 'react';
+import {stripControl} from '../../domain/display-text.js';
+import {truncateToWidth} from '../../domain/display-width.js';
+import type {PrintProgress, PrintResult} from '../../services/print-service.js';
+
+export type PrintOutcomeTexts = {
+	printing: Record<PrintProgress | 'claiming', string>;
+	printed: string;
+	notPrinted: (message: string) => string;
+	retryHint: string;
+	backHint: string;
+	preview: string;
+};
+
+type Props = {
+	/** What was done before the print (settled, reprint queued), one line above the print's state. */
+	readonly headline?: string;
+	readonly printStep?: PrintProgress | 'claiming';
+	readonly print?: PrintResult;
+	readonly texts: PrintOutcomeTexts;
+	readonly previewTop: number;
+	readonly height: number;
+	readonly columns: number;
+};
+
+/** The preview of a printed (or waiting) job, one string per line, control characters removed. */
+export function previewLines(print: PrintResult | undefined): string[] {
+	return print ? stripControl(print.preview).split('\n') : [];
+}
+
+/** Lines above the preview: the headline, the print's state (three when it failed), the preview rule. */
+export function outcomeHeaderLines(print: PrintResult | undefined, hasHeadline: boolean): number {
+	return (hasHeadline ? 1 : 0) + (print?.ok === false ? 3 : 1) + 1;
+}
+
+/** Rows the preview may use in a body of `height` lines. */
+export function previewHeight(print: PrintResult | undefined, hasHeadline: boolean, height: number): number {
+	return Math.max(1, height - outcomeHeaderLines(print, hasHeadline));
+}
+
+/**
+ * A job being printed with its live step, then the result: printed, or the printer's problem with its
+ * advice and the retry key, and the preview windowed to the height it is given.
+ */
+export function PrintOutcome({
+	headline,
+	printStep,
+	print,
+	texts,
+	previewTop,
+	height,
+	columns,
+}: Props): React.JSX.Element {
+	const head = headline ? (
+		<Text bold color="green" wrap="truncate">
+			{headline}
+		</Text>
+	) : undefined;
+	if (!print) {
+		return (
+			<Box flexDirection="column">
+				{head}
+				<Text color="cyan" wrap="truncate">
+					{texts.printing[printStep ?? 'claiming']}
+				</Text>
+			</Box>
+		);
+	}
+
+	const rows = previewHeight(print, headline !== undefined, height);
+	const shown = previewLines(print).slice(previewTop, previewTop + rows);
+	return (
+		<Box flexDirection="column">
+			{head}
+			{print.ok ? (
+				<Text color="green" wrap="truncate">
+					{texts.printed}
+				</Text>
+			) : (
+				<>
+					<Text bold color="red" wrap="truncate">
+						{texts.notPrinted(print.message)}
+					</Text>
+					<Text wrap="truncate">{print.advice}</Text>
+					<Text color="yellow" wrap="truncate">
+						{texts.retryHint}
+					</Text>
+				</>
+			)}
+			<Text dimColor wrap="truncate">
+				{truncateToWidth(`── ${texts.preview} (↑↓) ── ${texts.backHint}`, columns)}
+			</Text>
+			{shown.map((line, index) => (
+				// eslint-disable-next-line react/no-array-index-key -- a preview line has no identity but its place
+				<Text key={index} wrap="truncate">
+					{line === '' ? ' ' : line}
+				</Text>
+			))}
+		</Box>
+	);
+}

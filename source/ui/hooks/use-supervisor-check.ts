@@ -1,0 +1,120 @@
+import {useCallback, useRef, useState} from 'react';
+import type {Messages} from '../../i18n/messages.js';
+import {authenticate, type AuthPurpose, type Authenticated} from '../../services/auth-service.js';
+import type {ServiceContext} from '../../services/service-context.js';
+import {authRefusalText} from '../auth-text.js';
+import {
+	approvedCheck,
+	checkReducer,
+	startCheck,
+	type CheckEvent,
+	type SupervisorCheck,
+} from '../state/supervisor-check.js';
+
+/** Checks a supervisor's password and answers with the event for checkReducer: accepted only for a supervisor. */
+export async function checkSupervisorPassword(
+	context: ServiceContext,
+	messages: Messages,
+	{supervisorNo, password, purpose}: {supervisorNo: string; password: string; purpose: AuthPurpose},
+): Promise<CheckEvent> {
+	const result = await authenticate(context, supervisorNo, password, purpose);
+	if (result.ok && result.operator.role === 'supervisor') {
+		return {type: 'accepted', approver: result.operator};
+	}
+
+	if (result.ok) {
+		return {type: 'refused', text: messages.voidFlow.notSupervisor(supervisorNo), backToNumber: true};
+	}
+
+	return {
+		type: 'refused',
+		text: authRefusalText(messages, result, supervisorNo, context.now()),
+		backToNumber: result.reason !== 'wrong-password',
+	};
+}
+
+export type SupervisorCheckActions = {
+	check: SupervisorCheck | undefined;
+	/** A signed-in supervisor is approved at once when `readOnly`; otherwise the check asks for a password. */
+	start: (readOnly: boolean) => void;
+	submitNumber: (operatorNo: string) => void;
+	submitPassword: (password: string) => void;
+	close: () => void;
+};
+
+type Options = {
+	context: ServiceContext;
+	messages: Messages;
+	session: Authenticated | undefined;
+	purpose: AuthPurpose;
+};
+
+/**
+ * A supervisor check on its own, for a screen that only needs the approval (the audit view). An answer
+ * that arrives after the check was closed or restarted is dropped (`generation`).
+ */
+export function useSupervisorCheck({context, messages, session, purpose}: Options): SupervisorCheckActions {
+	const [check, setCheck] = useState<SupervisorCheck | undefined>();
+	const latest = useRef<SupervisorCheck | undefined>(undefined);
+	const generation = useRef(0);
+
+	const set = useCallback((next: SupervisorCheck | undefined) => {
+		latest.current = next;
+		setCheck(next);
+	}, []);
+
+	const dispatch = useCallback(
+		(event: CheckEvent, from = generation.current) => {
+			if (from === generation.current && latest.current) {
+				set(checkReducer(latest.current, event));
+			}
+		},
+		[set],
+	);
+
+	const start = useCallback(
+		(readOnly: boolean) => {
+			if (!session) {
+				return;
+			}
+
+			generation.current++;
+			set(readOnly && session.role === 'supervisor' ? approvedCheck(session) : startCheck(session));
+		},
+		[session, set],
+	);
+
+	const submitNumber = useCallback(
+		(operatorNo: string) => {
+			dispatch({type: 'number', operatorNo});
+		},
+		[dispatch],
+	);
+
+	const submitPassword = useCallback(
+		(password: string) => {
+			const {current} = latest;
+			if (current?.step !== 'password' || current.busy || current.supervisorNo === undefined || password === '') {
+				return;
+			}
+
+			const from = generation.current;
+			dispatch({type: 'checking'});
+			void checkSupervisorPassword(context, messages, {
+				supervisorNo: current.supervisorNo,
+				password,
+				purpose,
+			}).then(event => {
+				dispatch(event, from);
+			});
+		},
+		[context, dispatch, messages, purpose],
+	);
+
+	const close = useCallback(() => {
+		generation.current++;
+		set(undefined);
+	}, [set]);
+
+	return {check, start, submitNumber, submitPassword, close};
+}

@@ -1,0 +1,213 @@
+import {Box, Text} from 'ink';
+import React, {useEffect, useMemo, useReducer, useState} from 'react';
+import {singleLine} from '../../domain/display-text.js';
+import {displayWidth, padEndToWidth, truncateToWidth} from '../../domain/display-width.js';
+import {formatDateTime} from '../../domain/time-format.js';
+import type {Messages} from '../../i18n/messages.js';
+import {
+	recentAuditEvents,
+	verifyAuditChain,
+	type AuditEvent,
+	type AuditRow,
+	type ChainVerification,
+} from '../../services/audit-service.js';
+import type {ServiceContext} from '../../services/service-context.js';
+import {SupervisorCheckStep} from '../components/SupervisorCheckStep.js';
+import {TextField, digitsOnly} from '../components/TextField.js';
+import type {SupervisorCheckActions} from '../hooks/use-supervisor-check.js';
+import {layer, useKeys} from '../keyboard.js';
+import {actionFor, isMoveAction, type MoveAction} from '../keymap.js';
+import {auditKind, auditViewReducer, initialAuditView} from '../state/audit-view.js';
+
+type Props = {
+	readonly context: ServiceContext;
+	readonly messages: Messages;
+	/** The supervisor check, held by the app so the footer knows whether the view is open. */
+	readonly approval: SupervisorCheckActions;
+	readonly height: number;
+	readonly columns: number;
+};
+
+/** The newest events read for one filter; the view scrolls through these. */
+export const auditRowLimit = 500;
+
+/** Lines that are not event rows: the title, the chain's verification, the column header, the position line. */
+const chromeLines = 4;
+
+function eventLabel(messages: Messages, event: string): string {
+	return messages.audit.events[event as AuditEvent] ?? singleLine(event);
+}
+
+function resultLabel(messages: Messages, result: string): string {
+	return messages.audit.results[result as keyof Messages['audit']['results']] ?? singleLine(result);
+}
+
+/** The rows as aligned text lines, every field from the database through singleLine. */
+export function auditLines(rows: readonly AuditRow[], messages: Messages, timeZone: string, columns: number): string[] {
+	const head = messages.audit.columns;
+	const cells = rows.map(row => [
+		formatDateTime(row.at, timeZone),
+		singleLine(row.operatorNo ?? '-'),
+		eventLabel(messages, row.event),
+		resultLabel(messages, row.result),
+		singleLine(row.record ?? '-'),
+		singleLine(row.detail),
+	]);
+	const header = [head.time, head.operator, head.event, head.result, head.record, head.detail];
+	// Records are short (`void:12`, `batch:000003`); a longer one is cut so the detail keeps its room.
+	const limits = [19, 8, 16, 8, 20];
+	const widths = limits.map((limit, index) =>
+		Math.min(limit, Math.max(displayWidth(header[index] ?? ''), ...cells.map(row => displayWidth(row[index] ?? '')))),
+	);
+	const line = (row: string[]) =>
+		truncateToWidth(
+			[...widths.map((width, index) => padEndToWidth(row[index] ?? '', width)), row.at(-1) ?? ''].join('  ').trimEnd(),
+			columns,
+		);
+	return [line(header), ...cells.map(row => line(row))];
+}
+
+function chainText(messages: Messages, chain: ChainVerification | undefined): {text: string; color: string} {
+	if (!chain) {
+		return {text: messages.audit.verifying, color: 'cyan'};
+	}
+
+	return chain.ok
+		? {text: messages.audit.intact(chain.rows), color: 'green'}
+		: {text: messages.audit.broken(chain.brokenId, chain.rows, singleLine(chain.why)), color: 'red'};
+}
+
+/**
+ * The audit view (key `a`, supervisors): recent audit events newest first, filtered by operator (`o`)
+ * and event kind (`e`), with the hash chain's verification. Windowed to the height it is given.
+ */
+export function AuditScreen({context, messages, approval, height, columns}: Props): React.JSX.Element {
+	const [view, dispatch] = useReducer(auditViewReducer, initialAuditView);
+	const {check} = approval;
+	const approved = check?.step === 'approved';
+	const kind = auditKind(view);
+	const rows = useMemo(
+		() => (approved ? recentAuditEvents(context, {operatorNo: view.operatorNo, event: kind}, auditRowLimit) : []),
+		[approved, context, view.operatorNo, kind],
+	);
+	const [chain, setChain] = useState<ChainVerification | undefined>();
+	useEffect(() => {
+		if (!approved) {
+			return undefined;
+		}
+
+		// After the first frame: the walk reads every row of the log.
+		const timer = setTimeout(() => {
+			setChain(verifyAuditChain(context));
+		}, 0);
+		return () => {
+			clearTimeout(timer);
+		};
+	}, [approved, context]);
+
+	const visible = Math.max(1, height - chromeLines);
+	useKeys(layer.screen, (input, key) => {
+		if (!approved) {
+			return false;
+		}
+
+		const action = actionFor(['audit'], input, key);
+		if (view.editing) {
+			if (action === 'back') {
+				dispatch({type: 'cancel-edit'});
+				return true;
+			}
+
+			// The operator field has the keys it takes; the others must not start anything behind it.
+			return action !== 'interrupt';
+		}
+
+		if (isMoveAction(action)) {
+			const by: Record<MoveAction, number> = {
+				up: -1,
+				down: 1,
+				pageUp: -visible,
+				pageDown: visible,
+				home: -rows.length,
+				end: rows.length,
+			};
+			dispatch({type: 'scroll', by: by[action], rows: rows.length, visible});
+			return true;
+		}
+
+		if (action === 'filterEvent') {
+			dispatch({type: 'next-kind'});
+			return true;
+		}
+
+		if (action === 'filterOperator') {
+			dispatch({type: 'edit-operator'});
+			return true;
+		}
+
+		return false;
+	});
+
+	const text = messages.audit;
+	if (!approved) {
+		return (
+			<Box flexDirection="column">
+				<Text bold>{text.title}</Text>
+				{check ? (
+					<SupervisorCheckStep
+						check={check}
+						messages={messages}
+						intro={text.supervisorNeeded}
+						onNumber={approval.submitNumber}
+						onPassword={approval.submitPassword}
+					/>
+				) : null}
+			</Box>
+		);
+	}
+
+	const [header = '', ...lines] = auditLines(rows, messages, context.config.timeZone, columns);
+	const top = Math.min(view.top, Math.max(0, rows.length - visible));
+	const shown = lines.slice(top, top + visible);
+	const verification = chainText(messages, chain);
+	const filters = text.filters(view.operatorNo ?? text.all, kind === undefined ? text.all : eventLabel(messages, kind));
+	return (
+		<Box flexDirection="column">
+			<Text bold wrap="truncate">
+				{text.title} · {filters}
+			</Text>
+			<Text color={verification.color} wrap="truncate">
+				{verification.text}
+			</Text>
+			<Text underline wrap="truncate">
+				{header}
+			</Text>
+			{rows.length === 0 ? <Text dimColor>{text.empty}</Text> : null}
+			{shown.map((line, index) => (
+				<Text key={rows[top + index]?.id ?? index} wrap="truncate">
+					{line}
+				</Text>
+			))}
+			{view.editing ? (
+				<TextField
+					prompt={text.operatorPrompt}
+					accept={digitsOnly}
+					maxLength={4}
+					initialValue={view.operatorNo ?? ''}
+					onSubmit={operatorNo => {
+						dispatch({type: 'operator', operatorNo});
+					}}
+				/>
+			) : (
+				<Text dimColor wrap="truncate">
+					{text.position(
+						rows.length === 0 ? 0 : top + 1,
+						top + shown.length,
+						rows.length,
+						rows.length >= auditRowLimit,
+					)}
+				</Text>
+			)}
+		</Box>
+	);
+}

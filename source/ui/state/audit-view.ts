@@ -1,0 +1,65 @@
+import type {AuditEvent} from '../../services/audit-service.js';
+
+/** The event kinds the audit view filters by, in the order `e` steps through them; undefined is every kind. */
+export const auditFilterKinds: ReadonlyArray<AuditEvent | undefined> = [
+	undefined,
+	'sign-in',
+	'sign-in-failed',
+	'lockout',
+	'void',
+	'void-refused',
+	'print',
+	'print-failed',
+	'reprint',
+	'settlement',
+];
+
+export type AuditView = {
+	/** Only this operator's events; undefined for everyone. */
+	operatorNo?: string;
+	/** Index into auditFilterKinds. */
+	kindIndex: number;
+	/** The first row shown: the log scrolls, newest first. */
+	top: number;
+	/** True while the operator number is being typed. */
+	editing: boolean;
+};
+
+export type AuditViewEvent =
+	| {type: 'next-kind'}
+	| {type: 'edit-operator'}
+	| {type: 'cancel-edit'}
+	| {type: 'operator'; operatorNo: string}
+	| {type: 'scroll'; by: number; rows: number; visible: number};
+
+export const initialAuditView: AuditView = {kindIndex: 0, top: 0, editing: false};
+
+export function auditKind(view: AuditView): AuditEvent | undefined {
+	return auditFilterKinds[view.kindIndex];
+}
+
+export function auditViewReducer(view: AuditView, event: AuditViewEvent): AuditView {
+	switch (event.type) {
+		case 'next-kind': {
+			return {...view, kindIndex: (view.kindIndex + 1) % auditFilterKinds.length, top: 0};
+		}
+
+		case 'edit-operator': {
+			return {...view, editing: true};
+		}
+
+		case 'cancel-edit': {
+			return {...view, editing: false};
+		}
+
+		case 'operator': {
+			const operatorNo = event.operatorNo.trim();
+			return {...view, operatorNo: operatorNo === '' ? undefined : operatorNo, editing: false, top: 0};
+		}
+
+		case 'scroll': {
+			const maxTop = Math.max(0, event.rows - event.visible);
+			return {...view, top: Math.max(0, Math.min(maxTop, view.top + event.by))};
+		}
+	}
+}
