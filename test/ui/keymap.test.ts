@@ -56,7 +56,7 @@ test('Ctrl+C is never read as the letter c', t => {
 
 test('the footer and the help screen come from the same table, and every action has words in both languages', t => {
 	const footer = footerBindings(['list', 'signed-in', 'anywhere']).map(binding => binding.label);
-	t.deepEqual(footer, ['Enter', '/', 'v', 'p', '?', 'Esc', 'q']);
+	t.deepEqual(footer, ['Enter', '/', 'v', 'p', 's', 'x', '?', 'Esc', 'q']);
 	const actions = new Set(keymap.map(binding => binding.action));
 	t.is(helpEntries().length, actions.size);
 	for (const language of ['en', 'zh-CN'] as const) {

@@ -168,5 +168,5 @@ test('help is generated from the keymap and Esc leaves it', async t => {
 	await press(instance, keys.escape);
 	await waitForFrame(instance, 'Today 2026-11-25');
 	await press(instance, 's');
-	t.truthy(await waitForFrame(instance, 'Settlement: coming'));
+	t.truthy(await waitForFrame(instance, 'Settlement needs a supervisor'));
 });
