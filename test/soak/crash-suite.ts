@@ -4,9 +4,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import {migrate, posvoidApplicationId, schemaVersion} from '../../source/store/migrations.js';
 import {openStore} from '../../source/store/store.js';
-import {binary} from '../helpers/cli.js';
 import {tempDirectory} from '../helpers/fixture.js';
 import {readVoidInvariants} from '../helpers/void-invariants.js';
+import {soakBinary} from './binary.js';
 import {addNote, emptyFigures, noteHang, noteViolation, randomInt, type SuiteFigures} from './figures.js';
 import {createSalesDatabase, writeImportCsv} from './sales-database.js';
 import {exited, onLines, spawnWorker} from './worker-bundle.js';
@@ -20,7 +20,7 @@ export type VoidCrashOptions = {
 	lanes?: number;
 	/** Sales per database; a lane starts a new database when fewer than `refillBelow` are left. */
 	salesPerDatabase?: number;
-	/** The kill comes 0 to this many ms after the worker says ready (or, one round in ten, after it starts). */
+	/** In the rounds killed after a delay, the kill comes 0 to this many ms after the worker says ready. */
 	maxKillDelayMs?: number;
 };
 
@@ -59,13 +59,17 @@ async function crashLane(figures: SuiteFigures, rounds: number, salesPerDatabase
 			worker.kill('SIGKILL');
 		};
 
-		const early = Math.random() < 0.1;
+		// Three kinds of moment, in turn: while starting (one round in ten), a random time after ready,
+		// and just after the n-th acknowledgement, so the kill lands inside the next void whatever its speed.
+		const mode = round % 10 === 9 ? 'starting' : round % 2 === 0 ? 'after acks' : 'after a delay';
+		const killAfterAcks = randomInt(1, 20);
 		const timers: NodeJS.Timeout[] = [];
-		if (early) {
+		if (mode === 'starting') {
 			timers.push(setTimeout(kill, randomInt(0, 150)));
 		}
 
 		let ready = false;
+		let acks = 0;
 		const hangTimer = setTimeout(() => {
 			noteHang(figures, `void crash round ${round}: the worker did not start within ${startBoundMs} ms`);
 			kill();
@@ -75,13 +79,17 @@ async function crashLane(figures: SuiteFigures, rounds: number, salesPerDatabase
 			if (line === 'ready') {
 				ready = true;
 				clearTimeout(hangTimer);
-				if (!early) {
+				if (mode === 'after a delay') {
 					timers.push(setTimeout(kill, randomInt(0, maxKillDelayMs)));
 				}
 			} else if (line.startsWith('acked ')) {
 				const [, id, voucher] = line.split(' ');
 				acknowledged.set(Number(id), voucher!);
 				addNote(figures, 'acknowledged voids');
+				acks++;
+				if (mode === 'after acks' && acks === killAfterAcks) {
+					timers.push(setTimeout(kill, randomInt(0, 3)));
+				}
 			}
 		});
 		const {signal, stderr} = await exit;
@@ -149,6 +157,18 @@ function checkAfterCrash(figures: SuiteFigures, file: string, acknowledged: Map<
 			if (store.transactions.get(id)?.status !== 'voided' || row?.voucherNo !== voucher) {
 				figures.losses++;
 				noteViolation(figures, `${where}: acknowledged void ${voucher} of sale ${id} is missing or changed`);
+			}
+		}
+
+		// A kill between the commit and the acknowledgement: the void stands; later rounds must keep it too.
+		const onDisk = store.db.prepare('SELECT transaction_id AS id, voucher_no AS voucher FROM voids').all() as Array<{
+			id: number;
+			voucher: string;
+		}>;
+		for (const {id, voucher} of onDisk) {
+			if (!acknowledged.has(id)) {
+				acknowledged.set(id, voucher);
+				addNote(figures, 'committed but killed before the acknowledgement');
 			}
 		}
 	} finally {
@@ -289,7 +309,7 @@ export type ImportCrashOptions = {rounds: number; rows: number};
 
 /** Whether the built binary has `posvoid import`; until it does, a worker calls the import service itself. */
 async function binaryHasImport(): Promise<boolean> {
-	const child = spawn(process.execPath, [binary, 'import', '--help']);
+	const child = spawn(process.execPath, [soakBinary(), 'import', '--help']);
 	const chunks: string[] = [];
 	child.stdout.setEncoding('utf8');
 	child.stdout.on('data', (chunk: string) => {
@@ -319,7 +339,7 @@ export async function runImportCrash(options: ImportCrashOptions): Promise<Suite
 
 	const start = async (file: string) => {
 		if (viaBinary) {
-			const child = spawn(process.execPath, [binary, 'import', csv, '--db', file], {cwd: folder});
+			const child = spawn(process.execPath, [soakBinary(), 'import', csv, '--db', file], {cwd: folder});
 			return {child, exit: exitOf(child)};
 		}
 

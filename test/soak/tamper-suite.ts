@@ -6,9 +6,9 @@ import {addOperator} from '../../source/services/operator-service.js';
 import {voidTransaction} from '../../source/services/void-service.js';
 import {openStore} from '../../source/store/store.js';
 import {repoRoot} from '../helpers/child-process.js';
-import {runCli, type CliResult} from '../helpers/cli.js';
-import {startEmulatorProcess} from '../helpers/emulator-process.js';
+import {startPrinterEmulator} from '../../source/printing/emulator/printer-emulator.js';
 import {addSale, testScrypt, tempDirectory} from '../helpers/fixture.js';
+import {runPosvoid, type PosvoidResult} from './binary.js';
 import {addNote, emptyFigures, noteViolation, type SuiteFigures} from './figures.js';
 import {createSalesDatabase, fullCardNumbers, serviceContext, writeImportCsv} from './sales-database.js';
 
@@ -83,8 +83,8 @@ export async function runAuditTamper(options: AuditTamperOptions): Promise<Suite
 	const figures = emptyFigures('tamper: audit log');
 	const database = await auditedDatabase(options.voids);
 	const {file, rows} = database;
-	const verify = async () => runCli(['audit', '--verify', '--db', file]);
-	const expectBroken = (result: CliResult, id: number, what: string, kind: string) => {
+	const verify = async () => runPosvoid(['audit', '--verify', '--db', file]);
+	const expectBroken = (result: PosvoidResult, id: number, what: string, kind: string) => {
 		figures.cases++;
 		figures.faults++;
 		if (result.code === 0 || !new RegExp(String.raw`BROKEN at row ${id}\b`).test(result.stderr)) {
@@ -199,12 +199,14 @@ export async function runSecrets(): Promise<SuiteFigures> {
 	fs.copyFileSync(path.join(repoRoot, 'data/config.example.json'), path.join(counter, 'data/config.example.json'));
 	const importFile = path.join(inbox, 'acquirer-statement.csv');
 	writeImportCsv(importFile, 24);
-	const printer = await startEmulatorProcess(['--columns', '32', '--out', slips]);
+	// The emulator that `posvoid printer --out` runs, in this process; it saves each job as .txt and .bin.
+	const printer = await startPrinterEmulator({columns: 32, outDir: slips});
+	let printerOpen = true;
 	const printerFlag = ['--printer', `127.0.0.1:${printer.port}`];
 	const outputs: string[] = [];
 	let reader: Database.Database | undefined;
 	const run = async (what: string, args: string[], input = '', expectCode: number | number[] = 0) => {
-		const result = await runCli(args, {cwd: counter, input});
+		const result = await runPosvoid(args, {cwd: counter, input});
 		outputs.push(result.stdout, result.stderr);
 		const codes = Array.isArray(expectCode) ? expectCode : [expectCode];
 		figures.cases++;
@@ -235,14 +237,14 @@ export async function runSecrets(): Promise<SuiteFigures> {
 			['void', '000003', '--operator', '01', '--reason', '顾客取消', '--password-stdin', ...printerFlag],
 			`${clerk}\n`,
 		);
-		await printer.setFault('paper-out');
+		printer.setFault('paper-out');
 		await run(
 			'void on a printer out of paper',
 			['void', '000004', '--operator', '01', '--password-stdin', ...printerFlag],
 			`${clerk}\n`,
 			3,
 		);
-		await printer.setFault('ok');
+		printer.setFault(undefined);
 		await run('print queue retry', ['print-queue', '--retry', ...printerFlag]);
 		await run('reprint', ['reprint', '000003', ...printerFlag]);
 
@@ -292,9 +294,14 @@ export async function runSecrets(): Promise<SuiteFigures> {
 		await run('settle', ['settle', '--operator', '00', '--password-stdin', ...printerFlag], `${supervisor}\n`);
 		await run('audit', ['audit', '--limit', '1000']);
 		await run('audit verify', ['audit', '--verify']);
-		await printer.waitFor(/SETTLEMENT/);
-		await printer.stop();
-		outputs.push(printer.output());
+		if (!printer.jobs.some(job => job.text.includes('SETTLEMENT'))) {
+			noteViolation(figures, 'the settlement report did not print');
+		}
+
+		figures.notes['slips printed'] = printer.jobs.length;
+		// Closing waits for the slip files to be written.
+		await printer.close();
+		printerOpen = false;
 
 		// Every file posvoid wrote, and everything it said.
 		const files = [...filesUnder(counter)];
@@ -360,7 +367,10 @@ export async function runSecrets(): Promise<SuiteFigures> {
 		figures.notes['masked card occurrences seen'] = maskedSeen;
 	} finally {
 		reader?.close();
-		await printer.stop();
+		if (printerOpen) {
+			await printer.close();
+		}
+
 		fs.rmSync(counter, {recursive: true, force: true});
 		fs.rmSync(inbox, {recursive: true, force: true});
 	}
