@@ -1,6 +1,8 @@
-// Bundles the command line into one file so start-up does not walk hundreds of modules.
-// Native modules stay external; Ink's optional devtools import is stubbed.
-import {chmodSync} from 'node:fs';
+// Bundles the command line so start-up does not walk hundreds of modules: one entry file, and one
+// chunk per command loaded on demand (esbuild splitting), so the console does not parse the importer,
+// the seeder or the emulator. Native modules stay external; Ink's optional devtools are stubbed.
+import {chmodSync, rmSync} from 'node:fs';
+import path from 'node:path';
 import {build} from 'esbuild';
 
 const stubDevtools = {
@@ -17,26 +19,31 @@ const stubDevtools = {
 const entries = process.argv.slice(2);
 const targets =
 	entries.length > 0
-		? entries.map(entry => ({entry, outfile: `dist/${entry.replace(/^.*\//, '').replace(/\.tsx?$/, '.js')}`}))
-		: [{entry: 'source/cli.tsx', outfile: 'dist/posvoid.js'}];
+		? entries.map(entry => ({entry, name: path.basename(entry).replace(/\.tsx?$/, '')}))
+		: [{entry: 'source/cli.tsx', name: 'posvoid'}];
 
-for (const {entry, outfile} of targets) {
+for (const {entry, name} of targets) {
+	rmSync(`dist/${name}-chunks`, {recursive: true, force: true});
 	await build({
-		entryPoints: [entry],
-		outfile,
+		entryPoints: {[name]: entry},
+		outdir: 'dist',
+		entryNames: '[name]',
+		chunkNames: `${name}-chunks/[name]-[hash]`,
+		splitting: true,
 		bundle: true,
 		platform: 'node',
 		format: 'esm',
 		target: 'node20',
-		external: ['better-sqlite3'],
+		// Iconv-lite stays external too: its code-page tables then load from node_modules on the first slip, not at start-up.
+		external: ['better-sqlite3', 'iconv-lite'],
 		plugins: [stubDevtools],
 		define: {'process.env.NODE_ENV': '"production"'},
-		// Some bundled CommonJS dependencies call require(); give the ESM bundle one.
+		// Some bundled CommonJS dependencies call require(); give each ESM file one.
 		banner: {
 			js: "import {createRequire as __posvoidCreateRequire} from 'node:module'; const require = __posvoidCreateRequire(import.meta.url);",
 		},
 		legalComments: 'none',
 		logLevel: 'warning',
 	});
-	chmodSync(outfile, 0o755);
+	chmodSync(`dist/${name}.js`, 0o755);
 }

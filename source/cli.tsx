@@ -1,13 +1,7 @@
 #!/usr/bin/env node
 import process from 'node:process';
-import {ConfigError} from './config.js';
 import {CommandError} from './commands/command-errors.js';
-import {LanguageError} from './i18n/language.js';
-import {OperatorError} from './services/operator-service.js';
-import {ExportError} from './services/export-service.js';
-import {PrintQueueError} from './services/print-service.js';
-import {SettlementError} from './services/settlement-service.js';
-import {StoreError} from './store/store-errors.js';
+import {UserError} from './user-error.js';
 
 type CommandRunner = (argv: string[]) => Promise<number>;
 
@@ -51,20 +45,6 @@ Common flags: --db PATH  --config PATH  --printer HOST[:PORT]  --lang zh-CN|en
 Passwords are read masked from the terminal, or one per line with --password-stdin; never from argv.
 Run \`posvoid COMMAND --help\` for a command's flags.`;
 
-/** Errors a person can fix: shown as a message, never as a stack trace. */
-function isExpected(error: unknown): error is Error {
-	return (
-		error instanceof CommandError ||
-		error instanceof ConfigError ||
-		error instanceof StoreError ||
-		error instanceof OperatorError ||
-		error instanceof LanguageError ||
-		error instanceof PrintQueueError ||
-		error instanceof SettlementError ||
-		error instanceof ExportError
-	);
-}
-
 async function main(argv: string[]): Promise<number> {
 	const [name, ...rest] = argv;
 	if (name === '--help' || name === '-h' || name === 'help') {
@@ -94,7 +74,7 @@ async function main(argv: string[]): Promise<number> {
 try {
 	process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-	if (isExpected(error)) {
+	if (error instanceof UserError) {
 		console.error(`posvoid: ${error.message}`);
 		process.exitCode = error instanceof CommandError ? error.exitCode : 1;
 	} else {

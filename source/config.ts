@@ -3,9 +3,10 @@ import path from 'node:path';
 import {z} from 'zod';
 import {singleLine} from './domain/display-text.js';
 import {parseMoney} from './domain/money.js';
+import {UserError} from './user-error.js';
 
 /** A problem with the configuration that the person running the counter can fix: the message names the key. */
-export class ConfigError extends Error {
+export class ConfigError extends UserError {
 	override name = 'ConfigError';
 }
 

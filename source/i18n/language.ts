@@ -1,4 +1,5 @@
 import type {Language} from '../config.js';
+import {UserError} from '../user-error.js';
 
 /** The language from `--lang`, else the configuration, else the locale of the environment (LC_ALL, LC_MESSAGES, LANG). */
 export function pickLanguage(
@@ -18,7 +19,7 @@ export function pickLanguage(
 	return /^zh/i.test(locale) ? 'zh-CN' : 'en';
 }
 
-export class LanguageError extends Error {
+export class LanguageError extends UserError {
 	override name = 'LanguageError';
 }
 

@@ -1,7 +1,8 @@
 import type {ExportRow} from '../store/settlement-store.js';
+import {UserError} from '../user-error.js';
 import type {ServiceContext} from './service-context.js';
 
-export class ExportError extends Error {
+export class ExportError extends UserError {
 	override name = 'ExportError';
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import {Readable} from 'node:stream';
 import {parse, type CsvError} from 'csv-parse';
 import {maskCard} from '../domain/card-mask.js';
+import {UserError} from '../user-error.js';
 import {optionalColumns, redactCardNumbers, requiredColumns} from './import-row.js';
 
 export type ImportFormat = 'csv' | 'jsonl';
@@ -20,7 +21,7 @@ export type ReadResult = {
 };
 
 /** The file as a whole cannot be imported: unreadable, not UTF-8, or without the columns. The message says what to do. */
-export class ImportFileError extends Error {
+export class ImportFileError extends UserError {
 	override name = 'ImportFileError';
 }
 

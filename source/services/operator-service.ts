@@ -1,12 +1,13 @@
 import {singleLine} from '../domain/display-text.js';
 import type {OperatorRole} from '../domain/transaction.js';
 import type {OperatorRow} from '../store/operators-store.js';
+import {UserError} from '../user-error.js';
 import type {Authenticated} from './auth-service.js';
 import {hashPassword, owaspScrypt, type ScryptParameters} from './password-hash.js';
 import type {ServiceContext} from './service-context.js';
 
 /** A request a person can fix: the message says how. */
-export class OperatorError extends Error {
+export class OperatorError extends UserError {
 	override name = 'OperatorError';
 }
 

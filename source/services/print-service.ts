@@ -13,6 +13,7 @@ import type {SlipModel} from '../printing/slip-model.js';
 import {buildVoidSlip} from '../printing/void-slip.js';
 import type {PrintJobRow} from '../store/print-jobs-store.js';
 import type {VoidRow} from '../store/voids-store.js';
+import {UserError} from '../user-error.js';
 import type {Authenticated} from './auth-service.js';
 import {settlementReportModel} from './report-slips.js';
 import type {ServiceContext} from './service-context.js';
@@ -28,7 +29,7 @@ export type PrintProgress = 'checking' | 'sending' | 'done';
 
 export type PrintJobView = {job: PrintJobRow; title: string; voucherNo?: string; amount?: Fen};
 
-export class PrintQueueError extends Error {
+export class PrintQueueError extends UserError {
 	override name = 'PrintQueueError';
 }
 

@@ -1,13 +1,14 @@
 import {formatDate, startOfDay} from '../domain/time-format.js';
 import {formatBatchNo, nextVoucherNo} from '../domain/voucher.js';
 import {bulkInsertStore, withBulkCache} from '../store/bulk-insert-store.js';
+import {UserError} from '../user-error.js';
 import {pickWeighted, randomInt, seededRandom, type RandomSource} from './seeded-random.js';
 import type {ServiceContext} from './service-context.js';
 import {syntheticSale} from './synthetic-sale.js';
 import {voucherCounterName} from './void-service.js';
 
 /** A seed request a person can correct: the message says how. */
-export class SeedError extends Error {
+export class SeedError extends UserError {
 	override name = 'SeedError';
 }
 

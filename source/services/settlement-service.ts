@@ -7,13 +7,14 @@ import {renderSlipEscPos} from '../printing/render-escpos.js';
 import {renderSlipText} from '../printing/render-text.js';
 import type {SlipModel} from '../printing/slip-model.js';
 import type {BatchRow} from '../store/batches-store.js';
+import {UserError} from '../user-error.js';
 import type {Authenticated} from './auth-service.js';
 import {ensureOpenBatch} from './batch-service.js';
 import {printerAddress} from './print-service.js';
 import {batchSummary, reportModel} from './report-slips.js';
 import type {ServiceContext} from './service-context.js';
 
-export class SettlementError extends Error {
+export class SettlementError extends UserError {
 	override name = 'SettlementError';
 }
 

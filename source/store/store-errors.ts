@@ -1,5 +1,7 @@
+import {UserError} from '../user-error.js';
+
 /** Problems with the database file that a person can act on. The message says what to do. */
-export class StoreError extends Error {
+export class StoreError extends UserError {
 	override name = 'StoreError';
 }
 
