@@ -59,7 +59,7 @@ export async function runSettle(argv: string[]): Promise<number> {
 		const {batch, summary} = openBatchSummary(context);
 		console.log(`batch ${batch.batchNo} of terminal ${batch.terminalId}:`);
 		console.log(summaryTable(summary));
-		const settlement = settleBatch(context, supervisor);
+		const settlement = settleBatch(context, supervisor, batch.batchNo);
 		console.log(`settled batch ${settlement.batch.batchNo}; batch ${settlement.nextBatch.batchNo} is now open`);
 		const result = await printJob(context, settlement.printJobId, context.language);
 		if (result.ok) {

@@ -30,9 +30,11 @@ export function openBatchSummary(context: ServiceContext): {batch: BatchRow; sum
 
 /**
  * Settles the open batch: in one transaction, closes it, opens the next (batch number + 1) and queues
- * the settlement report. Voids of the settled batch are refused from then on.
+ * the settlement report. Voids of the settled batch are refused from then on. With `expectedBatchNo`
+ * (the batch whose figures the supervisor saw), a batch settled elsewhere meanwhile is not replaced
+ * by the next, empty one.
  */
-export function settleBatch(context: ServiceContext, supervisor: Authenticated): Settlement {
+export function settleBatch(context: ServiceContext, supervisor: Authenticated, expectedBatchNo?: string): Settlement {
 	if (supervisor.role !== 'supervisor') {
 		throw new SettlementError(
 			`operator ${supervisor.operatorNo} is not a supervisor: settlement needs a supervisor's password`,
@@ -44,7 +46,8 @@ export function settleBatch(context: ServiceContext, supervisor: Authenticated):
 	return store.immediate(() => {
 		const now = context.now();
 		const batch = store.batches.currentOpen(config.terminalId);
-		if (!batch || !store.batches.settle(batch.id, supervisor.operatorNo, now)) {
+		const moved = expectedBatchNo !== undefined && batch?.batchNo !== expectedBatchNo;
+		if (!batch || moved || !store.batches.settle(batch.id, supervisor.operatorNo, now)) {
 			throw new SettlementError('the batch was settled from another window a moment ago: nothing was changed');
 		}
 

@@ -97,6 +97,19 @@ test('settlement closes the batch, opens the next one and queues the report in o
 	t.is(batchSummary(fixture.context, settlement.nextBatch.id).total.salesCount, 0);
 });
 
+test('a batch settled elsewhere since its figures were shown is not replaced by the next one', async t => {
+	const fixture = openFixture();
+	t.teardown(fixture.close);
+	const {supervisor} = await busyBatch(fixture);
+	const shown = openBatchSummary(fixture.context).batch;
+	settleBatch(fixture.context, supervisor);
+	t.throws(() => settleBatch(fixture.context, supervisor, shown.batchNo), {
+		instanceOf: SettlementError,
+		message: /another window/,
+	});
+	t.is(fixture.store.batches.currentOpen(fixture.context.config.terminalId)!.settledAt, undefined);
+});
+
 test('a cashier cannot settle', async t => {
 	const fixture = openFixture();
 	t.teardown(fixture.close);

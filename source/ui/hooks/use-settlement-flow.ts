@@ -176,7 +176,7 @@ export function useSettlementFlow({
 
 		let jobId: number;
 		try {
-			const settlement = settleBatch(context, approver);
+			const settlement = settleBatch(context, approver, current.figures?.batch.batchNo);
 			jobId = settlement.printJobId;
 			dispatch({
 				type: 'queued',
