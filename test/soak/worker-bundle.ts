@@ -39,6 +39,9 @@ let bundled: Promise<string> | undefined;
  */
 async function bundleWorkers(): Promise<string> {
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'posvoid-workers-'));
+	process.once('exit', () => {
+		fs.rmSync(folder, {recursive: true, force: true});
+	});
 	await build({
 		entryPoints: Object.fromEntries(
 			Object.entries(workerEntries).map(([name, entry]) => [name, path.join(repoRoot, entry)]),
