@@ -73,7 +73,15 @@ function voidSlipModel(context: ServiceContext, job: PrintJobRow): SlipModel {
 
 /** Builds the printable model of a job from the records it prints, as they are now. */
 function slipModel(context: ServiceContext, job: PrintJobRow): SlipModel {
-	return job.kind === 'void-slip' ? voidSlipModel(context, job) : settlementReportModel(context, job);
+	// After a timeout or a reset mid-slip, some or all of the slip may already be on paper: the next
+	// attempt says 重打印 REPRINT, so two whole copies are never both taken for originals.
+	const markedJob = mayHavePrinted(job) ? {...job, reprint: true} : job;
+	return markedJob.kind === 'void-slip' ? voidSlipModel(context, markedJob) : settlementReportModel(context, markedJob);
+}
+
+/** Whether an earlier attempt of this job may have put paper out: it failed after sending began. */
+export function mayHavePrinted(job: PrintJobRow): boolean {
+	return job.state !== 'printed' && /^(timeout|reset):/.test(job.lastError ?? '');
 }
 
 export function printerAddress(context: ServiceContext): PrinterAddress {

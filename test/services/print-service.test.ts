@@ -1,0 +1,72 @@
+import test from 'ava';
+import {startPrinterEmulator} from '../../source/printing/emulator/printer-emulator.js';
+import {printJob, waitingJobs} from '../../source/services/print-service.js';
+import {voidTransaction} from '../../source/services/void-service.js';
+import {addSale, addTestOperator, openFixture} from '../helpers/fixture.js';
+
+async function voidedWithPrinter(fault: 'reset' | 'paper-out') {
+	const emulator = await startPrinterEmulator({columns: 32, fault});
+	const fixture = openFixture();
+	const {printer} = fixture.context.config;
+	fixture.context.config = {
+		...fixture.context.config,
+		printer: {...printer, port: emulator.port, copies: 1, connectTimeoutMs: 500, writeTimeoutMs: 500},
+	};
+	const operator = await addTestOperator(fixture.context, '01', 'cashier');
+	const outcome = voidTransaction(fixture.context, {transactionId: addSale(fixture.context), operator, reason: 'x'});
+	if (!outcome.ok) {
+		throw new Error(outcome.detail);
+	}
+
+	return {emulator, fixture, jobId: outcome.printJobId};
+}
+
+test('a slip cut off mid-way is retried marked REPRINT, since part of it may be on paper', async t => {
+	const {emulator, fixture, jobId} = await voidedWithPrinter('reset');
+	t.teardown(async () => {
+		fixture.close();
+		await emulator.close();
+	});
+
+	const first = await printJob(fixture.context, jobId, 'en');
+	t.like(first, {ok: false, failure: {kind: 'reset'}});
+	t.like(fixture.store.printJobs.get(jobId), {state: 'failed', attempts: 1});
+
+	emulator.setFault(undefined);
+	const retry = await printJob(fixture.context, jobId, 'en');
+	t.true(retry.ok);
+	t.regex(retry.preview, /重打印 REPRINT/);
+	t.like(fixture.store.printJobs.get(jobId), {state: 'printed', attempts: 2});
+	t.deepEqual(waitingJobs(fixture.context), []);
+});
+
+test('a slip refused before anything was sent is retried as the original', async t => {
+	const {emulator, fixture, jobId} = await voidedWithPrinter('paper-out');
+	t.teardown(async () => {
+		fixture.close();
+		await emulator.close();
+	});
+
+	t.like(await printJob(fixture.context, jobId, 'en'), {ok: false, failure: {kind: 'paper-out'}});
+	t.is(emulator.jobs.length, 0);
+	emulator.setFault(undefined);
+	const retry = await printJob(fixture.context, jobId, 'en');
+	t.true(retry.ok);
+	t.notRegex(retry.preview, /REPRINT/);
+	const [job] = await emulator.waitForJobs(1, 5000);
+	t.notRegex(job!.text, /REPRINT/);
+});
+
+test('a printed job is not printed again by a second retry', async t => {
+	const {emulator, fixture, jobId} = await voidedWithPrinter('paper-out');
+	t.teardown(async () => {
+		fixture.close();
+		await emulator.close();
+	});
+	emulator.setFault(undefined);
+	const first = await printJob(fixture.context, jobId, 'en');
+	t.true(first.ok);
+	t.like(await printJob(fixture.context, jobId, 'en'), {ok: false, failure: {kind: 'already-printed'}});
+	await emulator.waitForJobs(1, 5000);
+	t.is(emulator.jobs.length, 1);
+});
