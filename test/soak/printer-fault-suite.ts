@@ -130,8 +130,9 @@ function planFault(
  * Slips the emulator printed whole (its paper shows exactly the job's preview) on a connection the
  * client closed properly. Cut-off jobs do not count; whole ones on a reset connection are counted apart.
  */
-function wholeSlips(emulator: Emulator, preview: string, onReset = false): number {
-	return emulator.jobs.filter(job => job.text === preview && job.interrupted === onReset).length;
+function wholeSlips(emulator: Emulator, preview: string | readonly string[], onReset = false): number {
+	const texts = typeof preview === 'string' ? [preview] : preview;
+	return emulator.jobs.filter(job => texts.includes(job.text) && job.interrupted === onReset).length;
 }
 
 type FirstTry = {
@@ -179,17 +180,17 @@ function checkFirstTry(
 	}
 }
 
+/** A void's slip as first sent, and as its retry is printed (marked REPRINT after a failure mid-slip). */
+type Tracked = {where: string; preview: string; retryPreview?: string; cutOffByFault: number};
+
 /** One whole slip accepted while ready per void: none is a lost slip, two a doubled one. */
-function countSlips(
-	figures: SuiteFigures,
-	emulator: Emulator,
-	previews: Array<{where: string; preview: string; cutOffByFault: number}>,
-): void {
+function countSlips(figures: SuiteFigures, emulator: Emulator, previews: Tracked[]): void {
 	let whole = 0;
 	let late = 0;
-	for (const {where, preview, cutOffByFault} of previews) {
-		const slips = wholeSlips(emulator, preview) - cutOffByFault;
-		late += wholeSlips(emulator, preview, true);
+	for (const {where, preview, retryPreview, cutOffByFault} of previews) {
+		const texts = retryPreview === undefined || retryPreview === preview ? [preview] : [preview, retryPreview];
+		const slips = wholeSlips(emulator, texts) - cutOffByFault;
+		late += wholeSlips(emulator, texts, true);
 		whole += slips;
 		if (slips === 0) {
 			figures.losses++;
@@ -203,7 +204,7 @@ function countSlips(
 	figures.notes['whole slips'] = whole;
 	figures.notes['cut-off jobs'] = emulator.jobs.length - whole - late;
 	// The bytes were already inside a printer slower than the timeouts when posvoid gave up and reset
-	// the connection: its paper may show them whole. A retry then makes a second copy.
+	// the connection: its paper may show them whole. The retry's copy then says 重打印 REPRINT.
 	figures.notes['whole on a connection given up on'] = late;
 }
 
@@ -228,7 +229,7 @@ type Retry = {
 	context: ServiceContext;
 	emulator: Emulator;
 	printJobId: number;
-	preview: string;
+	tracked: Tracked;
 	where: string;
 	language: 'en' | 'zh-CN';
 	failed: boolean;
@@ -237,12 +238,14 @@ type Retry = {
 /** After recovery a failed job's retry prints exactly one whole slip; a printed job is never printed again. */
 async function retryAfterRecovery(
 	figures: SuiteFigures,
-	{context, emulator, printJobId, preview, where, language, failed}: Retry,
+	{context, emulator, printJobId, tracked, where, language, failed}: Retry,
 ) {
 	if (failed) {
-		const beforeRetry = wholeSlips(emulator, preview);
+		const retryPreview = slipPreview(context, printJobId);
+		tracked.retryPreview = retryPreview;
+		const beforeRetry = wholeSlips(emulator, retryPreview);
 		const retry = await printJob(context, printJobId, language);
-		const added = wholeSlips(emulator, preview) - beforeRetry;
+		const added = wholeSlips(emulator, retryPreview) - beforeRetry;
 		if (!retry.ok || added !== 1) {
 			noteViolation(
 				figures,
@@ -295,7 +298,7 @@ export async function runPrinterFaults(options: PrinterFaultOptions): Promise<Su
 	};
 	let longestMs = 0;
 	let printedOnFirstTry = 0;
-	const previews: Array<{where: string; preview: string; cutOffByFault: number}> = [];
+	const previews: Tracked[] = [];
 
 	try {
 		for (const [index, {fault, step, expect}] of cases.entries()) {
@@ -316,7 +319,7 @@ export async function runPrinterFaults(options: PrinterFaultOptions): Promise<Su
 			printer.port = plan.port;
 			proxy.arm(plan.action);
 			const preview = slipPreview(context, printJobId);
-			const tracked = {where, preview, cutOffByFault: 0};
+			const tracked: Tracked = {where, preview, cutOffByFault: 0};
 			previews.push(tracked);
 			const started = performance.now();
 			const result: PrintResult = await printJob(context, printJobId, language);
@@ -348,7 +351,7 @@ export async function runPrinterFaults(options: PrinterFaultOptions): Promise<Su
 			emulator.setFault(undefined);
 			proxy.arm(undefined);
 			printer.port = proxy.port;
-			await retryAfterRecovery(figures, {context, emulator, printJobId, preview, where, language, failed: !result.ok});
+			await retryAfterRecovery(figures, {context, emulator, printJobId, tracked, where, language, failed: !result.ok});
 		}
 
 		const invariants = readVoidInvariants(store);
