@@ -413,7 +413,10 @@ export async function runIdleLock(options: IdleLockOptions): Promise<SuiteFigure
 				}
 			}
 
-			// The keys above went into the password field (Enter even submitted them): clear it, then fail until locked out.
+			// The keys above went into the password field and Enter submitted them as a wrong password: wait
+			// for that answer first, or the next attempt's keys meet a field that is still busy with it.
+			await waitForFrame(instance, frame => /attempts? left|locked for/.test(frame));
+			// Then clear the field and fail until locked out.
 			for (let index = 0; index < 20; index++) {
 				await press(instance, keys.backspace);
 			}
