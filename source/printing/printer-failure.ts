@@ -4,7 +4,12 @@ export type PrinterFailureKind =
 	'unreachable' | 'timeout' | 'paper-out' | 'cover-open' | 'offline' | 'printer-error' | 'reset';
 
 /** Why a slip did not print, classified for the clerk; `detail` is for the log and the engineer. */
-export type PrinterFailure = {kind: PrinterFailureKind; detail: string};
+export type PrinterFailure = {
+	kind: PrinterFailureKind;
+	detail: string;
+	/** Some or all of the slip had been sent when it failed: it may be on paper, whole or in part. */
+	afterSend?: boolean;
+};
 
 export type FailureDescription = {message: string; advice: string};
 

@@ -38,6 +38,11 @@ const droppedKind: Record<Phase, PrinterFailureKind> = {
  * `end()` and wait for close. Every path ends in a destroyed socket and one result, and none waits
  * longer than the connect timeout plus three write timeouts.
  */
+/** The longest one call to the printer can take: connecting, then up to three stalled writes or reads. */
+export function sessionDeadlineMs(address: Pick<PrinterAddress, 'connectTimeoutMs' | 'writeTimeoutMs'>): number {
+	return address.connectTimeoutMs + 3 * address.writeTimeoutMs;
+}
+
 async function runSession(address: PrinterAddress, payload: Uint8Array | undefined): Promise<SessionResult> {
 	const {host, port, connectTimeoutMs, writeTimeoutMs} = address;
 	const where = `${host}:${port}`;
@@ -50,6 +55,8 @@ async function runSession(address: PrinterAddress, payload: Uint8Array | undefin
 		/** The answer, known before the connection has finished closing. */
 		let decided: SessionResult | undefined;
 		let settled = false;
+		/** Whether any of the slip has been written to the socket. */
+		let sent = false;
 
 		const settle = (result: SessionResult, abort = false) => {
 			if (settled) {
@@ -72,7 +79,8 @@ async function runSession(address: PrinterAddress, payload: Uint8Array | undefin
 		};
 
 		const fail = (kind: PrinterFailureKind, detail: string) => {
-			settle(decided ?? {outcome: {ok: false, failure: {kind, detail}}, status}, decided === undefined);
+			const failure: PrinterFailure = sent ? {kind, detail, afterSend: true} : {kind, detail};
+			settle(decided ?? {outcome: {ok: false, failure}, status}, decided === undefined);
 		};
 
 		const closeWith = (result: SessionResult) => {
@@ -84,12 +92,9 @@ async function runSession(address: PrinterAddress, payload: Uint8Array | undefin
 		const connectTimer = setTimeout(() => {
 			fail('unreachable', `no connection to ${where} within ${connectTimeoutMs} ms`);
 		}, connectTimeoutMs);
-		const deadline = setTimeout(
-			() => {
-				fail('timeout', `the printer at ${where} did not finish within ${connectTimeoutMs + 3 * writeTimeoutMs} ms`);
-			},
-			connectTimeoutMs + 3 * writeTimeoutMs,
-		);
+		const deadline = setTimeout(() => {
+			fail('timeout', `the printer at ${where} did not finish within ${sessionDeadlineMs(address)} ms`);
+		}, sessionDeadlineMs(address));
 
 		const readStatus = (): {ok: true} | {ok: false; failure: PrinterFailure} => {
 			const parsed = parseStatus(inbox.subarray(0, statusReplyLength));
@@ -129,6 +134,7 @@ async function runSession(address: PrinterAddress, payload: Uint8Array | undefin
 					});
 				} else {
 					phase = 'sending';
+					sent = true;
 					socket.write(Buffer.concat([payload, statusQuery]));
 				}
 			}
@@ -151,6 +157,7 @@ async function runSession(address: PrinterAddress, payload: Uint8Array | undefin
 									failure: {
 										kind: after.failure.kind,
 										detail: `${after.failure.detail} after the slip was sent: it may be incomplete`,
+										afterSend: true,
 									},
 								},
 								status,

@@ -4,6 +4,7 @@ import {describeFailure, type PrinterFailure} from '../printing/printer-failure.
 import {
 	printBytes,
 	queryPrinterStatus,
+	sessionDeadlineMs,
 	type PrinterAddress,
 	type PrinterReadiness,
 } from '../printing/printer-transport.js';
@@ -73,7 +74,7 @@ function voidSlipModel(context: ServiceContext, job: PrintJobRow): SlipModel {
 
 /** Builds the printable model of a job from the records it prints, as they are now. */
 function slipModel(context: ServiceContext, job: PrintJobRow): SlipModel {
-	// After a timeout or a reset mid-slip, some or all of the slip may already be on paper: the next
+	// After a failure once sending had begun, some or all of the slip may already be on paper: the next
 	// attempt says 重打印 REPRINT, so two whole copies are never both taken for originals.
 	const markedJob = mayHavePrinted(job) ? {...job, reprint: true} : job;
 	return markedJob.kind === 'void-slip' ? voidSlipModel(context, markedJob) : settlementReportModel(context, markedJob);
@@ -81,7 +82,7 @@ function slipModel(context: ServiceContext, job: PrintJobRow): SlipModel {
 
 /** Whether an earlier attempt of this job may have put paper out: it failed after sending began. */
 export function mayHavePrinted(job: PrintJobRow): boolean {
-	return job.state !== 'printed' && /^(timeout|reset):/.test(job.lastError ?? '');
+	return job.state !== 'printed' && job.mayHavePrinted;
 }
 
 export function printerAddress(context: ServiceContext): PrinterAddress {
@@ -165,7 +166,7 @@ export async function printJob(
 
 	const {failure} = outcome;
 	store.immediate(() => {
-		store.printJobs.markFailed(jobId, `${failure.kind}: ${failure.detail}`, context.now());
+		store.printJobs.markFailed(jobId, `${failure.kind}: ${failure.detail}`, context.now(), failure.afterSend === true);
 		store.audit.append(
 			{event: 'print-failed', result: 'failed', record, detail: `job ${jobId}: ${failure.kind}`},
 			context.now(),
@@ -212,9 +213,9 @@ export function waitingCount(context: ServiceContext): number {
  * the queue for a person to retry. Only jobs older than any live attempt could be are touched.
  */
 export function markInterruptedJobs(context: ServiceContext): number {
-	const {connectTimeoutMs, writeTimeoutMs} = context.config.printer;
 	const now = context.now();
-	const olderThan = now - 2 * (connectTimeoutMs + writeTimeoutMs) - 60_000;
+	// Past the longest a live attempt can take (with a minute's margin), its process must have died.
+	const olderThan = now - sessionDeadlineMs(context.config.printer) - 60_000;
 	return context.store.immediate(() =>
 		context.store.printJobs.failAbandoned(
 			'reset: interrupted while printing; the slip may be incomplete',

@@ -14,6 +14,12 @@ export const migrations: ReadonlyArray<(db: Database.Database) => void> = [
 	db => {
 		db.exec('CREATE INDEX transactions_by_last4_time ON transactions (card_last4, created_at)');
 	},
+	// A failed attempt that had begun sending: its retry is marked REPRINT, since paper may already show it.
+	db => {
+		db.exec(
+			'ALTER TABLE print_jobs ADD COLUMN may_have_printed INTEGER NOT NULL DEFAULT 0 CHECK (may_have_printed IN (0, 1))',
+		);
+	},
 ];
 
 export const schemaVersion = migrations.length;

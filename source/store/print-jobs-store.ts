@@ -15,6 +15,8 @@ export type PrintJobRow = {
 	createdAt: number;
 	updatedAt: number;
 	printedAt: number | undefined;
+	/** An earlier attempt failed after sending began: paper may already show this slip. */
+	mayHavePrinted: boolean;
 };
 
 type RawJob = {
@@ -29,10 +31,11 @@ type RawJob = {
 	createdAt: number;
 	updatedAt: number;
 	printedAt: number | null;
+	mayHavePrinted: number;
 };
 
 const columns = `id, kind, void_id AS voidId, batch_id AS batchId, reprint, state, attempts, last_error AS lastError,
-	created_at AS createdAt, updated_at AS updatedAt, printed_at AS printedAt`;
+	created_at AS createdAt, updated_at AS updatedAt, printed_at AS printedAt, may_have_printed AS mayHavePrinted`;
 
 function toJob(raw: RawJob | undefined): PrintJobRow | undefined {
 	return raw
@@ -43,6 +46,7 @@ function toJob(raw: RawJob | undefined): PrintJobRow | undefined {
 				reprint: raw.reprint === 1,
 				lastError: raw.lastError ?? undefined,
 				printedAt: raw.printedAt ?? undefined,
+				mayHavePrinted: raw.mayHavePrinted === 1,
 			}
 		: undefined;
 }
@@ -67,13 +71,15 @@ export function createPrintJobsStore(db: Database.Database) {
 		`UPDATE print_jobs SET state = 'printing', attempts = attempts + 1, updated_at = ? WHERE id = ? AND state IN ('pending', 'failed')`,
 	);
 	const printedStatement = db.prepare<[number, number, number]>(
-		`UPDATE print_jobs SET state = 'printed', last_error = NULL, printed_at = ?, updated_at = ? WHERE id = ? AND state = 'printing'`,
+		`UPDATE print_jobs SET state = 'printed', last_error = NULL, printed_at = ?, updated_at = ? WHERE id = ? AND state <> 'printed'`,
 	);
-	const failedStatement = db.prepare<[string, number, number]>(
-		`UPDATE print_jobs SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ? AND state = 'printing'`,
+	const failedStatement = db.prepare<[string, number, number, number]>(
+		`UPDATE print_jobs SET state = 'failed', last_error = ?, may_have_printed = max(may_have_printed, ?), updated_at = ?
+		WHERE id = ? AND state = 'printing'`,
 	);
 	const abandonedStatement = db.prepare<[string, number, number]>(
-		`UPDATE print_jobs SET state = 'failed', last_error = ?, updated_at = ? WHERE state = 'printing' AND updated_at < ?`,
+		`UPDATE print_jobs SET state = 'failed', last_error = ?, may_have_printed = 1, updated_at = ?
+		WHERE state = 'printing' AND updated_at < ?`,
 	);
 
 	return {
@@ -108,11 +114,13 @@ export function createPrintJobsStore(db: Database.Database) {
 		claim(id: number, at: number): boolean {
 			return claimStatement.run(at, id).changes === 1;
 		},
+		/** The attempt that claimed the job saw it print: true even if another window meanwhile took it for abandoned. */
 		markPrinted(id: number, at: number): boolean {
 			return printedStatement.run(at, at, id).changes === 1;
 		},
-		markFailed(id: number, error: string, at: number): boolean {
-			return failedStatement.run(error, at, id).changes === 1;
+		/** `mayHavePrinted`: the attempt had begun sending, so paper may show the slip; it stays set. */
+		markFailed(id: number, error: string, at: number, mayHavePrinted = false): boolean {
+			return failedStatement.run(error, mayHavePrinted ? 1 : 0, at, id).changes === 1;
 		},
 		/** Jobs left 'printing' since before `olderThan` by a process that died: the slip may or may not have come out. */
 		failAbandoned(error: string, at: number, olderThan: number): number {

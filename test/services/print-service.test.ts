@@ -1,3 +1,4 @@
+import net from 'node:net';
 import test from 'ava';
 import {startPrinterEmulator} from '../../source/printing/emulator/printer-emulator.js';
 import {printJob, waitingJobs} from '../../source/services/print-service.js';
@@ -38,6 +39,66 @@ test('a slip cut off mid-way is retried marked REPRINT, since part of it may be 
 	t.regex(retry.preview, /重打印 REPRINT/);
 	t.like(fixture.store.printJobs.get(jobId), {state: 'printed', attempts: 2});
 	t.deepEqual(waitingJobs(fixture.context), []);
+});
+
+/**
+ * A printer that is ready, takes the whole slip, then reports paper out in the status asked after it
+ * (Epson's paper-end reply 1A 32 7E). A real TCP peer on loopback, simpler than an emulator fault.
+ */
+async function printerThatRunsOutAfterTheSlip(): Promise<net.Server & {slips: number}> {
+	const statusQuery = Buffer.from([0x10, 0x04, 0x01, 0x10, 0x04, 0x02, 0x10, 0x04, 0x04]);
+	const server = Object.assign(
+		net.createServer(socket => {
+			let received = Buffer.alloc(0);
+			let answered = 0;
+			socket.on('data', (chunk: Uint8Array) => {
+				received = Buffer.concat([received, chunk]);
+				if (answered === 0 && received.length >= statusQuery.length) {
+					answered = 1;
+					socket.write(Buffer.from([0x12, 0x12, 0x12]));
+				} else if (
+					answered === 1 &&
+					received.length > statusQuery.length * 2 &&
+					received.subarray(-statusQuery.length).equals(statusQuery)
+				) {
+					answered = 2;
+					server.slips++;
+					socket.write(Buffer.from([0x1a, 0x32, 0x7e]));
+				}
+			});
+			socket.on('end', () => {
+				socket.end();
+			});
+		}),
+		{slips: 0},
+	);
+	await new Promise<void>(resolve => {
+		server.listen(0, '127.0.0.1', resolve);
+	});
+	return server;
+}
+
+test('a slip the printer took before running out of paper is retried marked REPRINT', async t => {
+	const {emulator, fixture, jobId} = await voidedWithPrinter('paper-out');
+	const printer = await printerThatRunsOutAfterTheSlip();
+	t.teardown(async () => {
+		fixture.close();
+		printer.close();
+		await emulator.close();
+	});
+	fixture.context.config.printer.port = (printer.address() as net.AddressInfo).port;
+
+	const first = await printJob(fixture.context, jobId, 'en');
+	t.like(first, {ok: false, failure: {kind: 'paper-out', afterSend: true}});
+	t.is(printer.slips, 1);
+	t.notRegex(first.preview, /REPRINT/);
+
+	fixture.context.config.printer.port = emulator.port;
+	emulator.setFault(undefined);
+	const retry = await printJob(fixture.context, jobId, 'en');
+	t.true(retry.ok);
+	const [job] = await emulator.waitForJobs(1, 5000);
+	t.regex(job!.text, /重打印 REPRINT/);
 });
 
 test('a slip refused before anything was sent is retried as the original', async t => {
