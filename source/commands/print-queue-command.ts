@@ -62,7 +62,7 @@ export async function runPrintQueue(argv: string[]): Promise<number> {
 }
 
 export async function runReprint(argv: string[]): Promise<number> {
-	const {values, positionals} = parseCommand(argv, {operator: {type: 'string'}});
+	const {values, positionals} = parseCommand(argv, {});
 	if (values.help) {
 		console.log(reprintHelp);
 		return 0;

@@ -4,6 +4,7 @@ import {
 	printShiftReport,
 	reprintSettlement,
 	settleBatch,
+	SettlementError,
 	shiftReport,
 } from '../services/settlement-service.js';
 import {CommandError} from './command-errors.js';
@@ -56,10 +57,21 @@ export async function runSettle(argv: string[]): Promise<number> {
 			return 3;
 		}
 
-		const {batch, summary} = openBatchSummary(context);
-		console.log(`batch ${batch.batchNo} of terminal ${batch.terminalId}:`);
-		console.log(summaryTable(summary));
-		const settlement = settleBatch(context, supervisor, batch.batchNo);
+		const {batch} = openBatchSummary(context);
+		let settlement;
+		try {
+			settlement = settleBatch(context, supervisor, batch.batchNo);
+		} catch (error) {
+			if (error instanceof SettlementError) {
+				throw new CommandError(error.message, 2);
+			}
+
+			throw error;
+		}
+
+		// The figures as settled, in the same transaction as the close: what the report prints.
+		console.log(`batch ${settlement.batch.batchNo} of terminal ${settlement.batch.terminalId}:`);
+		console.log(summaryTable(settlement.summary));
 		console.log(`settled batch ${settlement.batch.batchNo}; batch ${settlement.nextBatch.batchNo} is now open`);
 		const result = await printJob(context, settlement.printJobId, context.language);
 		if (result.ok) {

@@ -14,7 +14,8 @@ export async function authenticateFromSource(
 	const password = await secrets.read(`Password for operator ${operatorNo}: `);
 	const result = await authenticate(context, operatorNo, password, purpose);
 	if (!result.ok) {
-		throw new CommandError(`operator ${operatorNo}: ${result.message}`, 2);
+		// A busy database is an error to retry, not a refusal of this operator.
+		throw new CommandError(`operator ${operatorNo}: ${result.message}`, result.reason === 'busy' ? 1 : 2);
 	}
 
 	if (options.supervisor && result.operator.role !== 'supervisor') {

@@ -1,3 +1,4 @@
+import {messagesFor} from '../i18n/messages.js';
 import {formatScreen} from '../domain/money.js';
 import {formatDateTime} from '../domain/time-format.js';
 import {printJob} from '../services/print-service.js';
@@ -13,7 +14,7 @@ export const voidHelp = `posvoid void VOUCHER --operator NO [--supervisor NO] [-
 Voids one transaction of this terminal without the screens, by the same path as the console.
 The operator's password is asked (masked), then, over the supervisor limit, the supervisor's.
 With --password-stdin: the operator's password on the first line, the supervisor's on the next.
-The slip prints on the configured printer unless --no-print.
+The slip prints on the configured printer; with --no-print it waits in the print queue (exit 3).
 Exit status: 0 voided and printed, 3 voided but the slip waits in the print queue (the reason is
 printed), 2 refused (the reason is printed), 1 error.`;
 
@@ -83,8 +84,12 @@ export async function runVoid(argv: string[]): Promise<number> {
 			reason: values.reason ?? '',
 		});
 		if (!outcome.ok) {
-			console.error(`refused: ${outcome.reason}: ${outcome.detail}`);
-			return 2;
+			const refusal = messagesFor(context.language).refusal[outcome.reason]({
+				terminalId: transaction.terminalId,
+				operatorNo: values.supervisor,
+			});
+			console.error(`refused (${outcome.reason}): ${refusal.message}. ${refusal.advice}`);
+			return outcome.reason === 'busy' ? 1 : 2;
 		}
 
 		console.log(
@@ -92,7 +97,7 @@ export async function runVoid(argv: string[]): Promise<number> {
 		);
 		if (values['no-print']) {
 			console.log(`the slip waits in the print queue (job ${outcome.printJobId}): posvoid print-queue --retry`);
-			return 0;
+			return 3;
 		}
 
 		const printed = await printJob(context, outcome.printJobId, context.language);

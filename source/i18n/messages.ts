@@ -12,7 +12,8 @@ export type RefusalCode =
 	| 'supervisor-required'
 	| 'not-found'
 	| 'not-supervisor'
-	| 'stale-credentials';
+	| 'stale-credentials'
+	| 'busy';
 
 export type KeyActionName =
 	| 'up'
@@ -70,6 +71,8 @@ export type Messages = {
 		unknownOperator: (operatorNo: string) => string;
 		wrongPassword: (attemptsLeft: number | undefined) => string;
 		locked: (minutes: number) => string;
+		/** Another program holds the database's write lock past the busy timeout. */
+		busy: string;
 		lockedTitle: string;
 		lockedHint: (operatorNo: string) => string;
 	};
@@ -263,6 +266,7 @@ const en: Messages = {
 				: `Wrong password: ${attemptsLeft} attempt${attemptsLeft === 1 ? '' : 's'} left before the operator is locked.`,
 		locked: minutes =>
 			`This operator is locked for ${minutes} more minute${minutes === 1 ? '' : 's'} after too many wrong passwords: wait, or ask a supervisor to unlock it.`,
+		busy: 'Another program is using the database: wait a moment and try again.',
 		lockedTitle: 'Console locked',
 		lockedHint: operatorNo => `Operator ${operatorNo}: enter your password to unlock. Esc signs out.`,
 	},
@@ -375,6 +379,10 @@ const en: Messages = {
 		'stale-credentials': () => ({
 			message: 'the password was entered too long ago',
 			advice: 'start the void again with v',
+		}),
+		busy: () => ({
+			message: 'another program is using the database; nothing was changed',
+			advice: 'wait a moment and void again with v; if it persists, close the other posvoid window',
 		}),
 	},
 	voidFlow: {
@@ -587,6 +595,7 @@ const zhCN: Messages = {
 		wrongPassword: attemptsLeft =>
 			attemptsLeft === undefined ? '密码错误。' : `密码错误:再错 ${attemptsLeft} 次将锁定该操作员。`,
 		locked: minutes => `密码错误次数过多,该操作员已锁定,还需 ${minutes} 分钟:请等待,或请主管解锁。`,
+		busy: '数据库正被其他程序使用:请稍候再试。',
 		lockedTitle: '控制台已锁定',
 		lockedHint: operatorNo => `操作员 ${operatorNo}:输入密码解锁。Esc 退出登录。`,
 	},
@@ -693,6 +702,10 @@ const zhCN: Messages = {
 			advice: '请主管输入工号和密码',
 		}),
 		'stale-credentials': () => ({message: '密码输入已超时', advice: '请按 v 重新撤销'}),
+		busy: () => ({
+			message: '数据库正被其他程序使用,未做任何更改',
+			advice: '请稍候再按 v 撤销;如持续出现,请关闭另一个 posvoid 窗口',
+		}),
 	},
 	voidFlow: {
 		title: (voucherNo, amount) => `撤销 凭证号 ${voucherNo}  ${amount}`,

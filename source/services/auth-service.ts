@@ -1,5 +1,6 @@
 import type {OperatorRole} from '../domain/transaction.js';
 import type {OperatorRow} from '../store/operators-store.js';
+import {DatabaseBusyError, isBusyError} from '../store/store-errors.js';
 import {verifyPassword, hashPassword} from './password-hash.js';
 import type {ServiceContext} from './service-context.js';
 
@@ -11,7 +12,7 @@ export type Authenticated = {
 	readonly at: number;
 };
 
-export type AuthRefusal = 'unknown-operator' | 'wrong-password' | 'locked';
+export type AuthRefusal = 'unknown-operator' | 'wrong-password' | 'locked' | 'busy';
 
 export type AuthResult =
 	| {ok: true; operator: Authenticated}
@@ -31,11 +32,8 @@ function isLocked(operator: OperatorRow, now: number): operator is OperatorRow &
 	return operator.lockedUntil !== undefined && operator.lockedUntil > now;
 }
 
-/**
- * Checks an operator's password, counting failures and locking after the configured number.
- * A locked operator is refused even with the right password. Every attempt is audited.
- */
-export async function authenticate(
+/** The password check itself; authenticate turns a busy database into a refusal. */
+async function checkPassword(
 	context: ServiceContext,
 	operatorNo: string,
 	password: string,
@@ -131,4 +129,26 @@ export async function authenticate(
 			attemptsLeft,
 		};
 	});
+}
+
+/**
+ * Checks an operator's password, counting failures and locking after the configured number.
+ * A locked operator is refused even with the right password. Every attempt is audited. Another
+ * program holding the database past the busy timeout is a refusal too ('busy'), never a crash.
+ */
+export async function authenticate(
+	context: ServiceContext,
+	operatorNo: string,
+	password: string,
+	purpose: AuthPurpose = 'sign-in',
+): Promise<AuthResult> {
+	try {
+		return await checkPassword(context, operatorNo, password, purpose);
+	} catch (error) {
+		if (error instanceof DatabaseBusyError || isBusyError(error)) {
+			return {ok: false, reason: 'busy', message: new DatabaseBusyError(context.store.file).message};
+		}
+
+		throw error;
+	}
 }

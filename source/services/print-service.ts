@@ -13,6 +13,7 @@ import {renderSlipText} from '../printing/render-text.js';
 import type {SlipModel} from '../printing/slip-model.js';
 import {buildVoidSlip} from '../printing/void-slip.js';
 import type {PrintJobRow} from '../store/print-jobs-store.js';
+import {DatabaseBusyError} from '../store/store-errors.js';
 import type {VoidRow} from '../store/voids-store.js';
 import {UserError} from '../user-error.js';
 import type {Authenticated} from './auth-service.js';
@@ -20,7 +21,8 @@ import {settlementReportModel} from './report-slips.js';
 import type {ServiceContext} from './service-context.js';
 
 /** Why a queued job was not sent: a printer failure, or the queue's own state. */
-export type QueueFailure = PrinterFailure | {kind: 'already-printed' | 'in-progress'; detail: string};
+export type QueueFailure = PrinterFailure | {kind: QueueFailureKind; detail: string};
+type QueueFailureKind = 'already-printed' | 'in-progress' | 'database-busy';
 
 export type PrintResult =
 	| {ok: true; jobId: number; preview: string; unencodable: string[]}
@@ -106,7 +108,14 @@ export function slipPreview(context: ServiceContext, jobId: number): string {
 	return renderSlipText(slipModel(context, job), columns, {encoding, nativeQr, cut});
 }
 
-const queueMessages: Record<'already-printed' | 'in-progress', Record<Language, {message: string; advice: string}>> = {
+const queueMessages: Record<QueueFailureKind, Record<Language, {message: string; advice: string}>> = {
+	'database-busy': {
+		'zh-CN': {message: '数据库正被其他程序使用,小票未发送', advice: '请稍候在打印队列(p)中重试。'},
+		en: {
+			message: 'Another program is using the database; the slip was not sent',
+			advice: 'Wait a moment, then retry from the print queue (p).',
+		},
+	},
 	'already-printed': {
 		'zh-CN': {message: '该小票已打印', advice: '如需再打一张,请选择重打印。'},
 		en: {message: 'This slip has already printed', advice: 'To print it again, choose reprint.'},
@@ -134,7 +143,23 @@ export async function printJob(
 	const {columns, encoding, nativeQr, cut} = context.config.printer;
 	const preview = renderSlipText(model, columns, {encoding, nativeQr, cut});
 
-	const claimed = store.immediate(() => store.printJobs.claim(jobId, context.now()));
+	let claimed: boolean;
+	try {
+		claimed = store.immediate(() => store.printJobs.claim(jobId, context.now()));
+	} catch (error) {
+		if (error instanceof DatabaseBusyError) {
+			return {
+				ok: false,
+				jobId,
+				failure: {kind: 'database-busy', detail: error.message},
+				...queueMessages['database-busy'][language],
+				preview,
+			};
+		}
+
+		throw error;
+	}
+
 	if (!claimed) {
 		const current = jobOrThrow(context, jobId);
 		const kind = current.state === 'printed' ? 'already-printed' : 'in-progress';
@@ -146,8 +171,16 @@ export async function printJob(
 	onProgress?.('sending');
 	const outcome = await printBytes(bytes, printerAddress(context));
 	const record = job.voidId === undefined ? `batch:${job.batchId}` : `void:${job.voidId}`;
+	const recordAfterPrinting = (write: () => void) => {
+		ignoreBusy(undefined, () => {
+			store.immediate(write);
+		});
+	};
+
 	if (outcome.ok) {
-		store.immediate(() => {
+		// The printer has answered. With the database busy now, the job stays 'printing'; the queue later
+		// shows it as interrupted (maybe on paper, so its retry says REPRINT) and the clerk sees the answer.
+		recordAfterPrinting(() => {
 			store.printJobs.markPrinted(jobId, context.now());
 			const note = unencodable.length > 0 ? `; printed as ? : ${unencodable.join('')}` : '';
 			store.audit.append(
@@ -165,7 +198,7 @@ export async function printJob(
 	}
 
 	const {failure} = outcome;
-	store.immediate(() => {
+	recordAfterPrinting(() => {
 		store.printJobs.markFailed(jobId, `${failure.kind}: ${failure.detail}`, context.now(), failure.afterSend === true);
 		store.audit.append(
 			{event: 'print-failed', result: 'failed', record, detail: `job ${jobId}: ${failure.kind}`},
@@ -216,13 +249,28 @@ export function markInterruptedJobs(context: ServiceContext): number {
 	const now = context.now();
 	// Past the longest a live attempt can take (with a minute's margin), its process must have died.
 	const olderThan = now - sessionDeadlineMs(context.config.printer) - 60_000;
-	return context.store.immediate(() =>
-		context.store.printJobs.failAbandoned(
-			'reset: interrupted while printing; the slip may be incomplete',
-			now,
-			olderThan,
+	// Best effort: with the database busy, the next opening of the queue does it.
+	return ignoreBusy(0, () =>
+		context.store.immediate(() =>
+			context.store.printJobs.failAbandoned(
+				'reset: interrupted while printing; the slip may be incomplete',
+				now,
+				olderThan,
+			),
 		),
 	);
+}
+
+function ignoreBusy<T>(fallback: T, work: () => T): T {
+	try {
+		return work();
+	} catch (error) {
+		if (error instanceof DatabaseBusyError) {
+			return fallback;
+		}
+
+		throw error;
+	}
 }
 
 /** Queues a new copy of a void's slip, marked REPRINT. */

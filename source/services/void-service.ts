@@ -3,6 +3,7 @@ import type {Transaction} from '../domain/transaction.js';
 import {evaluateVoid, type PolicyAnswer, type VoidRefusal} from '../domain/void-policy.js';
 import {nextVoucherNo} from '../domain/voucher.js';
 import {singleLine} from '../domain/display-text.js';
+import {DatabaseBusyError} from '../store/store-errors.js';
 import type {VoidRow} from '../store/voids-store.js';
 import type {Authenticated} from './auth-service.js';
 import type {ServiceContext} from './service-context.js';
@@ -20,7 +21,7 @@ export type VoidOutcome =
 	| {ok: true; transaction: Transaction; void: VoidRow; printJobId: number}
 	| {
 			ok: false;
-			reason: VoidRefusal | 'not-found' | 'not-supervisor' | 'stale-credentials';
+			reason: VoidRefusal | 'not-found' | 'not-supervisor' | 'stale-credentials' | 'busy';
 			detail: string;
 			until?: number;
 	  };
@@ -59,6 +60,19 @@ export function checkVoidable(
  * and its print job. All of it commits or none of it does; a refusal writes only an audit row.
  */
 export function voidTransaction(context: ServiceContext, request: VoidRequest): VoidOutcome {
+	try {
+		return voidInOneTransaction(context, request);
+	} catch (error) {
+		// Another program held the write lock past the busy timeout: nothing was written, say so.
+		if (error instanceof DatabaseBusyError) {
+			return {ok: false, reason: 'busy', detail: error.message};
+		}
+
+		throw error;
+	}
+}
+
+function voidInOneTransaction(context: ServiceContext, request: VoidRequest): VoidOutcome {
 	const {store, config} = context;
 	const reason = singleLine(request.reason).trim().slice(0, 40) || 'no reason given';
 

@@ -17,6 +17,10 @@ export function authRefusalText(
 			return messages.signIn.wrongPassword(result.attemptsLeft);
 		}
 
+		case 'busy': {
+			return messages.signIn.busy;
+		}
+
 		case 'locked': {
 			const minutes = Math.max(1, Math.ceil(((result.lockedUntil ?? now) - now) / 60_000));
 			return messages.signIn.locked(minutes);

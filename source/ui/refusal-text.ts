@@ -9,6 +9,7 @@ const codes = new Set<string>([
 	'not-found',
 	'not-supervisor',
 	'stale-credentials',
+	'busy',
 ]);
 
 function isRefusalCode(code: string): code is RefusalCode {

@@ -124,7 +124,7 @@ test('settle prints the report, opens the next batch, and a later void in the se
 		{input: 'clerk-pass\n'},
 	);
 	t.is(voided.code, 2);
-	t.regex(voided.stderr, /batch-settled: its batch has been settled: refund it through the bank/);
+	t.regex(voided.stderr, /refused \(batch-settled\): batch settled\. .*bank/);
 });
 
 test('reprint prints another copy marked REPRINT', async t => {

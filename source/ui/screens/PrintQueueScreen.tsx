@@ -18,6 +18,7 @@ import type {ServiceContext} from '../../services/service-context.js';
 import type {PrinterPoll} from '../hooks/use-printer-status.js';
 import {layer, useKeys} from '../keyboard.js';
 import {actionFor, isMoveAction} from '../keymap.js';
+import {UserError} from '../../user-error.js';
 
 type Props = {
 	readonly context: ServiceContext;
@@ -156,7 +157,19 @@ export function PrintQueueScreen({
 				return true;
 			}
 
-			const jobId = reprintVoid(context, selected.view.job.voidId, session);
+			let jobId: number;
+			try {
+				jobId = reprintVoid(context, selected.view.job.voidId, session);
+			} catch (error) {
+				// Another program holds the database: nothing was queued; the clerk can press c again.
+				if (error instanceof UserError) {
+					setStatus({text: messages.signIn.busy, tone: 'bad'});
+					return true;
+				}
+
+				throw error;
+			}
+
 			setStatus({text: messages.queue.reprinted(jobId), tone: 'info'});
 			void run(jobId);
 			return true;
