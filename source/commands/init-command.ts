@@ -20,8 +20,8 @@ export async function runInit(argv: string[]): Promise<number> {
 
 	if (values.config === undefined && !fs.existsSync(defaultConfigPath) && fs.existsSync('data/config.example.json')) {
 		fs.mkdirSync(path.dirname(defaultConfigPath), {recursive: true});
-		fs.copyFileSync('data/config.example.json', defaultConfigPath, fs.constants.COPYFILE_EXCL);
-		fs.chmodSync(defaultConfigPath, 0o600);
+		// Created owner-only from the start, and never over an existing file.
+		fs.writeFileSync(defaultConfigPath, fs.readFileSync('data/config.example.json'), {mode: 0o600, flag: 'wx'});
 		console.log(
 			`wrote ${defaultConfigPath} from data/config.example.json: edit the merchant, terminal and printer there`,
 		);

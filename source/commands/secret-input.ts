@@ -9,6 +9,10 @@ export type SecretSource = {
 	close(): void;
 };
 
+// CSI (ESC [ … final byte), SS3 (ESC O x) and any other ESC-prefixed pair.
+// eslint-disable-next-line no-control-regex -- matching the escape byte is the point
+const escapeSequence = /\u001B(?:\[[\d;?]*[ -/]*[@-~]|O.|.)?/g;
+
 /** Reads a line from the terminal without echoing it, drawing a `*` per character. */
 async function readMasked(prompt: string): Promise<string> {
 	const {stdin, stderr} = process;
@@ -31,7 +35,8 @@ async function readMasked(prompt: string): Promise<string> {
 		};
 
 		function onData(chunk: string) {
-			for (const character of chunk) {
+			// Arrow and function keys arrive as escape sequences: they are not part of a password.
+			for (const character of chunk.replaceAll(escapeSequence, '')) {
 				if (character === '\r' || character === '\n') {
 					finish();
 					return;
@@ -47,7 +52,7 @@ async function readMasked(prompt: string): Promise<string> {
 						value = [...value].slice(0, -1).join('');
 						stderr.write('\b \b');
 					}
-				} else if (character >= ' ') {
+				} else if (character >= ' ' && !/[\u0080-\u009F]/.test(character)) {
 					value += character;
 					stderr.write('*');
 				}

@@ -22,13 +22,3 @@ export function isAlreadyMasked(value: string): boolean {
 	const match = /^(?<head>\d{0,6})\*+(?<tail>[\dA-Za-z]{0,4})$/.exec(value);
 	return match !== null;
 }
-
-/** The last four characters of a masked card, used for search by last four. */
-export function lastFour(masked: string): string {
-	return masked.slice(-4);
-}
-
-/** True where a string holds a run of 13 to 19 digits: something that could be a full card number. */
-export function containsFullCardNumber(text: string): boolean {
-	return /\d{13,19}/.test(text.replaceAll(/[\s-]/g, ''));
-}

@@ -59,7 +59,3 @@ export function formatScreen(fen: Fen): string {
 export function formatSlip(fen: Fen): string {
 	return fen < 0 ? `-￥${formatPlain(-fen)}` : `￥${formatPlain(fen)}`;
 }
-
-export function isValidAmount(fen: number): fen is Fen {
-	return Number.isSafeInteger(fen) && fen > 0 && fen <= maxAmountFen;
-}

@@ -46,21 +46,4 @@ export type Transaction = {
 	status: TransactionStatus;
 };
 
-export type VoidRecord = {
-	id: number;
-	transactionId: number;
-	voucherNo: string;
-	operatorNo: string;
-	approverNo: string | undefined;
-	reason: string;
-	createdAt: number;
-};
-
-export type Batch = {
-	batchNo: string;
-	openedAt: number;
-	settledAt: number | undefined;
-	settledBy: string | undefined;
-};
-
 export type OperatorRole = 'cashier' | 'supervisor';

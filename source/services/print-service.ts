@@ -21,6 +21,10 @@ import {settlementReportModel} from './report-slips.js';
 import type {ServiceContext} from './service-context.js';
 
 /** Why a queued job was not sent: a printer failure, or the queue's own state. */
+/** What the screens need of the printing layer, so that ui/ talks to services only. */
+export {describeFailure, type PrinterFailure, type PrinterFailureKind} from '../printing/printer-failure.js';
+export type {PrinterReadiness} from '../printing/printer-transport.js';
+
 export type QueueFailure = PrinterFailure | {kind: QueueFailureKind; detail: string};
 type QueueFailureKind = 'already-printed' | 'in-progress' | 'database-busy';
 

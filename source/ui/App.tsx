@@ -2,8 +2,11 @@ import {Box, Text, useApp} from 'ink';
 import React, {useCallback, useEffect, useReducer, useState} from 'react';
 import type {Language} from '../i18n/language.js';
 import {messagesFor, type Messages} from '../i18n/messages.js';
-import type {PrinterReadiness} from '../printing/printer-transport.js';
-import {checkPrinter as checkConfiguredPrinter, waitingCount} from '../services/print-service.js';
+import {
+	type PrinterReadiness,
+	checkPrinter as checkConfiguredPrinter,
+	waitingCount,
+} from '../services/print-service.js';
 import type {ServiceContext} from '../services/service-context.js';
 import {currentBatch} from '../services/transaction-list-service.js';
 import {Footer} from './components/Footer.js';

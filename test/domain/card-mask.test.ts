@@ -1,5 +1,5 @@
 import test from 'ava';
-import {containsFullCardNumber, maskCard} from '../../source/domain/card-mask.js';
+import {maskCard} from '../../source/domain/card-mask.js';
 
 test('a 16-digit card keeps its first 6 and last 4 digits', t => {
 	t.is(maskCard('6228480000000018'), '622848******0018');
@@ -27,6 +27,6 @@ test('a short number that is not a card keeps only its last 4', t => {
 
 test('no masked value contains a full card number', t => {
 	for (const raw of ['6228480000000018', '4111111111111111', '6217000012345678901', '371449635398431']) {
-		t.false(containsFullCardNumber(maskCard(raw)));
+		t.notRegex(maskCard(raw), /\d{11,}/);
 	}
 });

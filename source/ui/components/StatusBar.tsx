@@ -5,7 +5,7 @@ import {singleLine} from '../../domain/display-text.js';
 import {formatDateTime} from '../../domain/time-format.js';
 import type {Language} from '../../i18n/language.js';
 import type {Messages} from '../../i18n/messages.js';
-import {describeFailure} from '../../printing/printer-failure.js';
+import {describeFailure} from '../../services/print-service.js';
 import type {Authenticated} from '../../services/auth-service.js';
 import type {PrinterState} from '../hooks/use-printer-status.js';
 

@@ -1,6 +1,5 @@
 import {useEffect, useLayoutEffect, useRef, useState} from 'react';
-import type {PrinterFailure} from '../../printing/printer-failure.js';
-import type {PrinterReadiness} from '../../printing/printer-transport.js';
+import type {PrinterFailure, PrinterReadiness} from '../../services/print-service.js';
 
 export type PrinterState =
 	{state: 'checking'} | {state: 'ready'; paperNearEnd: boolean} | {state: 'problem'; failure: PrinterFailure};

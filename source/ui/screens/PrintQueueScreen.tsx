@@ -4,9 +4,9 @@ import {singleLine} from '../../domain/display-text.js';
 import {padEndToWidth, padStartToWidth, truncateToWidth} from '../../domain/display-width.js';
 import type {Language} from '../../i18n/language.js';
 import type {Messages} from '../../i18n/messages.js';
-import {describeFailure, type PrinterFailureKind} from '../../printing/printer-failure.js';
-import type {Authenticated} from '../../services/auth-service.js';
 import {
+	describeFailure,
+	type PrinterFailureKind,
 	markInterruptedJobs,
 	printJob,
 	recentJobs,
@@ -14,6 +14,7 @@ import {
 	waitingJobs,
 	type PrintJobView,
 } from '../../services/print-service.js';
+import type {Authenticated} from '../../services/auth-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
 import type {PrinterPoll} from '../hooks/use-printer-status.js';
 import {layer, useKeys} from '../keyboard.js';
