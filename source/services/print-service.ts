@@ -105,11 +105,21 @@ function jobOrThrow(context: ServiceContext, jobId: number): PrintJobRow {
 	return job;
 }
 
+/** A slip model as the configured printer will lay it out: the on-screen preview text. */
+export function previewFor(context: ServiceContext, model: SlipModel): string {
+	const {columns, encoding, nativeQr, cut} = context.config.printer;
+	return renderSlipText(model, columns, {encoding, nativeQr, cut});
+}
+
+/** A slip model as the bytes the configured printer expects, with the characters it printed as `?`. */
+export function bytesFor(context: ServiceContext, model: SlipModel): {bytes: Uint8Array; unencodable: string[]} {
+	const {columns, encoding, nativeQr, cut} = context.config.printer;
+	return renderSlipEscPos(model, {columns, encoding, nativeQr, cut});
+}
+
 /** The slip of a job as plain text, exactly as the printer will lay it out: the on-screen preview. */
 export function slipPreview(context: ServiceContext, jobId: number): string {
-	const job = jobOrThrow(context, jobId);
-	const {columns, encoding, nativeQr, cut} = context.config.printer;
-	return renderSlipText(slipModel(context, job), columns, {encoding, nativeQr, cut});
+	return previewFor(context, slipModel(context, jobOrThrow(context, jobId)));
 }
 
 const queueMessages: Record<QueueFailureKind, Record<Language, {message: string; advice: string}>> = {
@@ -144,8 +154,7 @@ export async function printJob(
 	const {store} = context;
 	const job = jobOrThrow(context, jobId);
 	const model = slipModel(context, job);
-	const {columns, encoding, nativeQr, cut} = context.config.printer;
-	const preview = renderSlipText(model, columns, {encoding, nativeQr, cut});
+	const preview = previewFor(context, model);
 
 	let claimed: boolean;
 	try {
@@ -171,7 +180,7 @@ export async function printJob(
 	}
 
 	onProgress?.('checking');
-	const {bytes, unencodable} = renderSlipEscPos(model, {columns, encoding, nativeQr, cut});
+	const {bytes, unencodable} = bytesFor(context, model);
 	onProgress?.('sending');
 	const outcome = await printBytes(bytes, printerAddress(context));
 	const record = job.voidId === undefined ? `batch:${job.batchId}` : `void:${job.voidId}`;

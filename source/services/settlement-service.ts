@@ -3,14 +3,12 @@ import {summarise, type BatchSummary} from '../domain/batch-summary.js';
 import {formatBatchNo} from '../domain/voucher.js';
 import {describeFailure} from '../printing/printer-failure.js';
 import {printBytes} from '../printing/printer-transport.js';
-import {renderSlipEscPos} from '../printing/render-escpos.js';
-import {renderSlipText} from '../printing/render-text.js';
 import type {SlipModel} from '../printing/slip-model.js';
 import type {BatchRow} from '../store/batches-store.js';
 import {UserError} from '../user-error.js';
 import type {Authenticated} from './auth-service.js';
 import {ensureOpenBatch} from './batch-service.js';
-import {printerAddress} from './print-service.js';
+import {bytesFor, previewFor, printerAddress} from './print-service.js';
 import {batchSummary, reportModel} from './report-slips.js';
 import type {ServiceContext} from './service-context.js';
 
@@ -113,8 +111,7 @@ export type ShiftReport = {batch: BatchRow; summary: BatchSummary; preview: stri
 export function shiftReport(context: ServiceContext, operatorNo: string): ShiftReport & {model: SlipModel} {
 	const {batch, summary} = openBatchSummary(context);
 	const model = reportModel(context, batch, 'shift', operatorNo, context.now(), false);
-	const {columns, encoding, nativeQr, cut} = context.config.printer;
-	return {batch, summary, model, preview: renderSlipText(model, columns, {encoding, nativeQr, cut})};
+	return {batch, summary, model, preview: previewFor(context, model)};
 }
 
 /** Prints the shift summary straight away; it is a look at the figures, not a record, so it is not queued. */
@@ -124,8 +121,7 @@ export async function printShiftReport(
 	language: Language,
 ): Promise<{ok: true; preview: string} | {ok: false; message: string; advice: string; preview: string}> {
 	const report = shiftReport(context, operatorNo);
-	const {columns, encoding, nativeQr, cut} = context.config.printer;
-	const {bytes} = renderSlipEscPos(report.model, {columns, encoding, nativeQr, cut});
+	const {bytes} = bytesFor(context, report.model);
 	const outcome = await printBytes(bytes, printerAddress(context));
 	return outcome.ok
 		? {ok: true, preview: report.preview}

@@ -144,7 +144,7 @@ function voidInOneTransaction(context: ServiceContext, request: VoidRequest): Vo
 		const voucherNo = nextVoucherNo(store.counters.get(counter));
 		store.counters.set(counter, Number(voucherNo));
 		const referenceNo = formatDate(now, config.timeZone).slice(2).replaceAll('-', '') + voucherNo;
-		const approverNo = answer.needsSupervisor || request.approver ? request.approver?.operatorNo : undefined;
+		const approverNo = request.approver?.operatorNo;
 		const voidRow: Omit<VoidRow, 'id'> = {
 			transactionId: transaction.id,
 			terminalId: config.terminalId,
