@@ -230,8 +230,9 @@ export async function runLockHolder(options: LockHolderOptions): Promise<SuiteFi
 		for (const [name, operation] of operations) {
 			const started = performance.now();
 			let error: unknown;
+			let answer: unknown;
 			try {
-				await operation();
+				answer = await operation();
 			} catch (error_) {
 				error = error_;
 			}
@@ -242,6 +243,9 @@ export async function runLockHolder(options: LockHolderOptions): Promise<SuiteFi
 			figures.faults++;
 			if (released) {
 				noteViolation(figures, `lock round ${round}: the holder let go before "${name}" finished; hold longer`);
+			} else if (isBusyAnswer(answer)) {
+				// The use cases the console calls answer 'busy' as data, so a screen can say it and go on.
+				addNote(figures, `${name}: answered busy`);
 			} else if (
 				!(error instanceof DatabaseBusyError) ||
 				!error.message.includes('another program is using the database')
@@ -291,4 +295,14 @@ export async function runLockHolder(options: LockHolderOptions): Promise<SuiteFi
 	figures.notes['busy timeout ms'] = busyTimeoutMs;
 	figures.notes['longest wait ms'] = Math.round(longestMs);
 	return figures;
+}
+
+/** A use case's own answer for a busy database: a refusal or a print failure saying so, nothing written. */
+function isBusyAnswer(answer: unknown): boolean {
+	if (typeof answer !== 'object' || answer === null || (answer as {ok?: unknown}).ok !== false) {
+		return false;
+	}
+
+	const {reason, failure} = answer as {reason?: string; failure?: {kind?: string}};
+	return reason === 'busy' || failure?.kind === 'database-busy';
 }
