@@ -3,8 +3,8 @@ import SelectInput from 'ink-select-input';
 import React from 'react';
 import type {Config} from '../../config.js';
 import {formatScreen} from '../../domain/money.js';
-import {singleLine, stripControl} from '../../domain/display-text.js';
-import {displayWidth, padEndToWidth, truncateToWidth} from '../../domain/display-width.js';
+import {singleLine} from '../../domain/display-text.js';
+import {displayWidth, padEndToWidth} from '../../domain/display-width.js';
 import {formatDateTime} from '../../domain/time-format.js';
 import type {Messages} from '../../i18n/messages.js';
 import {TextField, digitsOnly} from '../components/TextField.js';
@@ -13,6 +13,7 @@ import {layer, useKeys} from '../keyboard.js';
 import {actionFor, type KeyAction} from '../keymap.js';
 import {refusalText} from '../refusal-text.js';
 import {canCancel, type FlowNotice, type VoidFlow} from '../state/void-flow.js';
+import {outcomeHeaderLines, previewLines, PrintOutcome} from '../components/PrintOutcome.js';
 
 type VoidConfig = Pick<Config, 'voidReasons' | 'supervisorLimit' | 'timeZone'>;
 
@@ -36,15 +37,6 @@ function noticeText(messages: Messages, notice: FlowNotice): string {
 
 	const {message, advice} = refusalText(messages, notice.code, notice.detail);
 	return advice ? `${message}: ${advice}` : message;
-}
-
-function previewLines(flow: VoidFlow): string[] {
-	return flow.print ? stripControl(flow.print.preview).split('\n') : [];
-}
-
-/** Lines of the result step above the slip preview. */
-function resultHeaderLines(flow: VoidFlow): number {
-	return flow.print?.ok === false ? 5 : 3;
 }
 
 function Notice({
@@ -146,52 +138,17 @@ function ResultStep({
 	height,
 	columns,
 }: Pick<Props, 'flow' | 'messages' | 'height' | 'columns'>): React.JSX.Element {
-	const text = messages.voidFlow;
-	const voided = flow.outcome ? (
-		<Text bold color="green" wrap="truncate">
-			{text.voided(flow.outcome.void.voucherNo)}
-		</Text>
-	) : undefined;
-	const {print} = flow;
-	if (flow.step === 'printing' || !print) {
-		return (
-			<Box flexDirection="column">
-				{voided}
-				<Text color="cyan">{text.printing[flow.printStep ?? 'claiming']}</Text>
-			</Box>
-		);
-	}
-
-	const previewHeight = Math.max(1, height - resultHeaderLines(flow));
-	const shown = previewLines(flow).slice(flow.previewTop, flow.previewTop + previewHeight);
+	const printing = flow.step === 'printing' || !flow.print;
 	return (
-		<Box flexDirection="column">
-			{voided}
-			{print.ok ? (
-				<Text color="green" wrap="truncate">
-					{text.printed}
-				</Text>
-			) : (
-				<>
-					<Text bold color="red" wrap="truncate">
-						{text.notPrinted(print.message)}
-					</Text>
-					<Text wrap="truncate">{print.advice}</Text>
-					<Text color="yellow" wrap="truncate">
-						{text.retryHint}
-					</Text>
-				</>
-			)}
-			<Text dimColor wrap="truncate">
-				{truncateToWidth(`── ${text.preview} (↑↓) ── ${text.backHint}`, columns)}
-			</Text>
-			{shown.map((line, index) => (
-				// eslint-disable-next-line react/no-array-index-key -- a preview line has no identity but its place
-				<Text key={index} wrap="truncate">
-					{line === '' ? ' ' : line}
-				</Text>
-			))}
-		</Box>
+		<PrintOutcome
+			headline={flow.outcome ? messages.voidFlow.voided(flow.outcome.void.voucherNo) : undefined}
+			printStep={flow.printStep}
+			print={printing ? undefined : flow.print}
+			texts={messages.voidFlow}
+			previewTop={flow.previewTop}
+			height={height}
+			columns={columns}
+		/>
 	);
 }
 
@@ -202,7 +159,7 @@ function resultKey(
 	actions: VoidActions,
 	previewHeight: number,
 ): boolean {
-	const lines = previewLines(flow).length;
+	const lines = previewLines(flow.print).length;
 	const scrollBy: Partial<Record<KeyAction, number>> = {
 		up: -1,
 		down: 1,
@@ -282,7 +239,12 @@ export function VoidScreen({
 			}
 
 			// The void's title line is above the result step.
-			return resultKey(action, flow, actions, Math.max(1, height - 1 - resultHeaderLines(flow)));
+			return resultKey(
+				action,
+				flow,
+				actions,
+				Math.max(1, height - 1 - outcomeHeaderLines(flow.print, flow.outcome !== undefined)),
+			);
 		}
 
 		// While the void commits and prints, no key may start anything else.
