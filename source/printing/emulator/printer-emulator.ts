@@ -108,13 +108,23 @@ export async function startPrinterEmulator(options: EmulatorOptions = {}): Promi
 	let {fault} = options;
 	let byteRate = options.byteRate ?? 2000;
 	const jobs: EmulatedJob[] = [];
+	let jobsReceived = 0;
 	const sockets = new Set<net.Socket>();
 	const timers = new Set<NodeJS.Timeout>();
 	const fileWrites = new Set<Promise<void>>();
 	let waiters: Array<() => void> = [];
 
-	const record = (job: EmulatedJob) => {
+	// A job is announced (and counted) once its files are on disk, so whoever reads the job's file on
+	// its announcement finds it whole.
+	const announce = (job: EmulatedJob) => {
 		jobs.push(job);
+		options.onJob?.(job);
+		for (const wake of waiters) {
+			wake();
+		}
+	};
+
+	const record = (job: EmulatedJob) => {
 		if (options.outDir) {
 			const base = path.join(options.outDir, `${fileStamp(job.receivedAt)}-${job.number}`);
 			job.files = {text: `${base}.txt`, bin: `${base}.bin`};
@@ -128,13 +138,11 @@ export async function startPrinterEmulator(options: EmulatorOptions = {}): Promi
 				})
 				.finally(() => {
 					fileWrites.delete(write);
+					announce(job);
 				});
 			fileWrites.add(write);
-		}
-
-		options.onJob?.(job);
-		for (const wake of waiters) {
-			wake();
+		} else {
+			announce(job);
 		}
 	};
 
@@ -167,7 +175,7 @@ export async function startPrinterEmulator(options: EmulatorOptions = {}): Promi
 
 			paper.finish();
 			record({
-				number: jobs.length + 1,
+				number: ++jobsReceived,
 				receivedAt: Date.now(),
 				bytes,
 				text: paper.text,
