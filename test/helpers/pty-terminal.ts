@@ -2,6 +2,9 @@ import {spawn as spawnPty, type IPty} from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import {binary} from './cli.js';
 
+const beginFrame = '\u001B[?2026h';
+const endFrame = '\u001B[?2026l';
+
 /** Keys as a terminal sends them. */
 export const keys = {
 	enter: '\r',
@@ -61,9 +64,25 @@ export function startPty(args: string[], options: PtyOptions = {}): PtyTerminal 
 	});
 	let output = '';
 	const listeners = new Set<() => void>();
+	// Ink wraps each frame in synchronized-update marks; a frame can arrive in several reads, and the
+	// screen is only read between frames, never half-drawn.
+	let frameOpen = false;
+	let carry = '';
 	pty.onData(data => {
 		output += data;
+		const text = carry + data;
+		const opened = text.lastIndexOf(beginFrame);
+		const closed = text.lastIndexOf(endFrame);
+		if (opened !== closed) {
+			frameOpen = opened > closed;
+		}
+
+		carry = text.slice(-(beginFrame.length - 1));
 		terminal.write(data, () => {
+			if (frameOpen) {
+				return;
+			}
+
 			for (const listener of listeners) {
 				listener();
 			}
