@@ -6,6 +6,7 @@ import {startPrinterEmulator, type Emulator} from '../source/printing/emulator/p
 import {printBytes, type PrinterAddress} from '../source/printing/printer-transport.js';
 import {renderSlipEscPos} from '../source/printing/render-escpos.js';
 import {buildVoidSlip, type VoidSlipInput} from '../source/printing/void-slip.js';
+import {sampleVoid} from '../test/printing/fixtures.js';
 import type {BenchRow} from './bench-row.js';
 import {measureAsync, percentile, resultOf, roundMs} from './bench-stats.js';
 
@@ -14,25 +15,7 @@ export type PrintBenchRow = BenchRow;
 const runs = 300;
 const warmUp = 30;
 
-const input: VoidSlipInput = {
-	merchantName: '示例便利店',
-	merchantNo: '898440358120011',
-	terminalId: '10293847',
-	operatorNo: '01',
-	cardMasked: '622848******0018',
-	channel: 'debit',
-	batchNo: '000007',
-	voucherNo: '000124',
-	authCode: 'A1B2C3',
-	referenceNo: '331125000101',
-	createdAt: Date.UTC(2026, 10, 25, 9, 30, 12),
-	timeZone: 'Asia/Shanghai',
-	amount: 12_850,
-	currency: 'CNY',
-	originalVoucherNo: '000101',
-	reason: '顾客取消 Customer cancelled',
-	approverNo: '00',
-};
+const input: VoidSlipInput = sampleVoid();
 
 /** The least a print can cost on loopback: connect, write the same bytes, end, wait for the printer to close. */
 async function rawSend(bytes: Uint8Array, emulator: Emulator): Promise<void> {

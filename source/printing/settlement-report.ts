@@ -2,9 +2,8 @@ import type {BatchSummary, ChannelTotals} from '../domain/batch-summary.js';
 import {singleLine} from '../domain/display-text.js';
 import {formatSlip} from '../domain/money.js';
 import {formatDateTime} from '../domain/time-format.js';
-import type {Channel} from '../domain/transaction.js';
 import {cut, feed, labelValue, rule, slipHeader, text, type SlipLine, type SlipModel} from './slip-model.js';
-import type {SlipLabels} from './void-slip.js';
+import {channelLabel, say as sayLabel, type Label, type SlipLabels} from './slip-labels.js';
 
 export type SettlementReportInput = {
 	kind: 'settlement' | 'shift';
@@ -19,8 +18,6 @@ export type SettlementReportInput = {
 	timeZone: string;
 	summary: BatchSummary;
 };
-
-type Label = readonly [zh: string, en: string];
 
 const label = {
 	settlement: ['结算总计单', 'SETTLEMENT'],
@@ -44,20 +41,12 @@ const label = {
 	netFees: ['净手续费', 'NET FEES'],
 } as const satisfies Record<string, Label>;
 
-const channelName: Record<Channel, Label> = {
-	debit: ['借记卡', 'DEBIT'],
-	credit: ['贷记卡', 'CREDIT'],
-	wechat: ['微信支付', 'WECHAT PAY'],
-	alipay: ['支付宝', 'ALIPAY'],
-	unionpay_qr: ['银联二维码', 'UNIONPAY QR'],
-};
-
 /** The settlement report (结算总计单) or the shift summary (X report) of one batch. */
 export function buildSettlementReport(
 	input: SettlementReportInput,
 	options: {reprint: boolean; labels?: SlipLabels},
 ): SlipModel {
-	const say = (words: Label) => (options.labels === 'english' ? words[1] : `${words[0]} ${words[1]}`);
+	const say = (words: Label) => sayLabel(words, options.labels);
 	const field = (value: string) => singleLine(value).trim();
 	const counted = (words: Label, count: number) => `${say(words)} ${count}`;
 	const totals = (row: Omit<ChannelTotals, 'channel'>): SlipLine[] => [
@@ -95,7 +84,7 @@ export function buildSettlementReport(
 		),
 	);
 	for (const row of input.summary.channels) {
-		lines.push(rule(), labelValue(say(channelName[row.channel]), ''), ...totals(row));
+		lines.push(rule(), labelValue(say(channelLabel[row.channel]), ''), ...totals(row));
 	}
 
 	lines.push(

@@ -2,6 +2,7 @@ import {singleLine} from '../domain/display-text.js';
 import {formatPlain, formatSlip, type Fen} from '../domain/money.js';
 import {formatDateTime} from '../domain/time-format.js';
 import type {Channel} from '../domain/transaction.js';
+import {channelLabel, say as sayLabel, type Label, type SlipLabels} from './slip-labels.js';
 import {
 	cut,
 	feed,
@@ -14,6 +15,8 @@ import {
 	type SlipLine,
 	type SlipModel,
 } from './slip-model.js';
+
+export type {SlipLabels} from './slip-labels.js';
 
 export type VoidSlipInput = {
 	merchantName: string;
@@ -39,20 +42,12 @@ export type VoidSlipInput = {
 	approverNo?: string;
 };
 
-/**
- * `bilingual` is the UnionPay style (Chinese then English). `english` is for printers on a Western
- * code page, which cannot print the Chinese half.
- */
-export type SlipLabels = 'bilingual' | 'english';
-
 export type VoidSlipOptions = {
 	columns: number;
 	reprint: boolean;
 	copies: number;
 	labels?: SlipLabels;
 };
-
-type Label = readonly [zh: string, en: string];
 
 const label = {
 	title: ['POS签购单', 'VOID SLIP'],
@@ -83,14 +78,6 @@ const label = {
 	acknowledgement: ['本人确认以上交易,同意将其记入本卡账户', 'I ACKNOWLEDGE THE ABOVE TRANSACTION'],
 } as const satisfies Record<string, Label>;
 
-const channelName: Record<Channel, Label> = {
-	debit: ['借记卡', 'DEBIT'],
-	credit: ['贷记卡', 'CREDIT'],
-	wechat: ['微信支付', 'WECHAT PAY'],
-	alipay: ['支付宝', 'ALIPAY'],
-	unionpay_qr: ['银联二维码', 'UNIONPAY QR'],
-};
-
 /** Copy names in print order; the first is the merchant's, the only one with a signature block. */
 const copyOrder = [label.merchantCopy, label.cardholderCopy, label.bankCopy];
 
@@ -105,7 +92,7 @@ export function slipAmount(amount: Fen, currency: string): string {
 
 /** Builds one void slip: each copy from the merchant's, separated by cuts. */
 export function buildVoidSlip(input: VoidSlipInput, options: VoidSlipOptions): SlipModel {
-	const say = (words: Label) => (options.labels === 'english' ? words[1] : `${words[0]} ${words[1]}`);
+	const say = (words: Label) => sayLabel(words, options.labels);
 	// Every field may come from the database or an import: none of it may carry a control byte.
 	const field = (value: string) => singleLine(value).trim();
 	// Narrow paper stacks the long values under their labels, as counter slips do; wide paper keeps what fits on one line.
@@ -128,7 +115,7 @@ export function buildVoidSlip(input: VoidSlipInput, options: VoidSlipOptions): S
 			labelValue(say(isCard(input.channel) ? label.cardNo : label.account), field(input.cardMasked), {
 				stacked: stackLong,
 			}),
-			labelValue(say(label.payType), say(channelName[input.channel])),
+			labelValue(say(label.payType), say(channelLabel[input.channel])),
 			labelValue(say(label.transType), say(label.voidType), {
 				stacked: stackLong,
 			}),

@@ -10,9 +10,9 @@ export type CliResult = {code: number | undefined; stdout: string; stderr: strin
 /** Runs the built `posvoid` binary with `input` on its standard input (not a terminal), in a folder outside the repository. */
 export async function runCli(
 	args: string[],
-	options: {input?: string; cwd?: string; env?: NodeJS.ProcessEnv} = {},
+	options: {input?: string; cwd?: string; env?: NodeJS.ProcessEnv; binary?: string} = {},
 ): Promise<CliResult> {
-	const child = spawn(process.execPath, [binary, ...args], {
+	const child = spawn(process.execPath, [options.binary ?? binary, ...args], {
 		cwd: options.cwd ?? os.tmpdir(),
 		env: {...process.env, LANG: 'en_US.UTF-8', ...options.env},
 	});

@@ -16,6 +16,7 @@ import {voidTransaction} from '../../source/services/void-service.js';
 import {openStore, type Store} from '../../source/store/store.js';
 import {testScrypt, tempDirectory} from '../helpers/fixture.js';
 import {sampleVoid} from '../printing/fixtures.js';
+import {optionalColumns, requiredColumns} from '../../source/services/import-row.js';
 import {addNote, controlCharacter, emptyFigures, noteViolation, type SuiteFigures} from './figures.js';
 import {addSales, fullCardNumbers, serviceContext} from './sales-database.js';
 
@@ -230,21 +231,7 @@ function searchProperty(store: Store, runs: number, seed?: number): Property {
 
 // --- Import rows --------------------------------------------------------------------------------
 
-const importColumns = [
-	'voucher_no',
-	'reference_no',
-	'auth_code',
-	'batch_no',
-	'terminal_id',
-	'merchant_id',
-	'channel',
-	'card',
-	'amount',
-	'currency',
-	'created_at',
-	'operator_no',
-	'fee',
-] as const;
+const importColumns = [...requiredColumns, ...optionalColumns];
 
 type Field = string | Uint8Array;
 

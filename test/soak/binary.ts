@@ -1,9 +1,7 @@
-import {spawn} from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {repoRoot} from '../helpers/child-process.js';
-import {binary} from '../helpers/cli.js';
+import {binary, runCli, type CliResult} from '../helpers/cli.js';
 
 let copied: string | undefined;
 
@@ -26,28 +24,9 @@ export function soakBinary(): string {
 	return copied;
 }
 
-export type PosvoidResult = {code: number | undefined; stdout: string; stderr: string};
+export type PosvoidResult = CliResult;
 
 /** Runs `posvoid` (the copy) with `input` on its standard input, as runCli does with dist/posvoid.js. */
 export async function runPosvoid(args: string[], options: {input?: string; cwd?: string} = {}): Promise<PosvoidResult> {
-	const child = spawn(process.execPath, [soakBinary(), ...args], {
-		cwd: options.cwd ?? os.tmpdir(),
-		env: {...process.env, LANG: 'en_US.UTF-8'},
-	});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.setEncoding('utf8');
-	child.stderr.setEncoding('utf8');
-	child.stdout.on('data', (chunk: string) => {
-		stdout += chunk;
-	});
-	child.stderr.on('data', (chunk: string) => {
-		stderr += chunk;
-	});
-	child.stdin.end(options.input ?? '');
-	return new Promise(resolve => {
-		child.once('close', code => {
-			resolve({code: code ?? undefined, stdout, stderr});
-		});
-	});
+	return runCli(args, {...options, binary: soakBinary()});
 }

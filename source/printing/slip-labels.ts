@@ -1,0 +1,23 @@
+import type {Channel} from '../domain/transaction.js';
+
+/** A label in Chinese and English, as UnionPay slips print them. */
+export type Label = readonly [zh: string, en: string];
+
+/**
+ * `bilingual` is the UnionPay style (Chinese then English). `english` is for printers on a Western
+ * code page, which cannot print the Chinese half.
+ */
+export type SlipLabels = 'bilingual' | 'english';
+
+export const channelLabel: Record<Channel, Label> = {
+	debit: ['借记卡', 'DEBIT'],
+	credit: ['贷记卡', 'CREDIT'],
+	wechat: ['微信支付', 'WECHAT PAY'],
+	alipay: ['支付宝', 'ALIPAY'],
+	unionpay_qr: ['银联二维码', 'UNIONPAY QR'],
+};
+
+/** The words as this printer prints them: both languages, or English alone. */
+export function say(words: Label, labels: SlipLabels | undefined): string {
+	return labels === 'english' ? words[1] : `${words[0]} ${words[1]}`;
+}
