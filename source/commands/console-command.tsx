@@ -17,15 +17,20 @@ const enterAlternateScreen = '\u001B[?1049h';
 const leaveAlternateScreen = '\u001B[?25h\u001B[?1049l';
 
 /**
- * Switches to the alternate screen and makes sure every way out switches back: a normal quit, a
- * signal, an uncaught error (restored before its message is printed, so the message stays visible)
- * and process exit.
+ * Switches to the alternate screen and raw input, and makes sure every way out switches back: a
+ * normal quit, a signal, an uncaught error (restored before its message is printed, so the message
+ * stays visible) and process exit.
  */
-function guardAlternateScreen(stdout: NodeJS.WriteStream, onSignal: (signal: NodeJS.Signals) => void) {
+function guardAlternateScreen(
+	stdin: NodeJS.ReadStream,
+	stdout: NodeJS.WriteStream,
+	onSignal: (signal: NodeJS.Signals) => void,
+) {
 	let active = true;
 	const restore = () => {
 		if (active) {
 			active = false;
+			stdin.setRawMode(false);
 			stdout.write(leaveAlternateScreen);
 		}
 	};
@@ -49,6 +54,10 @@ function guardAlternateScreen(stdout: NodeJS.WriteStream, onSignal: (signal: Nod
 		process.on(signal, onSignal);
 	}
 
+	// Raw mode before anything is drawn: Ink turns it on only after its first render, and a Ctrl+C
+	// pressed in between would be a SIGINT instead of the console's quit key. Keys typed meanwhile
+	// wait in the terminal until Ink reads them.
+	stdin.setRawMode(true);
 	stdout.write(enterAlternateScreen);
 	return {
 		restore() {
@@ -75,7 +84,7 @@ export async function runConsoleSession(
 ): Promise<number> {
 	let signalled: NodeJS.Signals | undefined;
 	let unmount: (() => void) | undefined;
-	const guard = guardAlternateScreen(process.stdout, signal => {
+	const guard = guardAlternateScreen(process.stdin, process.stdout, signal => {
 		signalled = signal;
 		unmount?.();
 	});

@@ -29,6 +29,8 @@ export type PtyTerminal = {
 	write: (data: string) => void;
 	/** Resolves when the screen shows `expected`; rejects with the screen after `timeoutMs`. */
 	waitFor: (expected: string | RegExp, timeoutMs?: number) => Promise<string>;
+	/** Resolves when the program has written `expected` (raw bytes, escapes included). */
+	waitForOutput: (expected: string, timeoutMs?: number) => Promise<string>;
 	/** Resolves when the screen no longer shows `gone`. */
 	waitForGone: (gone: string | RegExp, timeoutMs?: number) => Promise<string>;
 	/** Writes `data` and waits for the screen to show `expected`. */
@@ -142,6 +144,9 @@ export function startPty(args: string[], options: PtyOptions = {}): PtyTerminal 
 			pty.write(data);
 		},
 		waitFor,
+		async waitForOutput(expected, timeoutMs = 15_000) {
+			return waitUntil(() => output.includes(expected), JSON.stringify(expected), timeoutMs);
+		},
 		async waitForGone(gone, timeoutMs = 15_000) {
 			return waitUntil(() => !matches(screen(), gone), `${String(gone)} to go`, timeoutMs);
 		},
