@@ -1,12 +1,13 @@
 // `npm run bench`: every benchmark, each beside its raw baseline in the same run, written to
 // bench/results.json. Targets are printed next to the figures; a miss is reported, not hidden.
+// `npm run bench -- start-up keys` runs only the named suites and leaves results.json alone.
 import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import type {BenchRow} from './bench-row.js';
 import {runPrintBench} from './print-bench.js';
 import {runStoreBench} from './store-bench.js';
-import {runUiBench} from './ui-bench.js';
+import {runKeyBench, runStartUpBench} from './ui-bench.js';
 import {runVoidPrintBench} from './void-print-bench.js';
 
 type Target = {test: (row: BenchRow) => boolean; text: string};
@@ -28,7 +29,8 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
 	['store', runStoreBench],
 	['printing', runPrintBench],
 	['void to slip', runVoidPrintBench],
-	['console', runUiBench],
+	['start-up', runStartUpBench],
+	['keys', runKeyBench],
 ];
 
 const only = process.argv.slice(2);
@@ -58,5 +60,9 @@ console.table(
 );
 
 const file = path.join(import.meta.dirname, 'results.json');
-fs.writeFileSync(file, JSON.stringify(rows, undefined, '\t') + '\n');
-console.error(`wrote ${file}`);
+if (only.length > 0) {
+	console.error(`a partial run (${only.join(', ')}): ${file} is written only when every suite runs`);
+} else {
+	fs.writeFileSync(file, JSON.stringify(rows, undefined, '\t') + '\n');
+	console.error(`wrote ${file}`);
+}

@@ -389,26 +389,32 @@ async function keyRows(folder: Folder): Promise<BenchRow[]> {
 	];
 }
 
-/**
- * Start-up to the first list frame on a one-million-row database against an Ink hello world bundled
- * the same way, and key-to-frame latency for ↓ and PgDn deep in that list.
- */
-export async function runUiBench(): Promise<BenchRow[]> {
+/** Builds what is missing, seeds the database when stale, and runs `measure` beside a printer emulator. */
+async function withConsoleBench(measure: (folder: Folder) => Promise<BenchRow[]>): Promise<BenchRow[]> {
 	ensureBuilt();
 	await ensureDatabase();
 	const printer = await startPrinter();
 	const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'posvoid-ui-bench-'));
-	const folder = {cwd, printerFlag: `127.0.0.1:${printer.port}`};
 	try {
-		return [...(await startUpRows(folder)), ...(await keyRows(folder))];
+		return await measure({cwd, printerFlag: `127.0.0.1:${printer.port}`});
 	} finally {
 		printer.stop();
 		fs.rmSync(cwd, {recursive: true, force: true});
 	}
 }
 
+/** Start-up to the first list frame on a one-million-row database against an Ink hello world bundled the same way. */
+export async function runStartUpBench(): Promise<BenchRow[]> {
+	return withConsoleBench(startUpRows);
+}
+
+/** Key-to-frame latency for ↓ and PgDn deep in the one-million-row list. */
+export async function runKeyBench(): Promise<BenchRow[]> {
+	return withConsoleBench(keyRows);
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-	const results = await runUiBench();
+	const results = [...(await runStartUpBench()), ...(await runKeyBench())];
 	console.table(
 		results.map(row => ({
 			name: row.name,

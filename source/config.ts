@@ -1,8 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {z} from 'zod';
 import {singleLine} from './domain/display-text.js';
-import {parseMoney} from './domain/money.js';
+import {parseMoney, type Fen} from './domain/money.js';
+import {
+	decimal,
+	flag,
+	integer,
+	listOf,
+	matching,
+	oneOf,
+	SectionReader,
+	text,
+	textWhere,
+	type Rule,
+} from './config-rules.js';
 import {UserError} from './user-error.js';
 
 /** A problem with the configuration that the person running the counter can fix: the message names the key. */
@@ -10,37 +21,42 @@ export class ConfigError extends UserError {
 	override name = 'ConfigError';
 }
 
-const moneyText = z.string().transform((text, context) => {
-	const parsed = parseMoney(text);
-	if (!parsed.ok) {
-		context.addIssue({code: 'custom', message: `${parsed.message}`});
-		return z.NEVER;
-	}
+export type Language = 'zh-CN' | 'en';
+export const languages: readonly Language[] = ['zh-CN', 'en'];
 
-	return parsed.fen;
-});
+/** A fee as hundredths of a percent (50 is 0.50 %), with an optional cap per transaction. */
+export type FeeRule = {basisPoints: number; cap?: Fen};
+export type FeeRules = {debit: FeeRule; credit: FeeRule; qr: FeeRule};
 
-const feeRule = z.strictObject({
-	/** Hundredths of a percent: 50 is 0.50 %. */
-	basisPoints: z.number().int().min(0).max(10_000),
-	/** The largest fee for one transaction, as money text; absent means uncapped. */
-	cap: moneyText.optional(),
-});
+export type PrinterProfile = {
+	host: string;
+	port: number;
+	columns: 32 | 48;
+	encoding: 'gb18030' | 'cp437' | 'cp858';
+	nativeQr: boolean;
+	copies: number;
+	cut: boolean;
+	connectTimeoutMs: number;
+	writeTimeoutMs: number;
+};
 
-const languageSchema = z.enum(['zh-CN', 'en']);
-export type Language = z.infer<typeof languageSchema>;
-
-const printerSchema = z.strictObject({
-	host: z.string().min(1).default('127.0.0.1'),
-	port: z.number().int().min(1).max(65_535).default(9100),
-	columns: z.union([z.literal(32), z.literal(48)]).default(32),
-	encoding: z.enum(['gb18030', 'cp437', 'cp858']).default('gb18030'),
-	nativeQr: z.boolean().default(true),
-	copies: z.number().int().min(1).max(3).default(2),
-	cut: z.boolean().default(true),
-	connectTimeoutMs: z.number().int().min(100).max(60_000).default(3000),
-	writeTimeoutMs: z.number().int().min(100).max(120_000).default(5000),
-});
+export type Config = {
+	database: string;
+	merchant: {name: string; number: string};
+	terminalId: string;
+	currency: string;
+	language?: Language;
+	/** The counter's time zone: times are stored in UTC and shown and printed in this zone. */
+	timeZone: string;
+	voidWindowHours: number;
+	supervisorLimit: Fen;
+	passwordMinLength: number;
+	lockout: {maxFailures: number; minutes: number};
+	idleLockMinutes: number;
+	fees: FeeRules;
+	voidReasons: string[];
+	printer: PrinterProfile;
+};
 
 const defaultVoidReasons = [
 	'顾客取消 Customer cancelled',
@@ -48,6 +64,18 @@ const defaultVoidReasons = [
 	'重复交易 Duplicate charge',
 	'其他 Other',
 ];
+
+const defaultFees: FeeRules = {debit: {basisPoints: 50, cap: 2500}, credit: {basisPoints: 60}, qr: {basisPoints: 38}};
+
+/** Money written as text, such as "500.00", read into fen. */
+const money: Rule<Fen> = value => {
+	if (typeof value !== 'string') {
+		return {ok: false, expected: 'an amount as text, such as "500.00"'};
+	}
+
+	const parsed = parseMoney(value);
+	return parsed.ok ? {ok: true, value: parsed.fen} : {ok: false, expected: parsed.message};
+};
 
 function isTimeZone(value: string): boolean {
 	try {
@@ -58,69 +86,101 @@ function isTimeZone(value: string): boolean {
 	}
 }
 
-export const configSchema = z.strictObject({
-	database: z.string().min(1).default('data/posvoid.db'),
-	merchant: z
-		.strictObject({
-			name: z.string().min(1).max(40),
-			number: z.string().regex(/^\d{15}$/, 'a 15-digit merchant number'),
-		})
-		.prefault({name: '示例便利店', number: '898440358120011'}),
-	terminalId: z
-		.string()
-		.regex(/^\d{8}$/, 'an 8-digit terminal id')
-		.default('10293847'),
-	currency: z
-		.string()
-		.regex(/^[A-Z]{3}$/, 'a 3-letter ISO 4217 code such as CNY')
-		.default('CNY'),
-	language: languageSchema.optional(),
-	/** The counter's time zone: times are stored in UTC and shown and printed in this zone. */
-	timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
-	voidWindowHours: z
-		.number()
-		.min(0)
-		.max(24 * 30)
-		.default(24),
-	supervisorLimit: moneyText.prefault('500.00'),
-	passwordMinLength: z.number().int().min(4).max(128).default(6),
-	lockout: z
-		.strictObject({
-			maxFailures: z.number().int().min(1).max(100).default(5),
-			minutes: z
-				.number()
-				.int()
-				.min(1)
-				.max(24 * 60)
-				.default(30),
-		})
-		.prefault({}),
-	idleLockMinutes: z
-		.number()
-		.min(1)
-		.max(24 * 60)
-		.default(15),
-	fees: z
-		.strictObject({
-			debit: feeRule,
-			credit: feeRule,
-			qr: feeRule,
-		})
-		.prefault({debit: {basisPoints: 50, cap: '25.00'}, credit: {basisPoints: 60}, qr: {basisPoints: 38}}),
-	voidReasons: z.array(z.string().min(1).max(40)).min(1).max(9).default(defaultVoidReasons),
-	printer: printerSchema.prefault({}),
-});
+const feeRuleKeys = ['basisPoints', 'cap'] as const;
 
-export type Config = z.infer<typeof configSchema>;
-export type PrinterProfile = Config['printer'];
-export type FeeRules = Config['fees'];
-export type FeeRule = FeeRules['debit'];
+function readFeeRule(reader: SectionReader): FeeRule {
+	const basisPoints = reader.require('basisPoints', integer(0, 10_000), 0);
+	return reader.has('cap') ? {basisPoints, cap: reader.read('cap', money, 0)} : {basisPoints};
+}
+
+/** Fees given in the file replace the defaults whole: each channel must be there. */
+function readFees(reader: SectionReader): FeeRules {
+	const rule = (key: keyof FeeRules) => reader.requiredSection(key, feeRuleKeys, readFeeRule, defaultFees[key]);
+	return {debit: rule('debit'), credit: rule('credit'), qr: rule('qr')};
+}
+
+const printerKeys = [
+	'host',
+	'port',
+	'columns',
+	'encoding',
+	'nativeQr',
+	'copies',
+	'cut',
+	'connectTimeoutMs',
+	'writeTimeoutMs',
+] as const;
+
+function readPrinter(reader: SectionReader): PrinterProfile {
+	return {
+		host: reader.read('host', text(1, 253), '127.0.0.1'),
+		port: reader.read('port', integer(1, 65_535), 9100),
+		columns: reader.read('columns', oneOf([32, 48] as const), 32),
+		encoding: reader.read('encoding', oneOf(['gb18030', 'cp437', 'cp858'] as const), 'gb18030'),
+		nativeQr: reader.read('nativeQr', flag, true),
+		copies: reader.read('copies', integer(1, 3), 2),
+		cut: reader.read('cut', flag, true),
+		connectTimeoutMs: reader.read('connectTimeoutMs', integer(100, 60_000), 3000),
+		writeTimeoutMs: reader.read('writeTimeoutMs', integer(100, 120_000), 5000),
+	};
+}
+
+const topLevelKeys = [
+	'database',
+	'merchant',
+	'terminalId',
+	'currency',
+	'language',
+	'timeZone',
+	'voidWindowHours',
+	'supervisorLimit',
+	'passwordMinLength',
+	'lockout',
+	'idleLockMinutes',
+	'fees',
+	'voidReasons',
+	'printer',
+] as const;
+
+function readConfig(reader: SectionReader): Config {
+	const config: Config = {
+		database: reader.read('database', text(1, 4096), 'data/posvoid.db'),
+		merchant: reader.has('merchant')
+			? reader.section('merchant', ['name', 'number'], merchant => ({
+					name: merchant.require('name', text(1, 40), ''),
+					number: merchant.require('number', matching(/^\d{15}$/, 'a 15-digit merchant number'), ''),
+				}))
+			: {name: '示例便利店', number: '898440358120011'},
+		terminalId: reader.read('terminalId', matching(/^\d{8}$/, 'an 8-digit terminal id'), '10293847'),
+		currency: reader.read('currency', matching(/^[A-Z]{3}$/, 'a 3-letter ISO 4217 code such as CNY'), 'CNY'),
+		...(reader.has('language') ? {language: reader.read('language', oneOf(languages), 'zh-CN')} : {}),
+		timeZone: reader.read(
+			'timeZone',
+			textWhere(isTimeZone, 'an IANA time zone such as Asia/Shanghai'),
+			'Asia/Shanghai',
+		),
+		voidWindowHours: reader.read('voidWindowHours', decimal(0, 24 * 30), 24),
+		supervisorLimit: reader.read('supervisorLimit', money, 50_000),
+		passwordMinLength: reader.read('passwordMinLength', integer(4, 128), 6),
+		lockout: reader.section('lockout', ['maxFailures', 'minutes'], lockout => ({
+			maxFailures: lockout.read('maxFailures', integer(1, 100), 5),
+			minutes: lockout.read('minutes', integer(1, 24 * 60), 30),
+		})),
+		idleLockMinutes: reader.read('idleLockMinutes', decimal(1, 24 * 60), 15),
+		fees: reader.has('fees') ? reader.section('fees', ['debit', 'credit', 'qr'], readFees) : defaultFees,
+		voidReasons: reader.read('voidReasons', listOf(text(1, 40), 1, 9, 'reasons of 1 to 40 characters'), [
+			...defaultVoidReasons,
+		]),
+		printer: reader.section('printer', printerKeys, readPrinter),
+	};
+	return config;
+}
 
 export const defaultConfigPath = 'data/config.json';
 
 /** The configuration with every default, for when no file exists. */
 export function defaultConfig(): Config {
-	return configSchema.parse({});
+	return parseConfig({});
 }
 
 /** Keys that start with `//` are comments, so the example file can explain every key beside it. */
@@ -142,16 +202,14 @@ function withoutComments(value: unknown): unknown {
 
 /** Validates a parsed JSON value; the error names each bad key and the form it expects. */
 export function parseConfig(value: unknown, source = 'configuration'): Config {
-	const result = configSchema.safeParse(withoutComments(value));
-	if (result.success) {
-		return result.data;
+	const found: string[] = [];
+	const config = readConfig(new SectionReader(withoutComments(value), '', found, topLevelKeys));
+	if (found.length === 0) {
+		return config;
 	}
 
 	// Keys and messages quote what the file holds: no control character in it may reach the terminal.
-	const problems = result.error.issues.map(issue => {
-		const key = issue.path.length > 0 ? singleLine(issue.path.join('.')) : '(top level)';
-		return `  ${key}: ${singleLine(issue.message)}`;
-	});
+	const problems = found.map(problem => `  ${singleLine(problem)}`);
 	throw new ConfigError(
 		`${source} has ${problems.length === 1 ? 'a bad key' : 'bad keys'}:\n${problems.join('\n')}\nSee data/config.example.json for every key and its form.`,
 	);
@@ -187,7 +245,3 @@ export function loadConfig(file: string | undefined): Config {
 
 	return parseConfig(json, configPath);
 }
-
-export type Fees = {debit: FeeRule; credit: FeeRule; qr: FeeRule};
-
-export {type Fen} from './domain/money.js';

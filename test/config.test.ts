@@ -23,6 +23,64 @@ test('a bad key is named with the form it expects', t => {
 	t.regex(error.message, /printer\.copies/);
 });
 
+test('every bad key of a file is named at once, each with its form', t => {
+	const error = t.throws(
+		() =>
+			parseConfig({
+				supervisorLimit: 500,
+				voidReasons: [],
+				language: 'fr',
+				printer: {columns: 40, encoding: 'utf8', nativeQr: 'yes'},
+				lockout: 'strict',
+			}),
+		{instanceOf: ConfigError},
+	);
+	t.is(
+		error.message,
+		[
+			'configuration has bad keys:',
+			'  language: one of "zh-CN", "en"',
+			'  supervisorLimit: an amount as text, such as "500.00"',
+			'  lockout: an object of keys, such as {}',
+			'  voidReasons: a list of 1 to 9 reasons of 1 to 40 characters',
+			'  printer.columns: one of 32, 48',
+			'  printer.encoding: one of "gb18030", "cp437", "cp858"',
+			'  printer.nativeQr: true or false',
+			'See data/config.example.json for every key and its form.',
+		].join('\n'),
+	);
+});
+
+test('a section given in the file must be whole where it has no defaults: merchant and fees', t => {
+	const merchant = t.throws(() => parseConfig({merchant: {name: 'Corner shop'}}), {instanceOf: ConfigError});
+	t.regex(merchant.message, /merchant\.number: required/);
+	const fees = t.throws(() => parseConfig({fees: {debit: {basisPoints: 50}}}), {instanceOf: ConfigError});
+	t.regex(fees.message, /fees\.credit: required\n {2}fees\.qr: required/);
+	const cap = t.throws(
+		() =>
+			parseConfig({fees: {debit: {basisPoints: 50, cap: '1,00'}, credit: {basisPoints: 60}, qr: {basisPoints: 38}}}),
+		{instanceOf: ConfigError},
+	);
+	t.regex(cap.message, /fees\.debit\.cap: amount "1,00" is not a number/);
+});
+
+test('money keys are read into fen; an uncapped fee has no cap', t => {
+	const config = parseConfig({
+		supervisorLimit: '800',
+		fees: {debit: {basisPoints: 50, cap: '20.00'}, credit: {basisPoints: 60}, qr: {basisPoints: 38}},
+	});
+	t.is(config.supervisorLimit, 80_000);
+	t.deepEqual(config.fees.debit, {basisPoints: 50, cap: 2000});
+	t.false('cap' in config.fees.credit);
+});
+
+test('a file that is not an object of keys is named as such', t => {
+	for (const value of [[], null, 'posvoid', 12]) {
+		const error = t.throws(() => parseConfig(value), {instanceOf: ConfigError});
+		t.regex(error.message, /\(top level\): an object of keys/);
+	}
+});
+
 test('an unknown key is refused rather than ignored', t => {
 	const error = t.throws(() => parseConfig({printr: {}}), {instanceOf: ConfigError});
 	t.regex(error.message, /printr/);

@@ -1,4 +1,5 @@
-import iconv from 'iconv-lite';
+import {createRequire} from 'node:module';
+import type Iconv from 'iconv-lite';
 import {stripControl} from '../domain/display-text.js';
 import type {PrinterProfile} from '../config.js';
 
@@ -8,6 +9,15 @@ export type EncodedText = {bytes: Uint8Array; unencodable: string[]};
 export type PrintableText = {text: string; unencodable: string[]};
 
 const replacement = '?';
+
+const requireModule = createRequire(import.meta.url);
+let iconvModule: typeof Iconv | undefined;
+
+/** Iconv-lite, loaded on the first character that needs it: the console's start-up does not print, so it does not pay for it. */
+function iconv(): typeof Iconv {
+	iconvModule ??= requireModule('iconv-lite') as typeof Iconv;
+	return iconvModule;
+}
 
 /** GB18030 two-byte form: lead 0x81-0xFE, trail 0x40-0xFE without 0x7F. Four-byte forms are not printed by GB2312/GBK heads. */
 function isTwoByteGb(bytes: Uint8Array): boolean {
@@ -34,13 +44,13 @@ function encodeCharacter(character: string, encoding: PrinterEncoding): Uint8Arr
 	if (character === '\n' || (code >= 0x20 && code < 0x7f)) {
 		result = Buffer.from([code]);
 	} else if (code >= 0x80) {
-		const bytes = iconv.encode(character, encoding);
+		const bytes = iconv().encode(character, encoding);
 		if (encoding === 'gb18030') {
 			result = isTwoByteGb(bytes) ? bytes : undefined;
 		} else {
 			// Iconv-lite writes '?' for what the page lacks; a round trip also rules out any best-fit glyph.
 			const [byte = 0] = bytes;
-			result = bytes.length === 1 && byte >= 0x80 && iconv.decode(bytes, encoding) === character ? bytes : undefined;
+			result = bytes.length === 1 && byte >= 0x80 && iconv().decode(bytes, encoding) === character ? bytes : undefined;
 		}
 	}
 
