@@ -1,7 +1,7 @@
 // Bundles the command line so start-up does not walk hundreds of modules: one entry file, and one
 // chunk per command loaded on demand (esbuild splitting), so the console does not parse the importer,
 // the seeder or the emulator. Native modules stay external; Ink's optional devtools are stubbed.
-import {chmodSync, rmSync} from 'node:fs';
+import {chmodSync, readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {build} from 'esbuild';
 
@@ -13,6 +13,34 @@ const stubDevtools = {
 			contents: 'export default {connectToDevTools() {}};',
 			loader: 'js',
 		}));
+	},
+};
+
+const inkStringWidth = path.resolve('source/ui/ink-string-width.ts');
+
+/**
+ * Ink and its helpers measure every line of every frame with string-width, whose grapheme
+ * segmentation is slow for anything beyond ASCII and costs tens of milliseconds the first time.
+ * They get source/ui/ink-string-width.ts instead: the same widths (test/domain/display-width.test.ts
+ * compares every character), found character by character for plain text. Only string-width 8, the
+ * copy Ink itself depends on, is replaced; that module still imports the real one for the rest.
+ */
+const fastStringWidth = {
+	name: 'ink-string-width',
+	setup(builder) {
+		builder.onResolve({filter: /^string-width$/}, async ({importer, resolveDir, kind, pluginData}) => {
+			if (
+				pluginData === 'real' ||
+				importer === inkStringWidth ||
+				importer.endsWith(path.join('source', 'domain', 'display-width.ts'))
+			) {
+				return undefined;
+			}
+
+			const resolved = await builder.resolve('string-width', {resolveDir, kind, pluginData: 'real'});
+			const {version} = JSON.parse(readFileSync(path.join(path.dirname(resolved.path), 'package.json'), 'utf8'));
+			return version.startsWith('8.') ? {path: inkStringWidth} : undefined;
+		});
 	},
 };
 
@@ -36,7 +64,7 @@ for (const {entry, name} of targets) {
 		target: 'node20',
 		// Iconv-lite stays external too: its code-page tables then load from node_modules on the first slip, not at start-up.
 		external: ['better-sqlite3', 'iconv-lite'],
-		plugins: [stubDevtools],
+		plugins: [stubDevtools, fastStringWidth],
 		define: {'process.env.NODE_ENV': '"production"'},
 		// Some bundled CommonJS dependencies call require(); give each ESM file one.
 		banner: {
