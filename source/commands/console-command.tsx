@@ -94,7 +94,7 @@ export async function runConsoleSession(
 			<App context={context} language={language} demoAccounts={options.demoAccounts} idleLockMs={options.idleLockMs} />,
 			{
 				exitOnCtrlC: false,
-				maxFps: 60,
+				maxFps: 0,
 			},
 		);
 		unmount = instance.unmount;

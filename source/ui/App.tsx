@@ -423,7 +423,9 @@ function Console({context, language, demoAccounts, printerPollMs = 5000, checkPr
 				timeZone={context.config.timeZone}
 				isDemo={demoAccounts !== undefined}
 			/>
-			<Box flexDirection="column" height={bodyHeight} overflow="hidden">
+			{/* Clipped top to bottom only: every screen cuts its lines to the width itself, and clipping
+			    sideways would make Ink slice every line of every frame. */}
+			<Box flexDirection="column" height={bodyHeight} overflowY="hidden">
 				{body}
 			</Box>
 			<Footer places={places} messages={messages} columns={columns} />
