@@ -94,6 +94,7 @@ export async function runConsoleSession(
 			<App context={context} language={language} demoAccounts={options.demoAccounts} idleLockMs={options.idleLockMs} />,
 			{
 				exitOnCtrlC: false,
+				// No frame throttle: a frame takes 5-8 ms, and a throttle only made keys wait for it.
 				maxFps: 0,
 			},
 		);
