@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import {createRequire} from 'node:module';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import {migrate, posvoidApplicationId, schemaVersion} from './migrations.js';
@@ -12,6 +13,26 @@ export type OpenOptions = {
 };
 
 export const defaultBusyTimeoutMs = 5000;
+
+const requireModule = createRequire(import.meta.url);
+let addonPath: string | undefined | false;
+
+/**
+ * Where better-sqlite3's compiled addon is, found once. Left to itself better-sqlite3 looks for it
+ * through the `bindings` package, which tries a dozen paths: about 2 ms of every start.
+ * Undefined (better-sqlite3's own search) if it is not where a normal install puts it.
+ */
+function nativeBinding(): string | undefined {
+	if (addonPath === undefined) {
+		try {
+			addonPath = requireModule.resolve('better-sqlite3/build/Release/better_sqlite3.node');
+		} catch {
+			addonPath = false;
+		}
+	}
+
+	return addonPath === false ? undefined : addonPath;
+}
 
 /**
  * Opens a posvoid database: refuses foreign and newer files without writing to them, then sets and
@@ -34,7 +55,12 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
 
 	let db: Database.Database;
 	try {
-		db = new Database(file, {timeout: busyTimeoutMs, fileMustExist: true});
+		const binding = nativeBinding();
+		db = new Database(file, {
+			timeout: busyTimeoutMs,
+			fileMustExist: true,
+			...(binding === undefined ? {} : {nativeBinding: binding}),
+		});
 	} catch (error) {
 		throw new StoreError(`cannot open the database ${file}: ${(error as Error).message}`);
 	}
