@@ -20,13 +20,23 @@ import type {Authenticated} from './auth-service.js';
 import {settlementReportModel} from './report-slips.js';
 import type {ServiceContext} from './service-context.js';
 
-/** Why a queued job was not sent: a printer failure, or the queue's own state. */
 /** What the screens need of the printing layer, so that ui/ talks to services only. */
 export {describeFailure, type PrinterFailure, type PrinterFailureKind} from '../printing/printer-failure.js';
 export type {PrinterReadiness} from '../printing/printer-transport.js';
 
+/** Why a queued job was not sent: a printer failure, or the queue's own state. */
 export type QueueFailure = PrinterFailure | {kind: QueueFailureKind; detail: string};
 type QueueFailureKind = 'already-printed' | 'in-progress' | 'database-busy';
+const queueFailureKinds = new Set<string>([
+	'already-printed',
+	'in-progress',
+	'database-busy',
+] satisfies QueueFailureKind[]);
+
+/** A failure of the printer itself, worth showing as the printer's state; not the queue's or the database's. */
+export function isPrinterFailure(failure: QueueFailure): failure is PrinterFailure {
+	return !queueFailureKinds.has(failure.kind);
+}
 
 export type PrintResult =
 	| {ok: true; jobId: number; preview: string; unencodable: string[]}

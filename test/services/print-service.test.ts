@@ -1,7 +1,7 @@
 import net from 'node:net';
 import test from 'ava';
 import {startPrinterEmulator} from '../../source/printing/emulator/printer-emulator.js';
-import {printJob, waitingJobs} from '../../source/services/print-service.js';
+import {isPrinterFailure, printJob, waitingJobs} from '../../source/services/print-service.js';
 import {voidTransaction} from '../../source/services/void-service.js';
 import {addSale, addTestOperator, openFixture} from '../helpers/fixture.js';
 
@@ -130,4 +130,12 @@ test('a printed job is not printed again by a second retry', async t => {
 	t.like(await printJob(fixture.context, jobId, 'en'), {ok: false, failure: {kind: 'already-printed'}});
 	await emulator.waitForJobs(1, 5000);
 	t.is(emulator.jobs.length, 1);
+});
+
+test("only the printer's own failures count as the printer's state, not the queue's or the database's", t => {
+	t.true(isPrinterFailure({kind: 'paper-out', detail: ''}));
+	t.true(isPrinterFailure({kind: 'unreachable', detail: ''}));
+	for (const kind of ['already-printed', 'in-progress', 'database-busy'] as const) {
+		t.false(isPrinterFailure({kind, detail: ''}), kind);
+	}
 });

@@ -1,21 +1,16 @@
-import {useCallback, useRef, useState} from 'react';
+import {useCallback} from 'react';
 import {singleLine} from '../../domain/display-text.js';
 import type {Language} from '../../i18n/language.js';
 import type {Messages} from '../../i18n/messages.js';
-import {type PrinterFailure, printJob, type PrintResult, type QueueFailure} from '../../services/print-service.js';
 import type {Authenticated} from '../../services/auth-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
 import {lastSettledBatch} from '../../services/settlement-history.js';
 import {currentBatch} from '../../services/transaction-list-service.js';
 import {openBatchSummary, reprintSettlement, settleBatch, SettlementError} from '../../services/settlement-service.js';
-import {
-	settlementFlowReducer,
-	startSettlementFlow,
-	type SettlementEvent,
-	type SettlementFlow,
-} from '../state/settlement-flow.js';
+import {settlementFlowReducer, startSettlementFlow, type SettlementFlow} from '../state/settlement-flow.js';
 import {checkSupervisorPassword} from './use-supervisor-check.js';
 import type {PrinterPoll} from './use-printer-status.js';
+import {usePrintingFlow} from './use-printing-flow.js';
 
 export type SettlementActions = {
 	flow: SettlementFlow | undefined;
@@ -41,15 +36,6 @@ type Options = {
 	onChanged: () => void;
 };
 
-/** A failure of the printer itself (worth showing in the status bar), not the queue's own state. */
-function isPrinterFailure(failure: QueueFailure): failure is PrinterFailure {
-	return failure.kind !== 'already-printed' && failure.kind !== 'in-progress';
-}
-
-function printerFailureOf(result: PrintResult): PrinterFailure | undefined {
-	return !result.ok && isPrinterFailure(result.failure) ? result.failure : undefined;
-}
-
 /**
  * Runs the settlement screen: the reducer holds every step; this hook does the service calls between
  * them. It lives with the app, not the screen, so a settlement printing while the console locks still
@@ -63,56 +49,21 @@ export function useSettlementFlow({
 	printer,
 	onChanged,
 }: Options): SettlementActions {
-	const [flow, setFlow] = useState<SettlementFlow | undefined>();
-	const latest = useRef<SettlementFlow | undefined>(undefined);
-	const generation = useRef(0);
-
-	const set = useCallback((next: SettlementFlow | undefined) => {
-		latest.current = next;
-		setFlow(next);
-	}, []);
-
-	const dispatch = useCallback(
-		(event: SettlementEvent, from = generation.current) => {
-			if (from === generation.current && latest.current) {
-				set(settlementFlowReducer(latest.current, event));
-			}
-		},
-		[set],
-	);
-
-	const print = useCallback(
-		async (jobId: number) => {
-			const from = generation.current;
-			printer.setPrinting(true);
-			dispatch({type: 'print-step', step: 'claiming'}, from);
-			try {
-				const result = await printJob(context, jobId, language, step => {
-					dispatch({type: 'print-step', step}, from);
-				});
-				dispatch({type: 'printed', result}, from);
-				const failure = printerFailureOf(result);
-				if (result.ok) {
-					printer.report({ready: true, paperNearEnd: false});
-				} else if (failure) {
-					printer.report({ready: false, failure, paperNearEnd: false});
-				}
-			} finally {
-				printer.setPrinting(false);
-				onChanged();
-			}
-		},
-		[context, dispatch, language, onChanged, printer],
-	);
+	const {flow, latest, dispatch, generation, begin, close, print, retryPrint, scroll} = usePrintingFlow({
+		context,
+		language,
+		printer,
+		onChanged,
+		reducer: settlementFlowReducer,
+	});
 
 	const start = useCallback(() => {
 		if (!session) {
 			return;
 		}
 
-		generation.current++;
-		set(startSettlementFlow(session));
-	}, [session, set]);
+		begin(startSettlementFlow(session));
+	}, [begin, session]);
 
 	const submitNumber = useCallback(
 		(operatorNo: string) => {
@@ -129,7 +80,7 @@ export function useSettlementFlow({
 			}
 
 			const supervisorNo = check.supervisorNo ?? '';
-			const from = generation.current;
+			const from = generation();
 			dispatch({type: 'check', event: {type: 'checking'}});
 			void checkSupervisorPassword(context, messages, {supervisorNo, password, purpose: 'settle'}).then(event => {
 				if (event.type === 'accepted') {
@@ -140,7 +91,7 @@ export function useSettlementFlow({
 				}
 			});
 		},
-		[context, dispatch, messages],
+		[context, dispatch, generation, latest, messages],
 	);
 
 	const failureText = useCallback(
@@ -189,7 +140,7 @@ export function useSettlementFlow({
 
 		onChanged();
 		void print(jobId);
-	}, [context, dispatch, failureText, messages, onChanged, print]);
+	}, [context, dispatch, failureText, latest, messages, onChanged, print]);
 
 	const reprintLast = useCallback(() => {
 		const {current} = latest;
@@ -215,26 +166,7 @@ export function useSettlementFlow({
 		dispatch({type: 'queued', job: {kind: 'reprint', batchNo: batch.batchNo, jobId}});
 		onChanged();
 		void print(jobId);
-	}, [context, dispatch, failureText, messages, onChanged, print]);
-
-	const retryPrint = useCallback(() => {
-		const {current} = latest;
-		if (current?.step === 'result' && current.print && !current.print.ok) {
-			void print(current.print.jobId);
-		}
-	}, [print]);
-
-	const scroll = useCallback(
-		(by: number, lines: number, height: number) => {
-			dispatch({type: 'scroll', by, lines, height});
-		},
-		[dispatch],
-	);
-
-	const close = useCallback(() => {
-		generation.current++;
-		set(undefined);
-	}, [set]);
+	}, [context, dispatch, failureText, latest, messages, onChanged, print]);
 
 	return {flow, start, submitNumber, submitPassword, confirm, reprintLast, retryPrint, scroll, close};
 }

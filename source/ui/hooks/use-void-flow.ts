@@ -1,20 +1,15 @@
-import {useCallback, useRef, useState} from 'react';
+import {useCallback} from 'react';
 import type {Language} from '../../i18n/language.js';
 import type {Messages} from '../../i18n/messages.js';
 import {authenticate, type Authenticated} from '../../services/auth-service.js';
-import {type PrinterFailure, printJob, type QueueFailure} from '../../services/print-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
 import {getTransaction} from '../../services/transaction-list-service.js';
 import {checkVoidable, voidTransaction} from '../../services/void-service.js';
 import {singleLine} from '../../domain/display-text.js';
 import {authRefusalText} from '../auth-text.js';
-import {startVoidFlow, voidFlowReducer, type VoidEvent, type VoidFlow} from '../state/void-flow.js';
+import {startVoidFlow, voidFlowReducer, type VoidFlow} from '../state/void-flow.js';
+import {usePrintingFlow} from './use-printing-flow.js';
 import type {PrinterPoll} from './use-printer-status.js';
-
-/** A failure of the printer itself, as opposed to the queue's own state (already printed, printing elsewhere). */
-function isPrinterFailure(failure: QueueFailure): failure is PrinterFailure {
-	return failure.kind !== 'already-printed' && failure.kind !== 'in-progress';
-}
 
 export type VoidActions = {
 	flow: VoidFlow | undefined;
@@ -44,51 +39,16 @@ type Options = {
 
 /**
  * Runs the void flow: the reducer holds every step; this hook does the service calls between them.
- * An answer that arrives after the flow was closed or restarted is dropped (`generation`).
+ * An answer that arrives after the flow was closed or restarted is dropped (usePrintingFlow).
  */
 export function useVoidFlow({context, language, messages, session, printer, onChanged}: Options): VoidActions {
-	const [flow, setFlow] = useState<VoidFlow | undefined>();
-	const latest = useRef<VoidFlow | undefined>(undefined);
-	const generation = useRef(0);
-
-	const set = useCallback((next: VoidFlow | undefined) => {
-		latest.current = next;
-		setFlow(next);
-	}, []);
-
-	const dispatch = useCallback(
-		(event: VoidEvent, from = generation.current) => {
-			if (from !== generation.current || !latest.current) {
-				return;
-			}
-
-			set(voidFlowReducer(latest.current, event));
-		},
-		[set],
-	);
-
-	const print = useCallback(
-		async (jobId: number) => {
-			const from = generation.current;
-			printer.setPrinting(true);
-			dispatch({type: 'print-step', step: 'claiming'}, from);
-			try {
-				const result = await printJob(context, jobId, language, step => {
-					dispatch({type: 'print-step', step}, from);
-				});
-				dispatch({type: 'printed', result}, from);
-				if (result.ok) {
-					printer.report({ready: true, paperNearEnd: false});
-				} else if (isPrinterFailure(result.failure)) {
-					printer.report({ready: false, failure: result.failure, paperNearEnd: false});
-				}
-			} finally {
-				printer.setPrinting(false);
-				onChanged();
-			}
-		},
-		[context, dispatch, language, onChanged, printer],
-	);
+	const {flow, latest, dispatch, generation, begin, close, print, retryPrint, scroll} = usePrintingFlow({
+		context,
+		language,
+		printer,
+		onChanged,
+		reducer: voidFlowReducer,
+	});
 
 	const start = useCallback(
 		(transactionId: number) => {
@@ -97,11 +57,10 @@ export function useVoidFlow({context, language, messages, session, printer, onCh
 				return false;
 			}
 
-			generation.current++;
-			set(startVoidFlow(transaction, checkVoidable(context, transaction, session.role)));
+			begin(startVoidFlow(transaction, checkVoidable(context, transaction, session.role)));
 			return true;
 		},
-		[context, session, set],
+		[begin, context, session],
 	);
 
 	const submitPassword = useCallback(
@@ -111,7 +70,7 @@ export function useVoidFlow({context, language, messages, session, printer, onCh
 				return;
 			}
 
-			const from = generation.current;
+			const from = generation();
 			dispatch({type: 'checking'});
 			void authenticate(context, session.operatorNo, password, 'void').then(result => {
 				dispatch(
@@ -122,7 +81,7 @@ export function useVoidFlow({context, language, messages, session, printer, onCh
 				);
 			});
 		},
-		[context, dispatch, messages, session],
+		[context, dispatch, generation, latest, messages, session],
 	);
 
 	const submitSupervisorNumber = useCallback(
@@ -138,7 +97,7 @@ export function useVoidFlow({context, language, messages, session, printer, onCh
 
 			dispatch({type: 'supervisor-number', operatorNo});
 		},
-		[dispatch, messages],
+		[dispatch, latest, messages],
 	);
 
 	const submitSupervisorPassword = useCallback(
@@ -149,7 +108,7 @@ export function useVoidFlow({context, language, messages, session, printer, onCh
 				return;
 			}
 
-			const from = generation.current;
+			const from = generation();
 			dispatch({type: 'checking'});
 			void authenticate(context, supervisorNo, password, 'approve').then(result => {
 				if (result.ok && result.operator.role === 'supervisor') {
@@ -171,7 +130,7 @@ export function useVoidFlow({context, language, messages, session, printer, onCh
 				}
 			});
 		},
-		[context, dispatch, messages],
+		[context, dispatch, generation, latest, messages],
 	);
 
 	const chooseHighlightedReason = useCallback(
@@ -181,7 +140,7 @@ export function useVoidFlow({context, language, messages, session, printer, onCh
 				dispatch({type: 'reason', reason: singleLine(reason)});
 			}
 		},
-		[dispatch],
+		[dispatch, latest],
 	);
 
 	const moveReason = useCallback(
@@ -216,26 +175,7 @@ export function useVoidFlow({context, language, messages, session, printer, onCh
 		dispatch({type: 'voided', outcome});
 		onChanged();
 		void print(outcome.printJobId);
-	}, [context, dispatch, onChanged, print]);
-
-	const retryPrint = useCallback(() => {
-		const {current} = latest;
-		if (current?.step === 'result' && current.print && !current.print.ok) {
-			void print(current.print.jobId);
-		}
-	}, [print]);
-
-	const scroll = useCallback(
-		(by: number, lines: number, height: number) => {
-			dispatch({type: 'scroll', by, lines, height});
-		},
-		[dispatch],
-	);
-
-	const close = useCallback(() => {
-		generation.current++;
-		set(undefined);
-	}, [set]);
+	}, [context, dispatch, latest, onChanged, print]);
 
 	return {
 		flow,

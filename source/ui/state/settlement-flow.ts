@@ -2,6 +2,7 @@ import type {BatchSummary} from '../../domain/batch-summary.js';
 import type {Authenticated} from '../../services/auth-service.js';
 import type {PrintProgress, PrintResult} from '../../services/print-service.js';
 import type {BatchRow} from '../../services/transaction-list-service.js';
+import {slipPrintingReducer, type SlipPrintingEvent} from './slip-printing.js';
 import {checkReducer, startCheck, type CheckEvent, type SupervisorCheck} from './supervisor-check.js';
 
 /**
@@ -35,9 +36,7 @@ export type SettlementEvent =
 	| {type: 'queued'; job: SettlementJob}
 	| {type: 'refused'; text: string}
 	| {type: 'notice'; text: string}
-	| {type: 'print-step'; step: PrintProgress | 'claiming'}
-	| {type: 'printed'; result: PrintResult}
-	| {type: 'scroll'; by: number; lines: number; height: number};
+	| SlipPrintingEvent;
 
 export function startSettlementFlow(session: Authenticated): SettlementFlow {
 	return {step: 'check', check: startCheck(session), previewTop: 0};
@@ -76,17 +75,10 @@ export function settlementFlowReducer(flow: SettlementFlow, event: SettlementEve
 			return {...flow, notice: event.text};
 		}
 
-		case 'print-step': {
-			return {...flow, step: 'printing', printStep: event.step, print: undefined};
-		}
-
-		case 'printed': {
-			return {...flow, step: 'result', print: event.result, printStep: 'done', previewTop: 0};
-		}
-
+		case 'print-step':
+		case 'printed':
 		case 'scroll': {
-			const maxTop = Math.max(0, event.lines - event.height);
-			return {...flow, previewTop: Math.max(0, Math.min(maxTop, flow.previewTop + event.by))};
+			return slipPrintingReducer(flow, event);
 		}
 	}
 }

@@ -3,6 +3,7 @@ import type {Transaction} from '../../domain/transaction.js';
 import type {Authenticated} from '../../services/auth-service.js';
 import type {PrintProgress, PrintResult} from '../../services/print-service.js';
 import type {VoidOutcome} from '../../services/void-service.js';
+import {slipPrintingReducer, type SlipPrintingEvent} from './slip-printing.js';
 
 /** What the clerk is shown; the flow only moves forward through these, or back out before `voiding`. */
 export type VoidStep =
@@ -45,9 +46,7 @@ export type VoidEvent =
 	| {type: 'reason'; reason: string}
 	| {type: 'void-refused'; code: string; detail: {terminalId?: string; operatorNo?: string}}
 	| {type: 'voided'; outcome: Extract<VoidOutcome, {ok: true}>}
-	| {type: 'print-step'; step: PrintProgress | 'claiming'}
-	| {type: 'printed'; result: PrintResult}
-	| {type: 'scroll'; by: number; lines: number; height: number};
+	| SlipPrintingEvent;
 
 /** Starts the flow from checkVoidable's answer: a refusal is shown at once, before any password. */
 export function startVoidFlow(transaction: Transaction, answer: PolicyAnswer): VoidFlow {
@@ -141,17 +140,10 @@ export function voidFlowReducer(flow: VoidFlow, event: VoidEvent): VoidFlow {
 			};
 		}
 
-		case 'print-step': {
-			return {...flow, step: 'printing', printStep: event.step, print: undefined};
-		}
-
-		case 'printed': {
-			return {...flow, step: 'result', print: event.result, printStep: 'done', previewTop: 0};
-		}
-
+		case 'print-step':
+		case 'printed':
 		case 'scroll': {
-			const maxTop = Math.max(0, event.lines - event.height);
-			return {...flow, previewTop: Math.max(0, Math.min(maxTop, flow.previewTop + event.by))};
+			return slipPrintingReducer(flow, event);
 		}
 	}
 }

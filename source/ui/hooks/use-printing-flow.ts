@@ -1,0 +1,123 @@
+import {useCallback, useRef, useState} from 'react';
+import type {Language} from '../../i18n/language.js';
+import {isPrinterFailure, printJob, type PrinterFailure, type PrintResult} from '../../services/print-service.js';
+import type {ServiceContext} from '../../services/service-context.js';
+import type {SlipPrinting, SlipPrintingEvent} from '../state/slip-printing.js';
+import type {PrinterPoll} from './use-printer-status.js';
+
+/** What the status bar should learn from a print that failed, if anything. */
+function printerFailureOf(result: PrintResult): PrinterFailure | undefined {
+	return !result.ok && isPrinterFailure(result.failure) ? result.failure : undefined;
+}
+
+type Options<F, E> = {
+	context: ServiceContext;
+	language: Language;
+	printer: PrinterPoll;
+	/** The database changed (a commit, a print): whatever shows it is read again. */
+	onChanged: () => void;
+	reducer: (flow: F, event: E | SlipPrintingEvent) => F;
+};
+
+export type PrintingFlow<F, E> = {
+	flow: F | undefined;
+	/** The flow as it is now, not as the last frame drew it: for key handlers. */
+	latest: {readonly current: F | undefined};
+	/** Applies `event`; an event from an earlier flow (`from`, see `generation`) is dropped. */
+	dispatch: (event: E | SlipPrintingEvent, from?: number) => void;
+	/** Which flow an answer belongs to: take it before an await and pass it back to dispatch. */
+	generation: () => number;
+	begin: (flow: F) => void;
+	close: () => void;
+	/** Prints the job with live steps, tells the status bar what the printer said, and ends on the result. */
+	print: (jobId: number) => Promise<void>;
+	/** On a result that did not print: the same job again. */
+	retryPrint: () => void;
+	scroll: (by: number, lines: number, height: number) => void;
+};
+
+/**
+ * What the void flow and the settlement flow share: a flow held in a reducer, answers from services
+ * that arrive after the flow was closed or restarted dropped, and the slip printed through the queue
+ * with its steps shown.
+ */
+export function usePrintingFlow<F extends SlipPrinting, E>({
+	context,
+	language,
+	printer,
+	onChanged,
+	reducer,
+}: Options<F, E>): PrintingFlow<F, E> {
+	const [flow, setFlow] = useState<F | undefined>();
+	const latest = useRef<F | undefined>(undefined);
+	const generationRef = useRef(0);
+
+	const set = useCallback((next: F | undefined) => {
+		latest.current = next;
+		setFlow(next);
+	}, []);
+
+	const dispatch = useCallback(
+		(event: E | SlipPrintingEvent, from = generationRef.current) => {
+			if (from === generationRef.current && latest.current) {
+				set(reducer(latest.current, event));
+			}
+		},
+		[reducer, set],
+	);
+
+	const generation = useCallback(() => generationRef.current, []);
+
+	const begin = useCallback(
+		(start: F) => {
+			generationRef.current++;
+			set(start);
+		},
+		[set],
+	);
+
+	const close = useCallback(() => {
+		generationRef.current++;
+		set(undefined);
+	}, [set]);
+
+	const print = useCallback(
+		async (jobId: number) => {
+			const from = generationRef.current;
+			printer.setPrinting(true);
+			dispatch({type: 'print-step', step: 'claiming'}, from);
+			try {
+				const result = await printJob(context, jobId, language, step => {
+					dispatch({type: 'print-step', step}, from);
+				});
+				dispatch({type: 'printed', result}, from);
+				const failure = printerFailureOf(result);
+				if (result.ok) {
+					printer.report({ready: true, paperNearEnd: false});
+				} else if (failure) {
+					printer.report({ready: false, failure, paperNearEnd: false});
+				}
+			} finally {
+				printer.setPrinting(false);
+				onChanged();
+			}
+		},
+		[context, dispatch, language, onChanged, printer],
+	);
+
+	const retryPrint = useCallback(() => {
+		const {current} = latest;
+		if (current?.step === 'result' && current.print && !current.print.ok) {
+			void print(current.print.jobId);
+		}
+	}, [print]);
+
+	const scroll = useCallback(
+		(by: number, lines: number, height: number) => {
+			dispatch({type: 'scroll', by, lines, height});
+		},
+		[dispatch],
+	);
+
+	return {flow, latest, dispatch, generation, begin, close, print, retryPrint, scroll};
+}
