@@ -1,19 +1,27 @@
-import {auditEvents, type AuditEvent} from '../domain/audit-chain.js';
+import {auditEvents, formatAnchor, parseAnchor, type AuditEvent} from '../domain/audit-chain.js';
 import {singleLine} from '../domain/display-text.js';
 import {formatDateTime} from '../domain/time-format.js';
 import {CommandError} from './command-errors.js';
 import {openCommandContext, parseCommand} from './command-context.js';
 
-export const auditHelp = `posvoid audit [--verify] [--operator NO] [--event KIND] [--limit N]
+export const auditHelp = `posvoid audit [--verify [--anchor ROW:HASH]] [--operator NO] [--event KIND] [--limit N]
 
 Lists recent audit events, newest first. --verify walks the whole hash chain and names the first
-row that was changed or removed; the exit status is then 4 when the chain is broken.
+row that was changed or removed; the exit status is then 4 when the chain is broken. It ends with
+the chain's head, row:hash. Each settlement report prints the anchor of its settlement the same way:
+--anchor with one of those also finds rows cut from the end of the log, back to that anchor.
 Kinds: ${auditEvents.join(', ')}.`;
 
 export async function runAudit(argv: string[]): Promise<number> {
 	const {values} = parseCommand(
 		argv,
-		{verify: {type: 'boolean'}, operator: {type: 'string'}, event: {type: 'string'}, limit: {type: 'string'}},
+		{
+			verify: {type: 'boolean'},
+			anchor: {type: 'string'},
+			operator: {type: 'string'},
+			event: {type: 'string'},
+			limit: {type: 'string'},
+		},
 		false,
 	);
 	if (values.help) {
@@ -30,12 +38,23 @@ export async function runAudit(argv: string[]): Promise<number> {
 		throw new CommandError('--limit takes a whole number from 1 to 100000');
 	}
 
+	const anchor = values.anchor === undefined ? undefined : parseAnchor(values.anchor);
+	if (anchor && !anchor.ok) {
+		throw new CommandError(`--anchor ${anchor.message}`);
+	}
+
+	if (anchor && !values.verify) {
+		throw new CommandError('--anchor goes with --verify');
+	}
+
 	const context = openCommandContext(values);
 	try {
 		if (values.verify) {
-			const verification = context.store.read(() => context.store.audit.verify());
+			const verification = context.store.read(() => context.store.audit.verify(anchor?.anchor));
 			if (verification.ok) {
-				console.log(`audit chain intact: ${verification.rows} rows verified`);
+				const head = verification.head ? `; head ${formatAnchor(verification.head)}` : '';
+				const anchored = anchor ? `, anchor ${formatAnchor(anchor.anchor)} found` : '';
+				console.log(`audit chain intact: ${verification.rows} rows verified${anchored}${head}`);
 				return 0;
 			}
 

@@ -50,3 +50,31 @@ export function canonicalAuditContent(content: AuditContent): string {
 export function auditHash(previousHash: string, content: AuditContent): string {
 	return createHash('sha256').update(previousHash).update('\n').update(canonicalAuditContent(content)).digest('hex');
 }
+
+/**
+ * A row of the chain written down outside the database (each settlement report prints one): its id
+ * and its hash, or the start of it. A chain that still holds the row with that hash cannot have lost
+ * or changed anything up to it, which the links alone cannot show for rows cut from the end.
+ */
+export type AuditAnchor = {id: number; hash: string};
+
+/** Hex digits of the hash that an anchor on paper keeps: 64 bits, beyond forging by trial. */
+export const anchorDigits = 16;
+
+/** `1234:1a2b3c4d5e6f7a8b`: how a settlement report prints an anchor and `posvoid audit --anchor` reads it back. */
+export function formatAnchor(anchor: AuditAnchor): string {
+	return `${anchor.id}:${anchor.hash.slice(0, anchorDigits)}`;
+}
+
+/** Reads `ID:HASH` as `formatAnchor` writes it; the hash needs at least 12 of its hex digits. */
+export function parseAnchor(text: string): {ok: true; anchor: AuditAnchor} | {ok: false; message: string} {
+	const match = /^(?<id>\d{1,12}):(?<hash>[\da-f]{12,64})$/i.exec(text.trim());
+	if (!match?.groups?.['id'] || !match.groups['hash'] || Number(match.groups['id']) < 1) {
+		return {
+			ok: false,
+			message: `"${text}" is not an audit anchor: write it as the settlement report prints it, row:hash such as 1234:1a2b3c4d5e6f7a8b`,
+		};
+	}
+
+	return {ok: true, anchor: {id: Number(match.groups['id']), hash: match.groups['hash'].toLowerCase()}};
+}

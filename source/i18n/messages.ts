@@ -216,7 +216,8 @@ export type Messages = {
 		filters: (operator: string, event: string) => string;
 		operatorPrompt: string;
 		verifying: string;
-		intact: (rows: number) => string;
+		/** `head` is the chain's last row as `row:hash`, written as a settlement report prints an anchor. */
+		intact: (rows: number, head: string | undefined) => string;
 		broken: (rowId: number, rowsBefore: number, why: string) => string;
 		empty: string;
 		position: (first: number, last: number, count: number, capped: boolean) => string;
@@ -517,7 +518,7 @@ const en: Messages = {
 		filters: (operator, event) => `operator: ${operator} · event: ${event}`,
 		operatorPrompt: 'Operator number (Enter applies; empty for all): ',
 		verifying: 'Verifying the audit chain…',
-		intact: rows => `Chain intact: ${rows} rows verified.`,
+		intact: (rows, head) => `Chain intact: ${rows} rows verified.${head ? ` Head ${head}.` : ''}`,
 		broken: (rowId, rowsBefore, why) => `Chain BROKEN at row ${rowId}: ${why} (${rowsBefore} rows before it verified).`,
 		empty: 'No audit events match.',
 		position: (first, last, count, capped) =>
@@ -838,7 +839,7 @@ const zhCN: Messages = {
 		filters: (operator, event) => `操作员: ${operator} · 事件: ${event}`,
 		operatorPrompt: '操作员号(Enter 确定,留空为全部): ',
 		verifying: '正在校验审计链…',
-		intact: rows => `审计链完整:已校验 ${rows} 行。`,
+		intact: (rows, head) => `审计链完整:已校验 ${rows} 行。${head ? `链头 ${head}。` : ''}`,
 		broken: (rowId, rowsBefore) =>
 			`审计链在第 ${rowId} 行断开:该行被修改、缺失或链接不符(之前 ${rowsBefore} 行校验通过)。`,
 		empty: '没有符合条件的审计记录。',

@@ -1,3 +1,4 @@
+import {formatAnchor, type AuditAnchor} from '../domain/audit-chain.js';
 import type {BatchSummary, ChannelTotals} from '../domain/batch-summary.js';
 import {singleLine} from '../domain/display-text.js';
 import {formatSlip} from '../domain/money.js';
@@ -17,6 +18,8 @@ export type SettlementReportInput = {
 	at: number;
 	timeZone: string;
 	summary: BatchSummary;
+	/** The audit row that recorded the settlement, printed so the paper can later prove the log whole up to it. */
+	auditAnchor?: AuditAnchor;
 };
 
 const label = {
@@ -39,6 +42,7 @@ const label = {
 	total: ['合计', 'TOTAL'],
 	net: ['净额', 'NET'],
 	netFees: ['净手续费', 'NET FEES'],
+	auditAnchor: ['审计锚点', 'AUDIT ANCHOR'],
 } as const satisfies Record<string, Label>;
 
 /** The settlement report (结算总计单) or the shift summary (X report) of one batch. */
@@ -98,8 +102,11 @@ export function buildSettlementReport(
 		labelValue(say(label.netFees), formatSlip(input.summary.netFees), {
 			indent: 2,
 		}),
-		feed(2),
-		cut(),
 	);
+	if (input.auditAnchor) {
+		lines.push(rule(), labelValue(say(label.auditAnchor), formatAnchor(input.auditAnchor), {stacked: true}));
+	}
+
+	lines.push(feed(2), cut());
 	return {lines};
 }

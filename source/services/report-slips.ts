@@ -18,7 +18,7 @@ export function reportModel(
 	at: number,
 	reprint: boolean,
 ): SlipModel {
-	const {config} = context;
+	const {config, store} = context;
 	return buildSettlementReport(
 		{
 			kind,
@@ -31,6 +31,7 @@ export function reportModel(
 			at,
 			timeZone: config.timeZone,
 			summary: batchSummary(context, batch.id),
+			auditAnchor: kind === 'settlement' ? store.audit.settlementAnchor(batch.batchNo) : undefined,
 		},
 		{reprint, labels: config.printer.encoding === 'gb18030' ? 'bilingual' : 'english'},
 	);

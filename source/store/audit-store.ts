@@ -1,5 +1,12 @@
 import type Database from 'better-sqlite3';
-import {auditHash, genesisHash, type AuditContent, type AuditEvent, type AuditResult} from '../domain/audit-chain.js';
+import {
+	auditHash,
+	genesisHash,
+	type AuditAnchor,
+	type AuditContent,
+	type AuditEvent,
+	type AuditResult,
+} from '../domain/audit-chain.js';
 
 export type AuditEntry = {
 	operatorNo?: string;
@@ -13,7 +20,8 @@ export type AuditRow = AuditContent & {prevHash: string; hash: string};
 
 export type AuditFilter = {operatorNo?: string; event?: AuditEvent};
 
-export type ChainVerification = {ok: true; rows: number} | {ok: false; rows: number; brokenId: number; why: string};
+export type ChainVerification =
+	{ok: true; rows: number; head: AuditAnchor | undefined} | {ok: false; rows: number; brokenId: number; why: string};
 
 type RawAudit = Omit<AuditRow, 'operatorNo' | 'record'> & {operatorNo: string | null; record: string | null};
 
@@ -44,6 +52,9 @@ export function createAuditStore(db: Database.Database) {
 		),
 	};
 	const everyRow = db.prepare<unknown[], RawAudit>(`SELECT ${columns} FROM audit_log ORDER BY id`);
+	const settlementRow = db.prepare<[string], AuditAnchor>(
+		`SELECT id, hash FROM audit_log WHERE event = 'settlement' AND result = 'ok' AND record = ? ORDER BY id DESC LIMIT 1`,
+	);
 
 	const appendInTransaction = db.transaction((entry: AuditEntry, at: number) => {
 		const previous = last.get();
@@ -87,8 +98,16 @@ export function createAuditStore(db: Database.Database) {
 
 			return rows.map(row => toRow(row));
 		},
-		/** Walks the whole chain in id order and names the first row whose links or content do not match. */
-		verify(): ChainVerification {
+		/** The row that recorded a batch's settlement: the anchor its report prints. */
+		settlementAnchor(batchNo: string): AuditAnchor | undefined {
+			return settlementRow.get(`batch:${batchNo}`);
+		},
+		/**
+		 * Walks the whole chain in id order and names the first row whose links or content do not match.
+		 * With an anchor, the anchored row must be there with that hash: rows removed from the end of the
+		 * log, which the links alone cannot show, are found back to the anchor.
+		 */
+		verify(anchor?: AuditAnchor): ChainVerification {
 			let previousHash = genesisHash;
 			let expectedId = 1;
 			let rows = 0;
@@ -106,12 +125,25 @@ export function createAuditStore(db: Database.Database) {
 					return {ok: false, rows, brokenId: row.id, why: 'its content does not match its hash (edited)'};
 				}
 
+				if (anchor?.id === row.id && !row.hash.startsWith(anchor.hash.toLowerCase())) {
+					return {ok: false, rows, brokenId: row.id, why: 'its hash is not the anchored one (the log was rewritten)'};
+				}
+
 				previousHash = row.hash;
 				expectedId++;
 				rows++;
 			}
 
-			return {ok: true, rows};
+			if (anchor && anchor.id > rows) {
+				return {
+					ok: false,
+					rows,
+					brokenId: anchor.id,
+					why: `the anchored row is gone: the log ends at row ${rows}, so rows were removed from its end`,
+				};
+			}
+
+			return {ok: true, rows, head: rows === 0 ? undefined : {id: rows, hash: previousHash}};
 		},
 	};
 }

@@ -142,3 +142,39 @@ test('reprint prints another copy marked REPRINT', async t => {
 	const audit = await runCli(['audit', '--db', db, '--event', 'reprint']);
 	t.regex(audit.stdout, /reprint\s+ok/);
 });
+
+test('the settlement report prints its audit anchor; audit --verify --anchor then finds rows cut from the end of the log', async t => {
+	const printer = await startEmulatorProcess(['--columns', '32']);
+	t.teardown(printer.stop);
+	const {db} = await counter([1000]);
+	const settle = await runCli(
+		['settle', '--operator', '00', '--db', db, '--printer', `127.0.0.1:${printer.port}`, '--password-stdin'],
+		{input: 'boss-pass\n'},
+	);
+	t.is(settle.code, 0, settle.stderr);
+	await printer.waitFor(/审计锚点 AUDIT ANCHOR\s+\d+:[\da-f]{16}/);
+	const anchor = /审计锚点 AUDIT ANCHOR\s+(?<anchor>\d+:[\da-f]{16})/.exec(printer.output())!.groups!['anchor']!;
+
+	const intact = await runCli(['audit', '--db', db, '--verify', '--anchor', anchor]);
+	t.is(intact.code, 0, intact.stderr);
+	t.regex(
+		intact.stdout,
+		new RegExp(String.raw`audit chain intact: \d+ rows verified, anchor ${anchor} found; head \d+:[\da-f]{16}`),
+	);
+
+	// Someone with the file drops the trigger and cuts the log back to before the settlement.
+	const store = openStore(db);
+	store.db.exec('DROP TRIGGER audit_log_refuses_delete');
+	store.db.prepare('DELETE FROM audit_log WHERE id >= ?').run(Number(anchor.split(':')[0]));
+	store.close();
+
+	const linksOnly = await runCli(['audit', '--db', db, '--verify']);
+	t.is(linksOnly.code, 0, 'the links alone cannot show rows cut from the end');
+	const anchored = await runCli(['audit', '--db', db, '--verify', '--anchor', anchor]);
+	t.is(anchored.code, 4);
+	t.regex(anchored.stderr, /audit chain BROKEN at row \d+: the anchored row is gone: the log ends at row \d+/);
+
+	const badAnchor = await runCli(['audit', '--db', db, '--verify', '--anchor', 'yesterday']);
+	t.is(badAnchor.code, 1);
+	t.regex(badAnchor.stderr, /--anchor "yesterday" is not an audit anchor: write it as the settlement report prints it/);
+});

@@ -16,14 +16,15 @@ function eventLines(frame: string): string[] {
 	return frame.split('\n').filter(line => /^\d{4}(?:\/\d{2}){2} /.test(line));
 }
 
-test('a supervisor opens the audit log with a: recent events, newest first, and the chain verified intact', async t => {
+test('a supervisor opens the audit log with a: recent events, newest first, and the chain verified intact with its head', async t => {
 	const fixture = await consoleFixture();
 	t.teardown(fixture.close);
 	const {instance} = fixture;
 	await signIn(instance, '00');
 	await press(instance, 'a');
 	const frame = await waitForFrame(instance, 'Chain intact:');
-	t.true(frame.includes(`Chain intact: ${auditRows(fixture)} rows verified.`));
+	t.true(frame.includes(`Chain intact: ${auditRows(fixture)} rows verified. Head ${auditRows(fixture)}:`));
+	t.regex(frame, /Head \d+:[\da-f]{16}\./);
 	t.regex(frame, /Time +Op +Event +Result +Record +Detail/);
 	const rows = eventLines(frame);
 	t.true(rows.length > 0);

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import React, {useEffect, useMemo, useReducer, useState} from 'react';
+import {formatAnchor} from '../../domain/audit-chain.js';
 import {singleLine} from '../../domain/display-text.js';
 import {displayWidth, padEndToWidth, truncateToWidth} from '../../domain/display-width.js';
 import {formatDateTime} from '../../domain/time-format.js';
@@ -73,7 +74,7 @@ function chainText(messages: Messages, chain: ChainVerification | undefined): {t
 	}
 
 	return chain.ok
-		? {text: messages.audit.intact(chain.rows), color: 'green'}
+		? {text: messages.audit.intact(chain.rows, chain.head && formatAnchor(chain.head)), color: 'green'}
 		: {text: messages.audit.broken(chain.brokenId, chain.rows, singleLine(chain.why)), color: 'red'};
 }
 
