@@ -16,7 +16,11 @@ const stubDevtools = {
 	},
 };
 
-const inkStringWidth = path.resolve('source/ui/ink-string-width.ts');
+const repoRoot = path.resolve(import.meta.dirname, '..');
+// Entries and dist/ are named from the project's root, wherever the build is started from.
+process.chdir(repoRoot);
+const inkStringWidth = path.join(repoRoot, 'source/ui/ink-string-width.ts');
+const displayWidthModule = path.join(repoRoot, 'source/domain/display-width.ts');
 
 /**
  * Ink and its helpers measure every line of every frame with string-width, whose grapheme
@@ -29,15 +33,15 @@ const fastStringWidth = {
 	name: 'ink-string-width',
 	setup(builder) {
 		builder.onResolve({filter: /^string-width$/}, async ({importer, resolveDir, kind, pluginData}) => {
-			if (
-				pluginData === 'real' ||
-				importer === inkStringWidth ||
-				importer.endsWith(path.join('source', 'domain', 'display-width.ts'))
-			) {
+			if (pluginData === 'real' || importer === inkStringWidth || importer === displayWidthModule) {
 				return undefined;
 			}
 
 			const resolved = await builder.resolve('string-width', {resolveDir, kind, pluginData: 'real'});
+			if (resolved.errors.length > 0) {
+				return undefined;
+			}
+
 			const {version} = JSON.parse(readFileSync(path.join(path.dirname(resolved.path), 'package.json'), 'utf8'));
 			return version.startsWith('8.') ? {path: inkStringWidth} : undefined;
 		});
@@ -54,6 +58,7 @@ for (const {entry, name} of targets) {
 	rmSync(`dist/${name}-chunks`, {recursive: true, force: true});
 	await build({
 		entryPoints: {[name]: entry},
+		absWorkingDir: repoRoot,
 		outdir: 'dist',
 		entryNames: '[name]',
 		chunkNames: `${name}-chunks/[name]-[hash]`,

@@ -83,12 +83,15 @@ export class SectionReader {
 	readonly #record: Record<string, unknown>;
 	readonly #path: string;
 	readonly #problems: string[];
+	/** The section was not an object: that was said once, and its keys are not asked for again. */
+	readonly #broken: boolean;
 
 	constructor(value: unknown, path: string, problems: string[], known: readonly string[]) {
 		this.#path = path;
 		this.#problems = problems;
 		this.#record = isRecord(value) ? value : {};
-		if (value !== undefined && !isRecord(value)) {
+		this.#broken = value !== undefined && !isRecord(value);
+		if (this.#broken) {
 			this.#problems.push(`${path || '(top level)'}: an object of keys, such as {}`);
 			return;
 		}
@@ -118,6 +121,10 @@ export class SectionReader {
 
 	/** Like read, for a key the section cannot do without once the section is given. */
 	require<T>(key: string, rule: Rule<T>, stand: T): T {
+		if (this.#broken) {
+			return stand;
+		}
+
 		if (this.#record[key] === undefined) {
 			this.#problems.push(`${this.#keyPath(key)}: required`);
 			return stand;
@@ -138,6 +145,10 @@ export class SectionReader {
 
 	/** A nested object the section cannot do without once the section is given; `stand` in its place when absent. */
 	requiredSection<T>(key: string, known: readonly string[], readSection: (reader: SectionReader) => T, stand: T): T {
+		if (this.#broken) {
+			return stand;
+		}
+
 		if (this.#record[key] === undefined) {
 			this.#problems.push(`${this.#keyPath(key)}: required`);
 			return stand;

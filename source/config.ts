@@ -95,7 +95,8 @@ function readFeeRule(reader: SectionReader): FeeRule {
 
 /** Fees given in the file replace the defaults whole: each channel must be there. */
 function readFees(reader: SectionReader): FeeRules {
-	const rule = (key: keyof FeeRules) => reader.requiredSection(key, feeRuleKeys, readFeeRule, defaultFees[key]);
+	const rule = (key: keyof FeeRules) =>
+		reader.requiredSection(key, feeRuleKeys, readFeeRule, structuredClone(defaultFees[key]));
 	return {debit: rule('debit'), credit: rule('credit'), qr: rule('qr')};
 }
 
@@ -167,7 +168,9 @@ function readConfig(reader: SectionReader): Config {
 			minutes: lockout.read('minutes', integer(1, 24 * 60), 30),
 		})),
 		idleLockMinutes: reader.read('idleLockMinutes', decimal(1, 24 * 60), 15),
-		fees: reader.has('fees') ? reader.section('fees', ['debit', 'credit', 'qr'], readFees) : defaultFees,
+		fees: reader.has('fees')
+			? reader.section('fees', ['debit', 'credit', 'qr'], readFees)
+			: structuredClone(defaultFees),
 		voidReasons: reader.read('voidReasons', listOf(text(1, 40), 1, 9, 'reasons of 1 to 40 characters'), [
 			...defaultVoidReasons,
 		]),
@@ -202,8 +205,21 @@ function withoutComments(value: unknown): unknown {
 
 /** Validates a parsed JSON value; the error names each bad key and the form it expects. */
 export function parseConfig(value: unknown, source = 'configuration'): Config {
+	let plain: unknown;
+	try {
+		plain = withoutComments(value);
+	} catch (error) {
+		if (error instanceof RangeError) {
+			throw new ConfigError(
+				`${source} is nested too deeply to be a configuration. Start again from data/config.example.json.`,
+			);
+		}
+
+		throw error;
+	}
+
 	const found: string[] = [];
-	const config = readConfig(new SectionReader(withoutComments(value), '', found, topLevelKeys));
+	const config = readConfig(new SectionReader(plain, '', found, topLevelKeys));
 	if (found.length === 0) {
 		return config;
 	}

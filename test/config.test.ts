@@ -74,6 +74,30 @@ test('money keys are read into fen; an uncapped fee has no cap', t => {
 	t.false('cap' in config.fees.credit);
 });
 
+test('a section that is not an object is named once, without a line for each of its keys', t => {
+	const error = t.throws(() => parseConfig({merchant: 'Corner shop', fees: 3}), {instanceOf: ConfigError});
+	t.is(
+		error.message,
+		[
+			'configuration has bad keys:',
+			'  merchant: an object of keys, such as {}',
+			'  fees: an object of keys, such as {}',
+			'See data/config.example.json for every key and its form.',
+		].join('\n'),
+	);
+});
+
+test('JSON nested too deeply is a configuration error, not a crash', t => {
+	const deep = JSON.parse('['.repeat(200_000) + ']'.repeat(200_000)) as unknown;
+	t.throws(() => parseConfig({voidReasons: deep}), {instanceOf: ConfigError, message: /nested too deeply/});
+});
+
+test('each configuration gets its own copy of the default fees', t => {
+	const first = defaultConfig();
+	first.fees.debit.basisPoints = 99;
+	t.is(defaultConfig().fees.debit.basisPoints, 50);
+});
+
 test('a file that is not an object of keys is named as such', t => {
 	for (const value of [[], null, 'posvoid', 12]) {
 		const error = t.throws(() => parseConfig(value), {instanceOf: ConfigError});

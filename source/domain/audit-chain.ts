@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto';
+import {singleLine} from './display-text.js';
 
 export const auditEvents = [
 	'sign-in',
@@ -66,13 +67,13 @@ export function formatAnchor(anchor: AuditAnchor): string {
 	return `${anchor.id}:${anchor.hash.slice(0, anchorDigits)}`;
 }
 
-/** Reads `ID:HASH` as `formatAnchor` writes it; the hash needs at least 12 of its hex digits. */
+/** Reads `ROW:HASH` as `formatAnchor` writes it; the hash needs at least the 16 hex digits a report prints. */
 export function parseAnchor(text: string): {ok: true; anchor: AuditAnchor} | {ok: false; message: string} {
-	const match = /^(?<id>\d{1,12}):(?<hash>[\da-f]{12,64})$/i.exec(text.trim());
+	const match = /^(?<id>\d{1,12}):(?<hash>[\da-f]{16,64})$/i.exec(text.trim());
 	if (!match?.groups?.['id'] || !match.groups['hash'] || Number(match.groups['id']) < 1) {
 		return {
 			ok: false,
-			message: `"${text}" is not an audit anchor: write it as the settlement report prints it, row:hash such as 1234:1a2b3c4d5e6f7a8b`,
+			message: `"${singleLine(text)}" is not an audit anchor: write it as the settlement report prints it, row:hash such as 1234:1a2b3c4d5e6f7a8b`,
 		};
 	}
 

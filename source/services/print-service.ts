@@ -27,15 +27,16 @@ export type {PrinterReadiness} from '../printing/printer-transport.js';
 /** Why a queued job was not sent: a printer failure, or the queue's own state. */
 export type QueueFailure = PrinterFailure | {kind: QueueFailureKind; detail: string};
 type QueueFailureKind = 'already-printed' | 'in-progress' | 'database-busy';
-const queueFailureKinds = new Set<string>([
-	'already-printed',
-	'in-progress',
-	'database-busy',
-] satisfies QueueFailureKind[]);
+/** Every queue kind, so a kind added later cannot be left out here. */
+const queueFailureKinds: Record<QueueFailureKind, true> = {
+	'already-printed': true,
+	'in-progress': true,
+	'database-busy': true,
+};
 
 /** A failure of the printer itself, worth showing as the printer's state; not the queue's or the database's. */
 export function isPrinterFailure(failure: QueueFailure): failure is PrinterFailure {
-	return !queueFailureKinds.has(failure.kind);
+	return !Object.hasOwn(queueFailureKinds, failure.kind);
 }
 
 export type PrintResult =

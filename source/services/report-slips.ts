@@ -31,7 +31,7 @@ export function reportModel(
 			at,
 			timeZone: config.timeZone,
 			summary: batchSummary(context, batch.id),
-			auditAnchor: kind === 'settlement' ? store.audit.settlementAnchor(batch.batchNo) : undefined,
+			auditAnchor: kind === 'settlement' ? store.audit.settlementAnchor(batch.batchNo, at) : undefined,
 		},
 		{reprint, labels: config.printer.encoding === 'gb18030' ? 'bilingual' : 'english'},
 	);

@@ -258,8 +258,8 @@ export function seedDatabase(context: ServiceContext, options: SeedOptions): See
 						operatorNo: supervisorNo,
 						event: 'settlement',
 						result: 'ok',
-						record: `batch:${batch.id}`,
-						detail: `batch ${batch.batchNo}: ${seeded.sales} sales (seeded)`,
+						record: `batch:${batch.batchNo}`,
+						detail: `${seeded.sales} sales (seeded)`,
 					},
 					settledAt,
 				);

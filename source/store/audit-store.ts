@@ -52,8 +52,8 @@ export function createAuditStore(db: Database.Database) {
 		),
 	};
 	const everyRow = db.prepare<unknown[], RawAudit>(`SELECT ${columns} FROM audit_log ORDER BY id`);
-	const settlementRow = db.prepare<[string], AuditAnchor>(
-		`SELECT id, hash FROM audit_log WHERE event = 'settlement' AND result = 'ok' AND record = ? ORDER BY id DESC LIMIT 1`,
+	const settlementRow = db.prepare<[string, number], AuditAnchor>(
+		`SELECT id, hash FROM audit_log WHERE event = 'settlement' AND result = 'ok' AND record = ? AND at = ? ORDER BY id LIMIT 1`,
 	);
 
 	const appendInTransaction = db.transaction((entry: AuditEntry, at: number) => {
@@ -98,9 +98,13 @@ export function createAuditStore(db: Database.Database) {
 
 			return rows.map(row => toRow(row));
 		},
-		/** The row that recorded a batch's settlement: the anchor its report prints. */
-		settlementAnchor(batchNo: string): AuditAnchor | undefined {
-			return settlementRow.get(`batch:${batchNo}`);
+		/**
+		 * The row that recorded a batch's settlement, the anchor its report prints: found by the batch
+		 * number and the settlement's time, written in the same transaction, so another terminal's batch
+		 * of the same number is never taken for it.
+		 */
+		settlementAnchor(batchNo: string, settledAt: number): AuditAnchor | undefined {
+			return settlementRow.get(`batch:${batchNo}`, settledAt);
 		},
 		/**
 		 * Walks the whole chain in id order and names the first row whose links or content do not match.

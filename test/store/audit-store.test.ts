@@ -85,10 +85,11 @@ test('a settlement is found by its batch as the anchor its report prints', t => 
 	appendEvents(store, 2);
 	const id = store.audit.append({operatorNo: '00', event: 'settlement', result: 'ok', record: 'batch:000001'}, 5000);
 	appendEvents(store, 1);
-	const anchor = store.audit.settlementAnchor('000001');
+	const anchor = store.audit.settlementAnchor('000001', 5000);
 	t.is(anchor?.id, id);
 	t.like(store.audit.verify(anchor), {ok: true});
-	t.is(store.audit.settlementAnchor('000002'), undefined);
+	t.is(store.audit.settlementAnchor('000002', 5000), undefined);
+	t.is(store.audit.settlementAnchor('000001', 6000), undefined, 'a batch of the same number settled at another time');
 });
 
 test('filters by operator and by event kind', t => {
