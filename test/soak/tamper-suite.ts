@@ -77,7 +77,7 @@ export type AuditTamperOptions = {
 /**
  * Tamper: the audit table refuses UPDATE and DELETE; a row's bytes edited in the file, or a row
  * changed or removed after dropping the triggers, is caught by `posvoid audit --verify`, which
- * exits non-zero and names the row.
+ * exits non-zero and names the row; the newest rows cut off are caught against an anchor.
  */
 export async function runAuditTamper(options: AuditTamperOptions): Promise<SuiteFigures> {
 	const figures = emptyFigures('tamper: audit log');
@@ -168,6 +168,22 @@ export async function runAuditTamper(options: AuditTamperOptions): Promise<Suite
 		raw2.prepare('DELETE FROM audit_log WHERE id = ?').run(middle);
 		raw2.close();
 		expectBroken(await verify(), middle + 1, 'a row deleted with the triggers dropped', 'deleted, triggers dropped');
+
+		// The newest rows cut off: the links of what is left hold, so only an anchor (as a settlement
+		// report prints one) can show it.
+		fs.writeFileSync(file, original);
+		const raw3 = new Database(file);
+		const {hash} = raw3.prepare('SELECT hash FROM audit_log WHERE id = ?').get(middle) as {hash: string};
+		raw3.exec('DROP TRIGGER audit_log_refuses_delete');
+		raw3.prepare('DELETE FROM audit_log WHERE id >= ?').run(middle);
+		raw3.close();
+		const anchor = `${middle}:${hash.slice(0, 16)}`;
+		expectBroken(
+			await runPosvoid(['audit', '--verify', '--anchor', anchor, '--db', file]),
+			middle,
+			'the newest rows cut off, checked against an anchor',
+			'newest rows cut, anchor',
+		);
 		figures.notes['audit rows'] = rows.length;
 	} finally {
 		fs.rmSync(database.directory, {recursive: true, force: true});
