@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import process from 'node:process';
 import {CommandError} from './commands/command-errors.js';
+import {stripControl} from './domain/display-text.js';
 import {UserError} from './user-error.js';
 
 type CommandRunner = (argv: string[]) => Promise<number>;
@@ -75,7 +76,8 @@ try {
 	process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
 	if (error instanceof UserError) {
-		console.error(`posvoid: ${error.message}`);
+		// Messages quote what was typed or read (a flag's value, a file's key): no control byte reaches the terminal.
+		console.error(`posvoid: ${stripControl(error.message)}`);
 		process.exitCode = error instanceof CommandError ? error.exitCode : 1;
 	} else {
 		console.error('posvoid: unexpected error, please report it with the lines below');

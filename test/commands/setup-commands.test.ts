@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
+import {stripControl} from '../../source/domain/display-text.js';
 import {runCli} from '../helpers/cli.js';
 import {tempDirectory} from '../helpers/fixture.js';
 
@@ -90,4 +91,19 @@ test('an unknown flag is named', async t => {
 	const result = await runCli(['audit', '--verbose']);
 	t.is(result.code, 1);
 	t.regex(result.stderr, /--verbose/);
+});
+
+test('what the command line quotes back in an error carries no control bytes to the terminal', async t => {
+	const hostile = 'x\u001B[2J\u001B]0;owned\u0007\u009B31m';
+	for (const argv of [
+		[hostile],
+		['audit', `--${hostile}`],
+		['void', '000001', '--printer', hostile],
+		['audit', '--limit', hostile],
+	]) {
+		const result = await runCli(argv);
+		t.is(result.code, 1, argv.join(' '));
+		t.is(result.stderr, stripControl(result.stderr), JSON.stringify(result.stderr));
+		t.regex(result.stderr, /^posvoid: /);
+	}
 });
