@@ -121,16 +121,7 @@ export class SectionReader {
 
 	/** Like read, for a key the section cannot do without once the section is given. */
 	require<T>(key: string, rule: Rule<T>, stand: T): T {
-		if (this.#broken) {
-			return stand;
-		}
-
-		if (this.#record[key] === undefined) {
-			this.#problems.push(`${this.#keyPath(key)}: required`);
-			return stand;
-		}
-
-		return this.read(key, rule, stand);
+		return this.#isMissing(key) ? stand : this.read(key, rule, stand);
 	}
 
 	/** Whether the file gave the key at all. */
@@ -145,16 +136,21 @@ export class SectionReader {
 
 	/** A nested object the section cannot do without once the section is given; `stand` in its place when absent. */
 	requiredSection<T>(key: string, known: readonly string[], readSection: (reader: SectionReader) => T, stand: T): T {
+		return this.#isMissing(key) ? stand : this.section(key, known, readSection);
+	}
+
+	/** Whether a required key is absent, which is recorded; in a section that was not an object, nothing more is said. */
+	#isMissing(key: string): boolean {
 		if (this.#broken) {
-			return stand;
+			return true;
 		}
 
 		if (this.#record[key] === undefined) {
 			this.#problems.push(`${this.#keyPath(key)}: required`);
-			return stand;
+			return true;
 		}
 
-		return this.section(key, known, readSection);
+		return false;
 	}
 
 	#keyPath(key: string): string {

@@ -38,30 +38,24 @@ for (const [name, key] of [
 	});
 }
 
-test('Ctrl+C on the sign-in screen quits with status 0 and restores the terminal', async t => {
-	const counter = await makeCounter(t, [12_850]);
-	const printer = await startPrinter(t, counter.folder);
-	const terminal = startConsole(t, counter, printer);
-	await terminal.waitFor('Operator number:');
+// Ctrl+C is the console's quit key from the moment anything is drawn: the alternate screen is
+// entered before Ink draws its first frame, and a key pressed then waits until Ink reads it.
+for (const [moment, ready] of [
+	['on the sign-in screen', async (terminal: PtyTerminal) => terminal.waitFor('Operator number:')],
+	['before the first frame is drawn', async (terminal: PtyTerminal) => terminal.waitForOutput(enterAlternate)],
+] as const) {
+	test(`Ctrl+C ${moment} quits with status 0 and restores the terminal`, async t => {
+		const counter = await makeCounter(t, [12_850]);
+		const printer = await startPrinter(t, counter.folder);
+		const terminal = startConsole(t, counter, printer);
+		await ready(terminal);
 
-	terminal.write(keys.ctrlC);
-	const {exitCode} = await terminal.exited;
-	t.is(exitCode, 0);
-	assertRestored(t, terminal);
-});
-
-test('Ctrl+C pressed before the first frame is drawn is the quit key too: status 0, terminal restored', async t => {
-	const counter = await makeCounter(t, [12_850]);
-	const printer = await startPrinter(t, counter.folder);
-	const terminal = startConsole(t, counter, printer);
-	// The alternate screen is entered before Ink draws anything; the key waits until Ink reads it.
-	await terminal.waitForOutput(enterAlternate);
-
-	terminal.write(keys.ctrlC);
-	const {exitCode} = await terminal.exited;
-	t.is(exitCode, 0);
-	assertRestored(t, terminal);
-});
+		terminal.write(keys.ctrlC);
+		const {exitCode} = await terminal.exited;
+		t.is(exitCode, 0);
+		assertRestored(t, terminal);
+	});
+}
 
 test('SIGTERM while signed in restores the terminal and exits with 143', async t => {
 	const counter = await makeCounter(t, [12_850]);
