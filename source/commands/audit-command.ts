@@ -1,6 +1,7 @@
 import {auditEvents, formatAnchor, parseAnchor, type AuditEvent} from '../domain/audit-chain.js';
 import {singleLine} from '../domain/display-text.js';
 import {formatDateTime} from '../domain/time-format.js';
+import {verifyAuditChain} from '../services/audit-service.js';
 import {CommandError} from './command-errors.js';
 import {openCommandContext, parseCommand} from './command-context.js';
 
@@ -50,7 +51,7 @@ export async function runAudit(argv: string[]): Promise<number> {
 	const context = openCommandContext(values);
 	try {
 		if (values.verify) {
-			const verification = context.store.read(() => context.store.audit.verify(anchor?.anchor));
+			const verification = verifyAuditChain(context, anchor?.anchor);
 			if (verification.ok) {
 				const head = verification.head ? `; head ${formatAnchor(verification.head)}` : '';
 				const anchored = anchor ? `, anchor ${formatAnchor(anchor.anchor)} found` : '';

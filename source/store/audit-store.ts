@@ -23,12 +23,41 @@ export type AuditFilter = {operatorNo?: string; event?: AuditEvent};
 export type ChainVerification =
 	{ok: true; rows: number; head: AuditAnchor | undefined} | {ok: false; rows: number; brokenId: number; why: string};
 
+/** How far a walk along the chain has come: the rows verified so far and the hash of the last. */
+export type ChainWalk = {rows: number; previousHash: string; anchor?: AuditAnchor};
+export type ChainStep = {done: false; walk: ChainWalk} | {done: true; result: ChainVerification};
+
+export function startChainWalk(anchor?: AuditAnchor): ChainWalk {
+	return {rows: 0, previousHash: genesisHash, anchor};
+}
+
 type RawAudit = Omit<AuditRow, 'operatorNo' | 'record'> & {operatorNo: string | null; record: string | null};
 
 const columns = 'id, at, operator_no AS operatorNo, event, result, record, detail, prev_hash AS prevHash, hash';
 
 function toRow(raw: RawAudit): AuditRow {
 	return {...raw, operatorNo: raw.operatorNo ?? undefined, record: raw.record ?? undefined};
+}
+
+/** Why `row` does not continue the chain as row `expectedId` after `previousHash`, or undefined when it does. */
+function brokenLink(row: AuditRow, expectedId: number, previousHash: string, anchor?: AuditAnchor): string | undefined {
+	if (row.id !== expectedId) {
+		return `row ${expectedId} is missing before row ${row.id}`;
+	}
+
+	if (row.prevHash !== previousHash) {
+		return 'its link to the previous row does not match';
+	}
+
+	if (auditHash(previousHash, row) !== row.hash) {
+		return 'its content does not match its hash (edited)';
+	}
+
+	if (anchor?.id === row.id && !row.hash.startsWith(anchor.hash.toLowerCase())) {
+		return 'its hash is not the anchored one (the log was rewritten)';
+	}
+
+	return undefined;
 }
 
 /** The append-only audit log, each row chained to the one before by a hash. */
@@ -51,7 +80,10 @@ export function createAuditStore(db: Database.Database) {
 			`SELECT ${columns} FROM audit_log WHERE operator_no = ? AND event = ? ORDER BY id DESC LIMIT ?`,
 		),
 	};
-	const everyRow = db.prepare<unknown[], RawAudit>(`SELECT ${columns} FROM audit_log ORDER BY id`);
+	const firstRows = db.prepare<[number], RawAudit>(`SELECT ${columns} FROM audit_log ORDER BY id LIMIT ?`);
+	const rowsAfter = db.prepare<[number, number], RawAudit>(
+		`SELECT ${columns} FROM audit_log WHERE id > ? ORDER BY id LIMIT ?`,
+	);
 	const settlementRow = db.prepare<[string, number], AuditAnchor>(
 		`SELECT id, hash FROM audit_log WHERE event = 'settlement' AND result = 'ok' AND record = ? AND at = ? ORDER BY id LIMIT 1`,
 	);
@@ -107,47 +139,52 @@ export function createAuditStore(db: Database.Database) {
 			return settlementRow.get(`batch:${batchNo}`, settledAt);
 		},
 		/**
-		 * Walks the whole chain in id order and names the first row whose links or content do not match.
-		 * With an anchor, the anchored row must be there with that hash: rows removed from the end of the
-		 * log, which the links alone cannot show, are found back to the anchor.
+		 * Verifies up to `limit` more rows of a walk along the chain (start one with `startChainWalk`):
+		 * the walk moved on, or, when the log ended or a row broke the chain, the answer. Steps in
+		 * separate transactions see rows appended meanwhile; the chain is append-only, so that is a
+		 * longer walk, not a wrong one.
 		 */
-		verify(anchor?: AuditAnchor): ChainVerification {
-			let previousHash = genesisHash;
-			let expectedId = 1;
-			let rows = 0;
-			for (const raw of everyRow.iterate()) {
+		verifyStep(walk: ChainWalk, limit: number): ChainStep {
+			const batch = walk.rows === 0 ? firstRows.all(limit) : rowsAfter.all(walk.rows, limit);
+			let {previousHash, rows} = walk;
+			for (const raw of batch) {
 				const row = toRow(raw);
-				if (row.id !== expectedId) {
-					return {ok: false, rows, brokenId: row.id, why: `row ${expectedId} is missing before row ${row.id}`};
-				}
-
-				if (row.prevHash !== previousHash) {
-					return {ok: false, rows, brokenId: row.id, why: 'its link to the previous row does not match'};
-				}
-
-				if (auditHash(previousHash, row) !== row.hash) {
-					return {ok: false, rows, brokenId: row.id, why: 'its content does not match its hash (edited)'};
-				}
-
-				if (anchor?.id === row.id && !row.hash.startsWith(anchor.hash.toLowerCase())) {
-					return {ok: false, rows, brokenId: row.id, why: 'its hash is not the anchored one (the log was rewritten)'};
+				const why = brokenLink(row, rows + 1, previousHash, walk.anchor);
+				if (why !== undefined) {
+					return {done: true, result: {ok: false, rows, brokenId: row.id, why}};
 				}
 
 				previousHash = row.hash;
-				expectedId++;
 				rows++;
 			}
 
-			if (anchor && anchor.id > rows) {
-				return {
-					ok: false,
-					rows,
-					brokenId: anchor.id,
-					why: `the anchored row is gone: the log ends at row ${rows}, so rows were removed from its end`,
-				};
+			if (batch.length === limit) {
+				return {done: false, walk: {...walk, previousHash, rows}};
 			}
 
-			return {ok: true, rows, head: rows === 0 ? undefined : {id: rows, hash: previousHash}};
+			if (walk.anchor && walk.anchor.id > rows) {
+				const why = `the anchored row is gone: the log ends at row ${rows}, so rows were removed from its end`;
+				return {done: true, result: {ok: false, rows, brokenId: walk.anchor.id, why}};
+			}
+
+			return {done: true, result: {ok: true, rows, head: rows === 0 ? undefined : {id: rows, hash: previousHash}}};
+		},
+		/**
+		 * Walks the whole chain in id order and names the first row whose links or content do not match.
+		 * With an anchor, the anchored row must be there with that hash: rows removed from the end of the
+		 * log, which the links alone cannot show, are found back to the anchor. Run it in one read
+		 * transaction for one snapshot.
+		 */
+		verify(anchor?: AuditAnchor): ChainVerification {
+			let walk = startChainWalk(anchor);
+			for (;;) {
+				const step = this.verifyStep(walk, 10_000);
+				if (step.done) {
+					return step.result;
+				}
+
+				walk = step.walk;
+			}
 		},
 	};
 }

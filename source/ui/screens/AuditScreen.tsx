@@ -7,7 +7,7 @@ import {formatDateTime} from '../../domain/time-format.js';
 import type {Messages} from '../../i18n/messages.js';
 import {
 	recentAuditEvents,
-	verifyAuditChain,
+	verifyAuditChainInSteps,
 	type AuditEvent,
 	type AuditRow,
 	type ChainVerification,
@@ -97,12 +97,15 @@ export function AuditScreen({context, messages, approval, height, columns}: Prop
 			return undefined;
 		}
 
-		// After the first frame: the walk reads every row of the log.
-		const timer = setTimeout(() => {
-			setChain(verifyAuditChain(context));
-		}, 0);
+		// In steps, after the first frame: the walk reads every row of the log, and keys must not wait for it.
+		const walk = new AbortController();
+		void verifyAuditChainInSteps(context, walk.signal).then(result => {
+			if (result) {
+				setChain(result);
+			}
+		});
 		return () => {
-			clearTimeout(timer);
+			walk.abort();
 		};
 	}, [approved, context]);
 
