@@ -1,4 +1,5 @@
 import type {Language} from '../config.js';
+import {singleLine} from '../domain/display-text.js';
 
 export type PrinterFailureKind =
 	'unreachable' | 'timeout' | 'paper-out' | 'cover-open' | 'offline' | 'printer-error' | 'reset';
@@ -84,4 +85,21 @@ const descriptions: Record<PrinterFailureKind, Record<Language, FailureDescripti
 /** What to tell the clerk about a failure, and what to do about it. */
 export function describeFailure(failure: PrinterFailure, language: Language): FailureDescription {
 	return descriptions[failure.kind][language];
+}
+
+/** How a failure is kept with its print job: `kind: detail`. */
+export function storedFailure(failure: PrinterFailure): string {
+	return `${failure.kind}: ${failure.detail}`;
+}
+
+/** A failure kept with a print job, told in the clerk's language when its kind is known; otherwise as kept, on one line. */
+export function describeStoredFailure(stored: string | undefined, language: Language): string {
+	if (stored === undefined) {
+		return '';
+	}
+
+	const kind = stored.split(':', 1)[0] ?? '';
+	return Object.hasOwn(descriptions, kind)
+		? descriptions[kind as PrinterFailureKind][language].message
+		: singleLine(stored);
 }

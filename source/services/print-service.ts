@@ -1,6 +1,6 @@
 import type {Language} from '../config.js';
 import {formatScreen, type Fen} from '../domain/money.js';
-import {describeFailure, type PrinterFailure} from '../printing/printer-failure.js';
+import {describeFailure, storedFailure, type PrinterFailure} from '../printing/printer-failure.js';
 import {
 	printBytes,
 	queryPrinterStatus,
@@ -21,7 +21,12 @@ import {settlementReportModel} from './report-slips.js';
 import type {ServiceContext} from './service-context.js';
 
 /** What the screens need of the printing layer, so that ui/ talks to services only. */
-export {describeFailure, type PrinterFailure, type PrinterFailureKind} from '../printing/printer-failure.js';
+export {
+	describeFailure,
+	describeStoredFailure,
+	type PrinterFailure,
+	type PrinterFailureKind,
+} from '../printing/printer-failure.js';
 export type {PrinterReadiness} from '../printing/printer-transport.js';
 
 /** Why a queued job was not sent: a printer failure, or the queue's own state. */
@@ -223,7 +228,7 @@ export async function printJob(
 
 	const {failure} = outcome;
 	recordAfterPrinting(() => {
-		store.printJobs.markFailed(jobId, `${failure.kind}: ${failure.detail}`, context.now(), failure.afterSend === true);
+		store.printJobs.markFailed(jobId, storedFailure(failure), context.now(), failure.afterSend === true);
 		store.audit.append(
 			{event: 'print-failed', result: 'failed', record, detail: `job ${jobId}: ${failure.kind}`},
 			context.now(),

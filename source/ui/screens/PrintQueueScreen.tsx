@@ -5,8 +5,7 @@ import {padEndToWidth, padStartToWidth, truncateToWidth} from '../../domain/disp
 import type {Language} from '../../i18n/language.js';
 import type {Messages} from '../../i18n/messages.js';
 import {
-	describeFailure,
-	type PrinterFailureKind,
+	describeStoredFailure,
 	markInterruptedJobs,
 	printJob,
 	recentJobs,
@@ -31,28 +30,6 @@ type Props = {
 	readonly columns: number;
 	readonly onChanged: () => void;
 };
-
-const failureKinds = new Set<string>([
-	'unreachable',
-	'timeout',
-	'paper-out',
-	'cover-open',
-	'offline',
-	'printer-error',
-	'reset',
-]);
-
-/** The stored `kind: detail` of a failed attempt, told in the clerk's language when the kind is known. */
-export function failureReason(lastError: string | undefined, language: Language): string {
-	if (lastError === undefined) {
-		return '';
-	}
-
-	const kind = lastError.split(':', 1)[0] ?? '';
-	return failureKinds.has(kind)
-		? describeFailure({kind: kind as PrinterFailureKind, detail: ''}, language).message
-		: singleLine(lastError);
-}
 
 type Entry = {view: PrintJobView; section: 'waiting' | 'recent'};
 
@@ -207,7 +184,7 @@ export function PrintQueueScreen({
 					states[job.state],
 					String(job.attempts),
 					singleLine(title),
-					failureReason(job.lastError, language),
+					describeStoredFailure(job.lastError, language),
 				]);
 				return (
 					<Text
