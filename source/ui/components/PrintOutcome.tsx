@@ -39,6 +39,29 @@ export function previewHeight(print: PrintResult | undefined, hasHeadline: boole
 	return Math.max(1, height - outcomeHeaderLines(print, hasHeadline));
 }
 
+/** Why a print failed, what to do, and the retry key: three lines (outcomeHeaderLines counts them). */
+export function PrintFailureLines({
+	message,
+	advice,
+	texts,
+}: {
+	readonly message: string;
+	readonly advice: string;
+	readonly texts: Pick<PrintOutcomeTexts, 'notPrinted' | 'retryHint'>;
+}): React.JSX.Element {
+	return (
+		<>
+			<Text bold color="red" wrap="truncate">
+				{texts.notPrinted(message)}
+			</Text>
+			<Text wrap="truncate">{advice}</Text>
+			<Text color="yellow" wrap="truncate">
+				{texts.retryHint}
+			</Text>
+		</>
+	);
+}
+
 /**
  * A job being printed with its live step, then the result: printed, or the printer's problem with its
  * advice and the retry key, and the preview windowed to the height it is given.
@@ -78,15 +101,7 @@ export function PrintOutcome({
 					{texts.printed}
 				</Text>
 			) : (
-				<>
-					<Text bold color="red" wrap="truncate">
-						{texts.notPrinted(print.message)}
-					</Text>
-					<Text wrap="truncate">{print.advice}</Text>
-					<Text color="yellow" wrap="truncate">
-						{texts.retryHint}
-					</Text>
-				</>
+				<PrintFailureLines message={print.message} advice={print.advice} texts={texts} />
 			)}
 			<Text dimColor wrap="truncate">
 				{truncateToWidth(`── ${texts.preview} (↑↓) ── ${texts.backHint}`, columns)}

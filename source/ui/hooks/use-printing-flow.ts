@@ -1,5 +1,7 @@
 import {useCallback, useRef, useState} from 'react';
 import type {Language} from '../../i18n/language.js';
+import type {Messages} from '../../i18n/messages.js';
+import type {Authenticated} from '../../services/auth-service.js';
 import {isPrinterFailure, printJob, type PrinterFailure, type PrintResult} from '../../services/print-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
 import type {SlipPrinting, SlipPrintingEvent} from '../state/slip-printing.js';
@@ -9,6 +11,17 @@ import type {PrinterPoll} from './use-printer-status.js';
 function printerFailureOf(result: PrintResult): PrinterFailure | undefined {
 	return !result.ok && isPrinterFailure(result.failure) ? result.failure : undefined;
 }
+
+/** What the void and settlement flows are run with. */
+export type FlowOptions = {
+	context: ServiceContext;
+	language: Language;
+	messages: Messages;
+	session: Authenticated | undefined;
+	printer: PrinterPoll;
+	/** The database changed (a commit, a print): the list, the batch and the waiting count are read again. */
+	onChanged: () => void;
+};
 
 type Options<F, E> = {
 	context: ServiceContext;

@@ -1,16 +1,11 @@
 import {useCallback} from 'react';
 import {singleLine} from '../../domain/display-text.js';
-import type {Language} from '../../i18n/language.js';
-import type {Messages} from '../../i18n/messages.js';
-import type {Authenticated} from '../../services/auth-service.js';
-import type {ServiceContext} from '../../services/service-context.js';
 import {lastSettledBatch} from '../../services/settlement-history.js';
 import {currentBatch} from '../../services/transaction-list-service.js';
 import {openBatchSummary, reprintSettlement, settleBatch, SettlementError} from '../../services/settlement-service.js';
 import {settlementFlowReducer, startSettlementFlow, type SettlementFlow} from '../state/settlement-flow.js';
 import {checkSupervisorPassword} from './use-supervisor-check.js';
-import type {PrinterPoll} from './use-printer-status.js';
-import {usePrintingFlow} from './use-printing-flow.js';
+import {type FlowOptions, usePrintingFlow} from './use-printing-flow.js';
 
 export type SettlementActions = {
 	flow: SettlementFlow | undefined;
@@ -26,16 +21,6 @@ export type SettlementActions = {
 	close: () => void;
 };
 
-type Options = {
-	context: ServiceContext;
-	language: Language;
-	messages: Messages;
-	session: Authenticated | undefined;
-	printer: PrinterPoll;
-	/** The database changed (a settlement, a print): the batch number and the waiting count are read again. */
-	onChanged: () => void;
-};
-
 /**
  * Runs the settlement screen: the reducer holds every step; this hook does the service calls between
  * them. It lives with the app, not the screen, so a settlement printing while the console locks still
@@ -48,7 +33,7 @@ export function useSettlementFlow({
 	session,
 	printer,
 	onChanged,
-}: Options): SettlementActions {
+}: FlowOptions): SettlementActions {
 	const {flow, latest, dispatch, generation, begin, close, print, retryPrint, scroll} = usePrintingFlow({
 		context,
 		language,

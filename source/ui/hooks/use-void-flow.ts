@@ -1,15 +1,11 @@
 import {useCallback} from 'react';
-import type {Language} from '../../i18n/language.js';
-import type {Messages} from '../../i18n/messages.js';
-import {authenticate, type Authenticated} from '../../services/auth-service.js';
-import type {ServiceContext} from '../../services/service-context.js';
+import {authenticate} from '../../services/auth-service.js';
 import {getTransaction} from '../../services/transaction-list-service.js';
 import {checkVoidable, voidTransaction} from '../../services/void-service.js';
 import {singleLine} from '../../domain/display-text.js';
 import {authRefusalText} from '../auth-text.js';
 import {startVoidFlow, voidFlowReducer, type VoidFlow} from '../state/void-flow.js';
-import {usePrintingFlow} from './use-printing-flow.js';
-import type {PrinterPoll} from './use-printer-status.js';
+import {type FlowOptions, usePrintingFlow} from './use-printing-flow.js';
 
 export type VoidActions = {
 	flow: VoidFlow | undefined;
@@ -27,21 +23,11 @@ export type VoidActions = {
 	close: () => void;
 };
 
-type Options = {
-	context: ServiceContext;
-	language: Language;
-	messages: Messages;
-	session: Authenticated | undefined;
-	printer: PrinterPoll;
-	/** The database changed (a void, a print): the list, the batch and the waiting count are read again. */
-	onChanged: () => void;
-};
-
 /**
  * Runs the void flow: the reducer holds every step; this hook does the service calls between them.
  * An answer that arrives after the flow was closed or restarted is dropped (usePrintingFlow).
  */
-export function useVoidFlow({context, language, messages, session, printer, onChanged}: Options): VoidActions {
+export function useVoidFlow({context, language, messages, session, printer, onChanged}: FlowOptions): VoidActions {
 	const {flow, latest, dispatch, generation, begin, close, print, retryPrint, scroll} = usePrintingFlow({
 		context,
 		language,

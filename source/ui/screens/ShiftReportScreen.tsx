@@ -7,6 +7,7 @@ import type {Authenticated} from '../../services/auth-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
 import {printShiftReport, shiftReport} from '../../services/settlement-service.js';
 import {BatchFigures} from '../components/BatchFigures.js';
+import {PrintFailureLines} from '../components/PrintOutcome.js';
 import type {PrinterPoll} from '../hooks/use-printer-status.js';
 import {layer, useKeys} from '../keyboard.js';
 import {actionFor} from '../keymap.js';
@@ -98,15 +99,7 @@ export function ShiftReportScreen({context, language, messages, session, printer
 				</Text>
 			) : null}
 			{printing?.state === 'failed' ? (
-				<>
-					<Text bold color="red" wrap="truncate">
-						{text.notPrinted(printing.message)}
-					</Text>
-					<Text wrap="truncate">{printing.advice}</Text>
-					<Text color="yellow" wrap="truncate">
-						{text.retryHint}
-					</Text>
-				</>
+				<PrintFailureLines message={printing.message} advice={printing.advice} texts={text} />
 			) : null}
 		</Box>
 	);
