@@ -1,4 +1,4 @@
-import type {BatchSummary} from '../domain/batch-summary.js';
+import {figureCells, type BatchSummary} from '../domain/batch-summary.js';
 import {padEndToWidth, padStartToWidth} from '../domain/display-width.js';
 import {formatScreen} from '../domain/money.js';
 
@@ -11,16 +11,7 @@ export function summaryTable(summary: BatchSummary): string {
 			.map((cell, index) => (index === 0 ? padEndToWidth(cell, widths[index]!) : padStartToWidth(cell, widths[index]!)))
 			.join(' ');
 	const rows = [...summary.channels.map(row => ({...row, name: row.channel})), {...summary.total, name: 'TOTAL'}].map(
-		row =>
-			line([
-				row.name,
-				String(row.salesCount),
-				formatScreen(row.salesAmount),
-				String(row.voidsCount),
-				formatScreen(-row.voidsAmount),
-				formatScreen(row.salesFees),
-				formatScreen(-row.voidsFees),
-			]),
+		row => line([row.name, ...figureCells(row)]),
 	);
 	return [
 		line(header),

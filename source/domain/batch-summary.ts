@@ -1,4 +1,4 @@
-import type {Fen} from './money.js';
+import {formatScreen, type Fen} from './money.js';
 import {channels, type Channel} from './transaction.js';
 
 export type ChannelTotals = {
@@ -52,4 +52,19 @@ export function summarise(rows: readonly ChannelTotals[]): BatchSummary {
 		netAmount: total.salesAmount - total.voidsAmount,
 		netFees: total.salesFees - total.voidsFees,
 	};
+}
+
+/**
+ * One row of figures as screen text: sales count and amount, voids count and amount, fees and fees
+ * given back. Voids and the fees they give back are money going out, so they show with a minus sign.
+ */
+export function figureCells(totals: Omit<ChannelTotals, 'channel'>): string[] {
+	return [
+		String(totals.salesCount),
+		formatScreen(totals.salesAmount),
+		String(totals.voidsCount),
+		formatScreen(-totals.voidsAmount),
+		formatScreen(totals.salesFees),
+		formatScreen(-totals.voidsFees),
+	];
 }

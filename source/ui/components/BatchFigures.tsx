@@ -1,23 +1,9 @@
 import {Box, Text} from 'ink';
 import React from 'react';
-import type {BatchSummary, ChannelTotals} from '../../domain/batch-summary.js';
+import {figureCells, type BatchSummary} from '../../domain/batch-summary.js';
 import {displayWidth, padEndToWidth, padStartToWidth} from '../../domain/display-width.js';
 import {formatScreen} from '../../domain/money.js';
 import type {Messages} from '../../i18n/messages.js';
-
-type Totals = Omit<ChannelTotals, 'channel'>;
-
-/** Voids and the fees they give back are money going out, so they show with a minus sign. */
-function cells(totals: Totals): string[] {
-	return [
-		String(totals.salesCount),
-		formatScreen(totals.salesAmount),
-		String(totals.voidsCount),
-		formatScreen(-totals.voidsAmount),
-		formatScreen(totals.salesFees),
-		formatScreen(-totals.voidsFees),
-	];
-}
 
 /**
  * The batch figures as lines of text: a header, one row per channel, the total, and the net. Columns
@@ -36,8 +22,8 @@ export function figureLines(summary: BatchSummary, messages: Messages): string[]
 		columns.feesBack,
 	];
 	const rows = [
-		...summary.channels.map(row => [messages.channel[row.channel], ...cells(row)]),
-		[total, ...cells(summary.total)],
+		...summary.channels.map(row => [messages.channel[row.channel], ...figureCells(row)]),
+		[total, ...figureCells(summary.total)],
 	];
 	const widths = header.map((title, index) =>
 		Math.max(displayWidth(title), ...rows.map(row => displayWidth(row[index] ?? ''))),
