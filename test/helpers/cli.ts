@@ -1,7 +1,7 @@
 import {spawn} from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import {repoRoot} from './child-process.js';
+import {collect, repoRoot} from './child-process.js';
 
 export const binary = path.join(repoRoot, 'dist/posvoid.js');
 
@@ -16,20 +16,8 @@ export async function runCli(
 		cwd: options.cwd ?? os.tmpdir(),
 		env: {...process.env, LANG: 'en_US.UTF-8', ...options.env},
 	});
-	let stdout = '';
-	let stderr = '';
-	child.stdout.setEncoding('utf8');
-	child.stderr.setEncoding('utf8');
-	child.stdout.on('data', (chunk: string) => {
-		stdout += chunk;
-	});
-	child.stderr.on('data', (chunk: string) => {
-		stderr += chunk;
-	});
+	const result = collect(child);
 	child.stdin.end(options.input ?? '');
-	return new Promise(resolve => {
-		child.once('close', code => {
-			resolve({code: code ?? undefined, stdout, stderr});
-		});
-	});
+	const {code, stdout, stderr} = await result;
+	return {code, stdout, stderr};
 }

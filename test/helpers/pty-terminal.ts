@@ -5,21 +5,6 @@ import {binary} from './cli.js';
 const beginFrame = '\u001B[?2026h';
 const endFrame = '\u001B[?2026l';
 
-/** Keys as a terminal sends them. */
-export const keys = {
-	enter: '\r',
-	escape: '\u001B',
-	up: '\u001B[A',
-	down: '\u001B[B',
-	pageUp: '\u001B[5~',
-	pageDown: '\u001B[6~',
-	home: '\u001B[H',
-	end: '\u001B[F',
-	backspace: '\u007F',
-	ctrlC: '\u0003',
-	tab: '\t',
-} as const;
-
 export type PtyTerminal = {
 	pty: IPty;
 	/** The visible screen, one string per row, trailing spaces trimmed. */
@@ -168,3 +153,5 @@ export function startPty(args: string[], options: PtyOptions = {}): PtyTerminal 
 		},
 	};
 }
+
+export {keys} from './keys.js';

@@ -3,19 +3,7 @@ import type {Language} from '../../source/i18n/language.js';
 import type {PrinterReadiness} from '../../source/printing/printer-transport.js';
 import {App} from '../../source/ui/App.js';
 import {addTestOperator, openFixture, type Fixture} from '../helpers/fixture.js';
-
-export const keys = {
-	up: '\u001B[A',
-	down: '\u001B[B',
-	pageUp: '\u001B[5~',
-	pageDown: '\u001B[6~',
-	home: '\u001B[H',
-	end: '\u001B[F',
-	enter: '\r',
-	escape: '\u001B',
-	backspace: '\u007F',
-	ctrlC: '\u0003',
-} as const;
+import {keys} from '../helpers/keys.js';
 
 export const password = 'secret12';
 
@@ -97,3 +85,5 @@ export async function signIn(instance: Rendered, operatorNo = '01'): Promise<str
 	await press(instance, password, keys.enter);
 	return waitForFrame(instance, 'Today ');
 }
+
+export {keys} from '../helpers/keys.js';
