@@ -3,16 +3,14 @@
 import test, {type ExecutionContext} from 'ava';
 import {keys, type PtyTerminal} from '../helpers/pty-terminal.js';
 import {
-	cashier,
 	diskState,
 	makeCounter,
 	quit,
 	signIn,
-	stars,
 	startConsole,
 	startPrinter,
-	typeAndEnter,
 	type Printer,
+	voidUpToConfirm,
 } from './helpers/counter.js';
 
 /** Voids the selected sale (¥42.00) with the printer out of paper and checks what the clerk is told. */
@@ -23,11 +21,7 @@ async function voidWithoutPaper(t: ExecutionContext) {
 	const terminal = startConsole(t, counter, printer);
 
 	await signIn(terminal);
-	await terminal.press('v', 'your password again:');
-	await typeAndEnter(terminal, cashier.password, `your password again: ${stars(cashier.password)}`);
-	await terminal.waitFor('Reason for the void');
-	terminal.write(keys.enter);
-	await terminal.waitFor('Confirm void? y/n');
+	await voidUpToConfirm(terminal);
 	terminal.write('y');
 
 	const result = await terminal.waitFor('the slip did not print');

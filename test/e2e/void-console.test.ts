@@ -17,6 +17,7 @@ import {
 	startPrinter,
 	supervisor,
 	typeAndEnter,
+	voidUpToConfirm,
 } from './helpers/counter.js';
 
 test('sign in, search by voucher, void with a wrong then the right password: the slip the printer receives is the preview on screen', async t => {
@@ -99,11 +100,7 @@ test('n at the confirm screen backs out and changes nothing: the sale stays comp
 	const terminal = startConsole(t, counter, printer);
 
 	await signIn(terminal);
-	await terminal.press('v', 'your password again:');
-	await typeAndEnter(terminal, cashier.password, `your password again: ${stars(cashier.password)}`);
-	await terminal.waitFor('Reason for the void');
-	terminal.write(keys.enter);
-	await terminal.waitFor('Confirm void? y/n');
+	await voidUpToConfirm(terminal);
 
 	terminal.write('n');
 	const list = await terminal.waitFor(/^Today \d{4}-\d{2}-\d{2}$/m);

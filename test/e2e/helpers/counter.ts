@@ -125,6 +125,15 @@ export async function signIn(terminal: PtyTerminal, operator = cashier): Promise
 	return terminal.waitFor(/^Today \d{4}-\d{2}-\d{2}$/m);
 }
 
+/** From the list, with the sale highlighted: v, the cashier's password, the first reason; waits on the confirm screen. */
+export async function voidUpToConfirm(terminal: PtyTerminal): Promise<string> {
+	await terminal.press('v', 'your password again:');
+	await typeAndEnter(terminal, cashier.password, `your password again: ${stars(cashier.password)}`);
+	await terminal.waitFor('Reason for the void');
+	terminal.write(keys.enter);
+	return terminal.waitFor('Confirm void? y/n');
+}
+
 /** The lines of a slip, trailing spaces and trailing blank lines removed, for comparing screen and paper. */
 export function slipLines(text: string): string[] {
 	const lines = text.split('\n').map(line => line.trimEnd());
