@@ -2,13 +2,22 @@ import test, {type ExecutionContext} from 'ava';
 import {displayWidth} from '../../source/domain/display-width.js';
 import {summarise} from '../../source/domain/batch-summary.js';
 import {messagesFor} from '../../source/i18n/messages.js';
-import {startPrinterEmulator, type Emulator} from '../../source/printing/emulator/printer-emulator.js';
+import type {Emulator} from '../../source/printing/emulator/printer-emulator.js';
 import {authenticate} from '../../source/services/auth-service.js';
 import {settleBatch} from '../../source/services/settlement-service.js';
 import {voidTransaction} from '../../source/services/void-service.js';
 import {figureLines} from '../../source/ui/components/BatchFigures.js';
 import {addSale, type Fixture} from '../helpers/fixture.js';
-import {consoleFixture, keys, password, press, signIn, waitForFrame, type ConsoleFixture} from './ui-helpers.js';
+import {
+	consoleFixture,
+	consoleFixtureWithPrinter,
+	keys,
+	password,
+	press,
+	signIn,
+	waitForFrame,
+	type ConsoleFixture,
+} from './ui-helpers.js';
 
 type Sales = {debit: number; debitVoided: number; wechat: number};
 
@@ -20,9 +29,8 @@ async function settlementFixture(
 	t: ExecutionContext,
 	language: 'en' | 'zh-CN' = 'en',
 ): Promise<{fixture: ConsoleFixture; emulator: Emulator; sales: Sales}> {
-	const emulator = await startPrinterEmulator({host: '127.0.0.1', port: 0, columns: 32});
 	const sales: Partial<Sales> = {};
-	const fixture = await consoleFixture({
+	const {fixture, emulator} = await consoleFixtureWithPrinter(t, {
 		language,
 		seed(fixture: Fixture) {
 			sales.debitVoided = addSale(fixture.context, {
@@ -41,18 +49,7 @@ async function settlementFixture(
 				amount: 20_000,
 				createdAt: fixture.clock.now - 60_000,
 			});
-			fixture.context.config.printer = {
-				...fixture.context.config.printer,
-				host: emulator.host,
-				port: emulator.port,
-				connectTimeoutMs: 500,
-				writeTimeoutMs: 1000,
-			};
 		},
-	});
-	t.teardown(async () => {
-		fixture.close();
-		await emulator.close();
 	});
 	const clerk = await authenticate(fixture.context, '01', password, 'void');
 	if (!clerk.ok) {
@@ -256,7 +253,6 @@ test('a batch settled from another window meanwhile: y settles nothing else and 
 });
 
 test('when the console locks on the figures the approval is gone: after the unlock the password is asked again', async t => {
-	const emulator = await startPrinterEmulator({host: '127.0.0.1', port: 0, columns: 32});
 	// Long enough for the sign-in and the password to go through first; the test then waits for the lock.
 	const fixture = await consoleFixture({
 		idleLockMs: 1500,
@@ -264,10 +260,7 @@ test('when the console locks on the figures the approval is gone: after the unlo
 			addSale(sale.context, {voucherNo: '000101'});
 		},
 	});
-	t.teardown(async () => {
-		fixture.close();
-		await emulator.close();
-	});
+	t.teardown(fixture.close);
 	const {instance} = fixture;
 	await openSettlementAsSupervisor(fixture);
 	await waitForFrame(instance, 'Console locked');

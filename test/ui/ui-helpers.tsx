@@ -1,5 +1,7 @@
+import type {ExecutionContext} from 'ava';
 import {render} from 'ink-testing-library';
 import type {Language} from '../../source/i18n/language.js';
+import {startPrinterEmulator, type Emulator} from '../../source/printing/emulator/printer-emulator.js';
 import type {PrinterReadiness} from '../../source/printing/printer-transport.js';
 import {App} from '../../source/ui/App.js';
 import {addTestOperator, openFixture, type Fixture} from '../helpers/fixture.js';
@@ -87,3 +89,32 @@ export async function signIn(instance: Rendered, operatorNo = '01'): Promise<str
 }
 
 export {keys} from '../helpers/keys.js';
+
+/**
+ * The console printing to a real emulator on a free loopback port, with short timeouts; both are
+ * closed when the test ends. `seed` adds rows before the console starts, as for consoleFixture.
+ */
+export async function consoleFixtureWithPrinter(
+	t: ExecutionContext,
+	options: Parameters<typeof consoleFixture>[0] = {},
+): Promise<{fixture: ConsoleFixture; emulator: Emulator}> {
+	const emulator = await startPrinterEmulator({host: '127.0.0.1', port: 0, columns: 32});
+	const fixture = await consoleFixture({
+		...options,
+		seed(seeded) {
+			options.seed?.(seeded);
+			seeded.context.config.printer = {
+				...seeded.context.config.printer,
+				host: emulator.host,
+				port: emulator.port,
+				connectTimeoutMs: 500,
+				writeTimeoutMs: 1000,
+			};
+		},
+	});
+	t.teardown(async () => {
+		fixture.close();
+		await emulator.close();
+	});
+	return {fixture, emulator};
+}

@@ -1,30 +1,25 @@
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
-import {startPrinterEmulator, type Emulator} from '../../source/printing/emulator/printer-emulator.js';
+import type {Emulator} from '../../source/printing/emulator/printer-emulator.js';
 import {addSale, type Fixture} from '../helpers/fixture.js';
-import {consoleFixture, keys, password, press, signIn, waitForFrame, type ConsoleFixture} from './ui-helpers.js';
+import {
+	consoleFixtureWithPrinter,
+	keys,
+	password,
+	press,
+	signIn,
+	waitForFrame,
+	type ConsoleFixture,
+} from './ui-helpers.js';
 
 /** The console on a database with one sale (voucher 000101, ¥128.50) and one over the limit (000102, ¥800.00), printing to an emulator. */
 async function voidFixture(t: ExecutionContext): Promise<{fixture: ConsoleFixture; emulator: Emulator}> {
-	const emulator = await startPrinterEmulator({host: '127.0.0.1', port: 0, columns: 32});
-	const fixture = await consoleFixture({
+	return consoleFixtureWithPrinter(t, {
 		seed(fixture: Fixture) {
 			addSale(fixture.context, {voucherNo: '000102', amount: 80_000, createdAt: fixture.clock.now - 120_000});
 			addSale(fixture.context, {voucherNo: '000101', amount: 12_850});
-			fixture.context.config.printer = {
-				...fixture.context.config.printer,
-				host: emulator.host,
-				port: emulator.port,
-				connectTimeoutMs: 500,
-				writeTimeoutMs: 1000,
-			};
 		},
 	});
-	t.teardown(async () => {
-		fixture.close();
-		await emulator.close();
-	});
-	return {fixture, emulator};
 }
 
 async function startVoid(fixture: ConsoleFixture, voucherNo = '000101'): Promise<void> {
