@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type {Channel} from '../domain/transaction.js';
+import type {Channel, Transaction} from '../domain/transaction.js';
 
 /** Per-channel totals of one batch, straight from the rows. */
 export type ChannelTotalsRow = {
@@ -12,22 +12,25 @@ export type ChannelTotalsRow = {
 	voidsFees: number;
 };
 
-export type ExportRow = {
+/** A sale or a void as the acquirer's statement lists it: a void carries its sale's fields, negated amounts and its own voucher. */
+export type ExportRow = Pick<
+	Transaction,
+	| 'voucherNo'
+	| 'referenceNo'
+	| 'authCode'
+	| 'batchNo'
+	| 'terminalId'
+	| 'merchantId'
+	| 'channel'
+	| 'cardMasked'
+	| 'amount'
+	| 'fee'
+	| 'currency'
+	| 'createdAt'
+	| 'operatorNo'
+> & {
 	kind: 'sale' | 'void';
-	voucherNo: string;
 	originalVoucherNo: string | undefined;
-	referenceNo: string;
-	authCode: string;
-	batchNo: string;
-	terminalId: string;
-	merchantId: string;
-	channel: Channel;
-	cardMasked: string;
-	amount: number;
-	fee: number;
-	currency: string;
-	createdAt: number;
-	operatorNo: string;
 	approverNo: string | undefined;
 	reason: string | undefined;
 };
