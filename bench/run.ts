@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
+import {sqlEngine} from '../source/store/sqlite-driver.js';
 import type {BenchRow} from './bench-row.js';
 import {runPrintBench} from './print-bench.js';
 import {runStoreBench} from './store-bench.js';
@@ -59,7 +60,10 @@ console.table(
 	}),
 );
 
-const file = path.join(import.meta.dirname, 'results.json');
+// Node 20 (better-sqlite3) writes results.json, Node 24 (node:sqlite) results-node24.json: the same rows and targets.
+const major = Number(process.versions.node.split('.')[0]);
+const file = path.join(import.meta.dirname, major >= 24 ? `results-node${major}.json` : 'results.json');
+console.error(`node ${process.versions.node}, SQLite through ${sqlEngine()}`);
 if (only.length > 0) {
 	console.error(`a partial run (${only.join(', ')}): ${file} is written only when every suite runs`);
 } else {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath, pathToFileURL} from 'node:url';
-import Database from 'better-sqlite3';
+import {openEngineConnection, sqlEngine, type EngineConnection} from '../source/store/sqlite-driver.js';
 import {defaultConfig, type Config} from '../source/config.js';
 import {authenticate, type Authenticated} from '../source/services/auth-service.js';
 import {addOperator} from '../source/services/operator-service.js';
@@ -89,27 +89,28 @@ function ensureDatabase(): {seedSeconds?: number} {
 	}
 }
 
-/** A plain better-sqlite3 connection with the store's pragmas: the baseline for every search. */
-function rawConnection(file: string): Database.Database {
-	const db = new Database(file);
-	db.pragma('journal_mode = WAL');
-	db.pragma('synchronous = FULL');
-	db.pragma('foreign_keys = ON');
-	db.pragma('busy_timeout = 5000');
+/**
+ * The engine's own connection (better-sqlite3 on Node 20, node:sqlite on 24) with the store's pragmas
+ * and no posvoid code between: the baseline for every search and commit.
+ */
+function rawConnection(file: string): EngineConnection {
+	const db = openEngineConnection(file);
+	db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000');
+	console.error(`raw baseline: ${sqlEngine()}`);
 	return db;
 }
 
 type Sample = {voucherNo: string; referenceNo: string; lastFour: string; amount: number};
 
-function sampleRows(raw: Database.Database, count: number): Sample[] {
+function sampleRows(raw: EngineConnection, count: number): Sample[] {
 	const random = seededRandom(2);
-	const maxId = raw.prepare('SELECT max(id) FROM transactions').pluck().get() as number;
-	const byId = raw.prepare<[number], Sample>(
+	const {maxId} = raw.prepare('SELECT max(id) AS maxId FROM transactions').get() as {maxId: number};
+	const byId = raw.prepare(
 		'SELECT voucher_no AS voucherNo, reference_no AS referenceNo, card_last4 AS lastFour, amount FROM transactions WHERE id = ?',
 	);
 	const samples: Sample[] = [];
 	while (samples.length < count) {
-		const sample = byId.get(1 + Math.floor(random() * maxId));
+		const sample = byId.get(1 + Math.floor(random() * maxId)) as Sample | undefined;
 		if (sample) {
 			samples.push(sample);
 		}
@@ -118,7 +119,7 @@ function sampleRows(raw: Database.Database, count: number): Sample[] {
 	return samples;
 }
 
-function searchBenches(store: Store, raw: Database.Database): BenchRow[] {
+function searchBenches(store: Store, raw: EngineConnection): BenchRow[] {
 	const samples = sampleRows(raw, warmUp + searchRuns);
 	const sample = (index: number): Sample => samples[index % samples.length]!;
 	const order = `ORDER BY created_at DESC, id DESC LIMIT ${pageSize}`;
@@ -129,10 +130,10 @@ function searchBenches(store: Store, raw: Database.Database): BenchRow[] {
 	const page = (query: TransactionQuery, cursor?: Cursor) => store.transactions.page(query, cursor, 'older', pageSize);
 
 	// Cursors around the 900,000th row, newest first: deep in the history.
-	const cursorAt = raw.prepare<[number], Cursor>(
+	const cursorAt = raw.prepare(
 		`SELECT created_at AS createdAt, id FROM transactions ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET ?`,
 	);
-	const cursors = Array.from({length: 64}, (_, index) => cursorAt.get(900_000 + index * 97)!);
+	const cursors = Array.from({length: 64}, (_, index) => cursorAt.get(900_000 + index * 97) as Cursor);
 	const cursor = (index: number): Cursor => cursors[index % cursors.length]!;
 
 	const results: BenchRow[] = [];

@@ -9,7 +9,7 @@ import process from 'node:process';
 import {pathToFileURL} from 'node:url';
 import {spawn as spawnPty, type IPty} from '@lydell/node-pty';
 import xterm from '@xterm/headless';
-import Database from 'better-sqlite3';
+import {openSqlite} from '../source/store/sqlite-driver.js';
 import {defaultConfig} from '../source/config.js';
 import {startOfDay} from '../source/domain/time-format.js';
 import {addOperator} from '../source/services/operator-service.js';
@@ -138,7 +138,7 @@ function hasTodaysRows(file: string): boolean {
 		return false;
 	}
 
-	const connection = new Database(file, {readonly: true});
+	const connection = openSqlite(file, {readonly: true});
 	try {
 		const newest = connection.prepare('SELECT coalesce(max(created_at), 0) FROM transactions').pluck().get() as number;
 		return newest >= startOfDay(Date.now(), defaultConfig().timeZone);

@@ -1,4 +1,5 @@
 import {randomBytes} from 'node:crypto';
+import {systemClock} from '../clock.js';
 import type {Config} from '../config.js';
 import type {Store} from '../store/store.js';
 
@@ -18,7 +19,7 @@ export function createServiceContext(
 	return {
 		store,
 		config,
-		now: overrides.now ?? (() => Date.now()),
+		now: overrides.now ?? systemClock(),
 		random: overrides.random ?? (size => randomBytes(size)),
 	};
 }

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import {
 	auditHash,
 	genesisHash,
@@ -7,6 +6,7 @@ import {
 	type AuditEvent,
 	type AuditResult,
 } from '../domain/audit-chain.js';
+import type {SqlDatabase} from './sqlite-driver.js';
 
 export type AuditEntry = {
 	operatorNo?: string;
@@ -61,7 +61,7 @@ function brokenLink(row: AuditRow, expectedId: number, previousHash: string, anc
 }
 
 /** The append-only audit log, each row chained to the one before by a hash. */
-export function createAuditStore(db: Database.Database) {
+export function createAuditStore(db: SqlDatabase) {
 	const last = db.prepare<unknown[], {id: number; hash: string}>(
 		'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1',
 	);

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type {SqlDatabase} from './sqlite-driver.js';
 
 export type BatchRow = {
 	id: number;
@@ -21,7 +21,7 @@ function toBatch(row: RawBatch | undefined): BatchRow | undefined {
 	return row ? {...row, settledAt: row.settledAt ?? undefined, settledBy: row.settledBy ?? undefined} : undefined;
 }
 
-export function createBatchesStore(db: Database.Database) {
+export function createBatchesStore(db: SqlDatabase) {
 	const byId = db.prepare<[number], RawBatch>(`SELECT ${columns} FROM batches WHERE id = ?`);
 	const byNo = db.prepare<[string, string], RawBatch>(
 		`SELECT ${columns} FROM batches WHERE terminal_id = ? AND batch_no = ?`,

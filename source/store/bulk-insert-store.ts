@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type {SqlDatabase} from './sqlite-driver.js';
 import type {NewTransaction} from './transactions-store.js';
 import type {Store} from './store.js';
 
@@ -6,7 +6,7 @@ import type {Store} from './store.js';
  * Statements for import and seed. Writing many transactions at once: positional parameters, prepared once per
  * connection, so a million rows cost no more than the SQL itself.
  */
-function createBulkInsertStore(db: Database.Database) {
+function createBulkInsertStore(db: SqlDatabase) {
 	const insertStatement = db.prepare<
 		[string, string, string, number, string, string, string, string, string, number, number, string, number, string]
 	>(`
@@ -86,7 +86,7 @@ export function withBulkCache<T>(store: Store, work: () => T): T {
 
 export type BulkInsertStore = ReturnType<typeof createBulkInsertStore>;
 
-const perConnection = new WeakMap<Database.Database, BulkInsertStore>();
+const perConnection = new WeakMap<SqlDatabase, BulkInsertStore>();
 
 /** The bulk statements of this store's connection, prepared on first use. */
 export function bulkInsertStore(store: Store): BulkInsertStore {

@@ -1,7 +1,7 @@
-import type Database from 'better-sqlite3';
+import type {SqlDatabase} from './sqlite-driver.js';
 
 /** Named integer sequences, such as a terminal's last voucher number. */
-export function createCountersStore(db: Database.Database) {
+export function createCountersStore(db: SqlDatabase) {
 	const getStatement = db.prepare<[string], number>('SELECT value FROM counters WHERE name = ?').pluck();
 	const setStatement = db.prepare<[string, number]>(
 		'INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',

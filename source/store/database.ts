@@ -1,8 +1,7 @@
 import fs from 'node:fs';
-import {createRequire} from 'node:module';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import {migrate, posvoidApplicationId, schemaVersion} from './migrations.js';
+import {openSqlite, type SqlDatabase} from './sqlite-driver.js';
 import {DatabaseTooNewError, NotPosvoidDatabaseError, StoreError, reportBusy} from './store-errors.js';
 
 export type OpenOptions = {
@@ -14,31 +13,11 @@ export type OpenOptions = {
 
 export const defaultBusyTimeoutMs = 5000;
 
-const requireModule = createRequire(import.meta.url);
-let addonPath: string | undefined | false;
-
-/**
- * Where better-sqlite3's compiled addon is, found once. Left to itself better-sqlite3 looks for it
- * through the `bindings` package, which tries a dozen paths: about 2 ms of every start.
- * Undefined (better-sqlite3's own search) if it is not where a normal install puts it.
- */
-function nativeBinding(): string | undefined {
-	if (addonPath === undefined) {
-		try {
-			addonPath = requireModule.resolve('better-sqlite3/build/Release/better_sqlite3.node');
-		} catch {
-			addonPath = false;
-		}
-	}
-
-	return addonPath === false ? undefined : addonPath;
-}
-
 /**
  * Opens a posvoid database: refuses foreign and newer files without writing to them, then sets and
  * checks WAL, synchronous=FULL, foreign keys and the busy timeout, then migrates.
  */
-export function openDatabase(file: string, options: OpenOptions = {}): Database.Database {
+export function openDatabase(file: string, options: OpenOptions = {}): SqlDatabase {
 	const busyTimeoutMs = options.busyTimeoutMs ?? defaultBusyTimeoutMs;
 	const exists = fs.existsSync(file);
 	if (!exists) {
@@ -53,14 +32,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
 		fs.closeSync(fs.openSync(file, 'wx', 0o600));
 	}
 
-	let db: Database.Database;
+	let db: SqlDatabase;
 	try {
-		const binding = nativeBinding();
-		db = new Database(file, {
-			timeout: busyTimeoutMs,
-			fileMustExist: true,
-			...(binding === undefined ? {} : {nativeBinding: binding}),
-		});
+		db = openSqlite(file, {timeout: busyTimeoutMs, fileMustExist: true});
 	} catch (error) {
 		throw new StoreError(`cannot open the database ${file}: ${(error as Error).message}`);
 	}
@@ -79,7 +53,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database.
 }
 
 /** Reads the header only: nothing is written to a file that is not ours. */
-function checkIdentity(db: Database.Database, file: string): void {
+function checkIdentity(db: SqlDatabase, file: string): void {
 	let applicationId: number;
 	let userVersion: number;
 	let tableCount: number;
@@ -110,7 +84,7 @@ function checkIdentity(db: Database.Database, file: string): void {
 	}
 }
 
-function configure(db: Database.Database, file: string): void {
+function configure(db: SqlDatabase, file: string): void {
 	const journalMode = reportBusy(file, () => db.pragma('journal_mode = WAL', {simple: true}));
 	if (journalMode !== 'wal') {
 		throw new StoreError(
@@ -118,7 +92,7 @@ function configure(db: Database.Database, file: string): void {
 		);
 	}
 
-	// Better-sqlite3 leaves later opens of a WAL file at NORMAL; a void must survive a power cut.
+	// SQLite (and better-sqlite3) leaves later opens of a WAL file at NORMAL; a void must survive a power cut.
 	db.pragma('synchronous = FULL');
 	const synchronous = db.pragma('synchronous', {simple: true});
 	if (synchronous !== 2) {

@@ -1,11 +1,11 @@
-import type Database from 'better-sqlite3';
+import type {SqlDatabase} from './sqlite-driver.js';
 import {schemaV1} from './schema-v1.js';
 
 /** `PRAGMA application_id` of every posvoid database ("PVOD"), so a foreign SQLite file is recognised and left alone. */
 export const posvoidApplicationId = 0x50_56_4f_44;
 
 /** Migration n brings the schema from version n to n + 1. Append only; never edit a released one. */
-export const migrations: ReadonlyArray<(db: Database.Database) => void> = [
+export const migrations: ReadonlyArray<(db: SqlDatabase) => void> = [
 	db => {
 		db.exec(schemaV1);
 		db.pragma(`application_id = ${posvoidApplicationId}`);
@@ -25,7 +25,7 @@ export const migrations: ReadonlyArray<(db: Database.Database) => void> = [
 export const schemaVersion = migrations.length;
 
 /** Applies every pending migration, each in one immediate transaction with its version bump. */
-export function migrate(db: Database.Database, afterEach?: (version: number) => void): void {
+export function migrate(db: SqlDatabase, afterEach?: (version: number) => void): void {
 	let version = db.pragma('user_version', {simple: true}) as number;
 	while (version < schemaVersion) {
 		const step = migrations[version];

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type {OperatorRole} from '../domain/transaction.js';
+import type {SqlDatabase} from './sqlite-driver.js';
 
 export type OperatorRow = {
 	operatorNo: string;
@@ -20,7 +20,7 @@ function toOperator(row: RawOperator | undefined): OperatorRow | undefined {
 	return row ? {...row, lockedUntil: row.lockedUntil ?? undefined} : undefined;
 }
 
-export function createOperatorsStore(db: Database.Database) {
+export function createOperatorsStore(db: SqlDatabase) {
 	const byNo = db.prepare<[string], RawOperator>(`SELECT ${columns} FROM operators WHERE operator_no = ?`);
 	const all = db.prepare<unknown[], RawOperator>(`SELECT ${columns} FROM operators ORDER BY operator_no`);
 	const insertStatement = db.prepare<[string, string, string, string, number]>(

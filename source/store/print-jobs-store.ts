@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type {SqlDatabase} from './sqlite-driver.js';
 
 export type PrintJobKind = 'void-slip' | 'settlement-report';
 export type PrintJobState = 'pending' | 'printing' | 'printed' | 'failed';
@@ -52,7 +52,7 @@ function toJob(raw: RawJob | undefined): PrintJobRow | undefined {
 }
 
 /** The print outbox. A job's row is written in the same transaction as what it prints. */
-export function createPrintJobsStore(db: Database.Database) {
+export function createPrintJobsStore(db: SqlDatabase) {
 	const insertStatement = db.prepare<[Record<string, unknown>]>(`
 		INSERT INTO print_jobs (kind, void_id, batch_id, reprint, created_at, updated_at)
 		VALUES (@kind, @voidId, @batchId, @reprint, @at, @at)`);

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type {Channel, Transaction} from '../domain/transaction.js';
+import type {SqlDatabase} from './sqlite-driver.js';
 
 /** Per-channel totals of one batch, straight from the rows. */
 export type ChannelTotalsRow = {
@@ -41,7 +41,7 @@ type RawExportRow = Omit<ExportRow, 'originalVoucherNo' | 'approverNo' | 'reason
 	reason: string | null;
 };
 
-export function createSettlementStore(db: Database.Database) {
+export function createSettlementStore(db: SqlDatabase) {
 	const totals = db.prepare<[number], ChannelTotalsRow>(`
 		SELECT t.channel AS channel,
 			count(*) AS salesCount,

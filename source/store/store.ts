@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type {SqlDatabase} from './sqlite-driver.js';
 import {createAuditStore} from './audit-store.js';
 import {createBatchesStore} from './batches-store.js';
 import {createCountersStore} from './counters-store.js';
@@ -13,7 +13,7 @@ import {createVoidsStore} from './voids-store.js';
 /** One open database with its statements prepared once. Services receive this; only store/ holds SQL. */
 export type Store = ReturnType<typeof createStore>;
 
-function createStore(db: Database.Database, file: string) {
+function createStore(db: SqlDatabase, file: string) {
 	return {
 		file,
 		transactions: createTransactionsStore(db),

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import type {Transaction, TransactionQuery} from '../domain/transaction.js';
+import type {SqlDatabase, SqlStatement} from './sqlite-driver.js';
 
 export type {TransactionQuery} from '../domain/transaction.js';
 
@@ -44,7 +44,7 @@ function pageParameters(query: TransactionQuery, cursor: Cursor | undefined): un
 	return parameters;
 }
 
-export function createTransactionsStore(db: Database.Database) {
+export function createTransactionsStore(db: SqlDatabase) {
 	const insertStatement = db.prepare<[NewTransaction & {batchId: number}]>(`
 		INSERT INTO transactions (voucher_no, reference_no, auth_code, batch_id, batch_no, terminal_id,
 			merchant_id, channel, card_masked, amount, fee, currency, created_at, operator_no)
@@ -57,7 +57,7 @@ export function createTransactionsStore(db: Database.Database) {
 	const markVoidedStatement = db.prepare<[number]>(
 		`UPDATE transactions SET status = 'voided' WHERE id = ? AND status = 'completed'`,
 	);
-	const pageStatements = new Map<string, Database.Statement<unknown[], Transaction>>();
+	const pageStatements = new Map<string, SqlStatement<unknown[], Transaction>>();
 
 	/** One statement per combination of filters and direction, prepared once per connection. */
 	/** The limit is written into the SQL: a bound LIMIT costs twice the time of the whole seek. */

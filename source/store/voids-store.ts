@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type {SqlDatabase} from './sqlite-driver.js';
 
 export type VoidRow = {
 	id: number;
@@ -24,7 +24,7 @@ function toVoid(row: RawVoid | undefined): VoidRow | undefined {
 	return row ? {...row, approverNo: row.approverNo ?? undefined} : undefined;
 }
 
-export function createVoidsStore(db: Database.Database) {
+export function createVoidsStore(db: SqlDatabase) {
 	const insertStatement = db.prepare<[Record<string, unknown>]>(`
 		INSERT INTO voids (transaction_id, terminal_id, batch_id, voucher_no, reference_no, operator_no, approver_no, reason, created_at)
 		VALUES (@transactionId, @terminalId, @batchId, @voucherNo, @referenceNo, @operatorNo, @approverNo, @reason, @createdAt)`);

@@ -4,6 +4,7 @@ import {openStore} from '../../source/store/store.js';
 import {runCli} from '../helpers/cli.js';
 import {startEmulatorProcess} from '../helpers/emulator-process.js';
 import {addSale, openFixture, tempDirectory} from '../helpers/fixture.js';
+import {testClock} from '../helpers/test-clock.js';
 
 /** A counter database made by the real commands: supervisor 00 (boss-pass), cashier 01 (clerk-pass), and sales. */
 async function counter(amounts: number[]) {
@@ -16,10 +17,10 @@ async function counter(amounts: number[]) {
 	const store = openStore(db);
 	const fixture = openFixture();
 	fixture.close();
-	const context = {...fixture.context, store, now: () => Date.now()};
+	const context = {...fixture.context, store, now: testClock};
 	const vouchers = amounts.map((amount, index) => {
 		const voucherNo = String(500 + index).padStart(6, '0');
-		addSale(context, {amount, voucherNo, createdAt: Date.now() - 60_000});
+		addSale(context, {amount, voucherNo, createdAt: testClock() - 60_000});
 		return voucherNo;
 	});
 	store.close();

@@ -1,8 +1,8 @@
 // Settlement end to end: the built binary in a pseudo-terminal, a counter database made by the real
 // commands, and the real printer emulator process. The supervisor settles from the console, the report
 // comes out of the printer, and a void in the settled batch is then refused on screen with its reason.
-import Database from 'better-sqlite3';
 import test from 'ava';
+import {openSqlite} from '../../source/store/sqlite-driver.js';
 import {runCli} from '../helpers/cli.js';
 import {keys} from '../helpers/pty-terminal.js';
 import {
@@ -22,7 +22,7 @@ import {
 type BatchOnDisk = {batch_no: string; settled_at: number | undefined; settled_by: string | undefined};
 
 function batchesOnDisk(db: string): BatchOnDisk[] {
-	const connection = new Database(db, {readonly: true, fileMustExist: true});
+	const connection = openSqlite(db, {readonly: true, fileMustExist: true});
 	try {
 		return connection
 			.prepare('SELECT batch_no, settled_at, settled_by FROM batches ORDER BY batch_no')

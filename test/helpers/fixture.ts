@@ -9,11 +9,13 @@ import {ensureOpenBatch} from '../../source/services/batch-service.js';
 import {addOperator} from '../../source/services/operator-service.js';
 import {createServiceContext, type ServiceContext} from '../../source/services/service-context.js';
 import {openStore, type Store} from '../../source/store/store.js';
+import {testClockStart} from './test-clock.js';
 
 /** Cheap scrypt for tests that create many operators; the stored parameters make verification follow. */
 export const testScrypt = {log2N: 10, r: 8, p: 1};
 
-export const fixtureNow = Date.parse('2026-11-25T09:30:00Z');
+/** Where a fixture's clock starts: the test clock's start, which every process the test starts shares. */
+export const fixtureNow = testClockStart;
 
 export function tempDirectory(prefix = 'posvoid-test-'): string {
 	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -17,6 +17,7 @@ import {openStore, type Store} from '../../source/store/store.js';
 import {testScrypt, tempDirectory} from '../helpers/fixture.js';
 import {sampleVoid} from '../printing/fixtures.js';
 import {optionalColumns, requiredColumns} from '../../source/services/import-row.js';
+import {testClock} from '../helpers/test-clock.js';
 import {addNote, controlCharacter, emptyFigures, noteViolation, type SuiteFigures} from './figures.js';
 import {addSales, fullCardNumbers, serviceContext} from './sales-database.js';
 
@@ -172,7 +173,7 @@ function expectClean(text: string, what: string, allowNewline = false): void {
 const problemKinds = new Set<SearchProblem['kind']>(['unknown-term', 'digits', 'bad-amount', 'bad-date', 'repeated']);
 
 function searchProperty(store: Store, runs: number, seed?: number): Property {
-	const options = {now: Date.now(), timeZone: 'Asia/Shanghai'};
+	const options = {now: testClock(), timeZone: 'Asia/Shanghai'};
 	return {
 		name: 'search queries',
 		runs,
@@ -250,7 +251,7 @@ function validRow(): Record<string, Field> {
 		card: fullCardNumbers[voucher % fullCardNumbers.length]!,
 		amount: '128.50',
 		currency: 'CNY',
-		created_at: new Date(Date.now() - 3_600_000).toISOString().replace('Z', '+08:00'),
+		created_at: new Date(testClock() - 3_600_000).toISOString().replace('Z', '+08:00'),
 		operator_no: '01',
 		fee: '',
 	};
@@ -656,7 +657,7 @@ function printedSlipProperty(folder: string, runs: number, seed?: number): Prope
 							const [id] = addSales(context, 1);
 							const voided = voidTransaction(context, {
 								transactionId: id!,
-								operator: {operatorNo: '01', name: 'x', role: 'cashier', at: Date.now()},
+								operator: {operatorNo: '01', name: 'x', role: 'cashier', at: testClock()},
 								reason,
 							});
 							expect(voided.ok, 'the void was refused');

@@ -8,6 +8,7 @@ import {DatabaseBusyError} from '../../source/store/store-errors.js';
 import {openStore} from '../../source/store/store.js';
 import {testScrypt} from '../helpers/fixture.js';
 import {readVoidInvariants} from '../helpers/void-invariants.js';
+import {testClock} from '../helpers/test-clock.js';
 import {addNote, emptyFigures, noteHang, noteViolation, type SuiteFigures} from './figures.js';
 import {createSalesDatabase, serviceContext} from './sales-database.js';
 import {exited, onLines, spawnWorker} from './worker-bundle.js';
@@ -271,7 +272,7 @@ export async function runLockHolder(options: LockHolderOptions): Promise<SuiteFi
 		// The lock is gone: the same void now goes through.
 		const after = voidTransaction(context, {
 			transactionId: database.ids[1]!,
-			operator: {...operator, at: Date.now()},
+			operator: {...operator, at: testClock()},
 			reason: 'lock test',
 		});
 		if (!after.ok) {

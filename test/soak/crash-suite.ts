@@ -1,7 +1,7 @@
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import {openSqlite, type SqlDatabase} from '../../source/store/sqlite-driver.js';
 import {migrate, posvoidApplicationId, schemaVersion} from '../../source/store/migrations.js';
 import {openStore} from '../../source/store/store.js';
 import {tempDirectory} from '../helpers/fixture.js';
@@ -185,7 +185,7 @@ type FileState = 'empty' | `version ${number}` | 'mixed';
  * user_version names (none for 0): every migration and its version bump landed together or not at all.
  */
 function migrationState(file: string, schemas: string[]): {state: FileState; detail: string} {
-	const db = new Database(file, {fileMustExist: true});
+	const db = openSqlite(file, {fileMustExist: true});
 	try {
 		const userVersion = db.pragma('user_version', {simple: true}) as number;
 		const applicationId = db.pragma('application_id', {simple: true}) as number;
@@ -211,7 +211,7 @@ function migrationState(file: string, schemas: string[]): {state: FileState; det
 
 /** The schema after each migration, from a reference database migrated one step at a time. */
 function schemasByVersion(): string[] {
-	const db = new Database(':memory:');
+	const db = openSqlite(':memory:');
 	const schemas = [schemaText(db)];
 	migrate(db, version => {
 		schemas[version] = schemaText(db);
@@ -220,7 +220,7 @@ function schemasByVersion(): string[] {
 	return schemas;
 }
 
-function schemaText(db: Database.Database): string {
+function schemaText(db: SqlDatabase): string {
 	return (
 		db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY type, name').all() as Array<{
 			type: string;

@@ -12,6 +12,7 @@ import {voidTransaction} from '../../source/services/void-service.js';
 import type {PrintJobRow} from '../../source/store/print-jobs-store.js';
 import {openStore} from '../../source/store/store.js';
 import {readVoidInvariants} from '../helpers/void-invariants.js';
+import {testClock} from '../helpers/test-clock.js';
 import {refusedPort, startBacklogFullPort, startSilentListener, type Blackhole} from './blackhole.js';
 import {startFaultProxy, type FaultProxy, type ProxyAction} from './fault-proxy.js';
 import {addNote, emptyFigures, noteHang, noteViolation, randomInt, type SuiteFigures} from './figures.js';
@@ -306,7 +307,7 @@ export async function runPrinterFaults(options: PrinterFaultOptions): Promise<Su
 			const language = index % 2 === 0 ? 'en' : 'zh-CN';
 			const voided = voidTransaction(context, {
 				transactionId: database.ids[index]!,
-				operator: {operatorNo: '01', name: 'soak', role: 'cashier', at: Date.now()},
+				operator: {operatorNo: '01', name: 'soak', role: 'cashier', at: testClock()},
 				reason: 'printer soak',
 			});
 			if (!voided.ok) {

@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {repoRoot} from '../helpers/child-process.js';
+// Sets the test clock (POSVOID_CLOCK) that every suite and process it starts shares.
+import {testClockStart} from '../helpers/test-clock.js';
 import {runBadInput} from './bad-input-suite.js';
 import {runContest, runLockHolder} from './concurrency-suite.js';
 import {runImportCrash, runMigrationCrash, runVoidCrash} from './crash-suite.js';
@@ -32,6 +34,7 @@ type Row = SuiteFigures & {seconds: number};
 
 const rows: Row[] = [];
 const started = performance.now();
+process.stdout.write(`test clock starts at ${new Date(testClockStart).toISOString()} (POSVOID_CLOCK)\n`);
 for (const [name, run] of suites) {
 	process.stdout.write(`running ${name}…\n`);
 	const began = performance.now();

@@ -6,6 +6,7 @@ import {ensureOpenBatch} from '../../source/services/batch-service.js';
 import {createServiceContext, type ServiceContext} from '../../source/services/service-context.js';
 import {openStore, type Store} from '../../source/store/store.js';
 import {tempDirectory} from '../helpers/fixture.js';
+import {testClock} from '../helpers/test-clock.js';
 
 export type SalesDatabase = {directory: string; file: string; ids: number[]};
 
@@ -70,7 +71,7 @@ export function writeImportCsv(file: string, rows: number, terminalId = defaultC
 	const header =
 		'voucher_no,reference_no,auth_code,batch_no,terminal_id,merchant_id,channel,card,amount,currency,created_at,operator_no';
 	const lines = [header];
-	const base = Date.now() - 3_600_000;
+	const base = testClock() - 3_600_000;
 	for (let index = 1; index <= rows; index++) {
 		const voucherNo = String(index).padStart(6, '0');
 		const batchNo = String(1 + Math.floor(index / 5000)).padStart(6, '0');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import {openSqlite, type SqlDatabase} from '../../source/store/sqlite-driver.js';
 import {authenticate} from '../../source/services/auth-service.js';
 import {addOperator} from '../../source/services/operator-service.js';
 import {voidTransaction} from '../../source/services/void-service.js';
@@ -8,6 +8,7 @@ import {openStore} from '../../source/store/store.js';
 import {repoRoot} from '../helpers/child-process.js';
 import {startPrinterEmulator} from '../../source/printing/emulator/printer-emulator.js';
 import {addSale, testScrypt, tempDirectory} from '../helpers/fixture.js';
+import {testClock} from '../helpers/test-clock.js';
 import {runPosvoid, type PosvoidResult} from './binary.js';
 import {addNote, emptyFigures, noteViolation, type SuiteFigures} from './figures.js';
 import {createSalesDatabase, fullCardNumbers, serviceContext, writeImportCsv} from './sales-database.js';
@@ -27,7 +28,7 @@ async function auditedDatabase(voids: number) {
 	for (const id of database.ids.slice(0, voids)) {
 		voidTransaction(context, {
 			transactionId: id,
-			operator: {...signedIn.operator, at: Date.now()},
+			operator: {...signedIn.operator, at: testClock()},
 			reason: `reason ${id}`,
 		});
 	}
@@ -35,7 +36,7 @@ async function auditedDatabase(voids: number) {
 	// A second void of the first sale: a refusal row.
 	voidTransaction(context, {
 		transactionId: database.ids[0]!,
-		operator: {...signedIn.operator, at: Date.now()},
+		operator: {...signedIn.operator, at: testClock()},
 		reason: 'again',
 	});
 	const rows = store.db.prepare('SELECT id, record, detail FROM audit_log ORDER BY id').all() as Array<{
@@ -105,7 +106,7 @@ export async function runAuditTamper(options: AuditTamperOptions): Promise<Suite
 		}
 
 		// Through SQL, as any program with the file could try.
-		const db = new Database(file);
+		const db = openSqlite(file);
 		for (const [sql, what] of [
 			['UPDATE audit_log SET detail = ? WHERE id = 2', 'UPDATE'],
 			['DELETE FROM audit_log WHERE id = ?', 'DELETE'],
@@ -157,13 +158,13 @@ export async function runAuditTamper(options: AuditTamperOptions): Promise<Suite
 
 		// With the triggers dropped (a person with the sqlite3 shell): a row changed, a row removed.
 		const middle = rows[Math.floor(rows.length / 2)]!.id;
-		const raw = new Database(file);
+		const raw = openSqlite(file);
 		raw.exec('DROP TRIGGER audit_log_refuses_update; DROP TRIGGER audit_log_refuses_delete');
 		raw.prepare('UPDATE audit_log SET detail = ? WHERE id = ?').run('nothing happened', middle);
 		raw.close();
 		expectBroken(await verify(), middle, 'a row updated with the triggers dropped', 'updated, triggers dropped');
 		fs.writeFileSync(file, original);
-		const raw2 = new Database(file);
+		const raw2 = openSqlite(file);
 		raw2.exec('DROP TRIGGER audit_log_refuses_delete');
 		raw2.prepare('DELETE FROM audit_log WHERE id = ?').run(middle);
 		raw2.close();
@@ -172,7 +173,7 @@ export async function runAuditTamper(options: AuditTamperOptions): Promise<Suite
 		// The newest rows cut off: the links of what is left hold, so only an anchor (as a settlement
 		// report prints one) can show it.
 		fs.writeFileSync(file, original);
-		const raw3 = new Database(file);
+		const raw3 = openSqlite(file);
 		const {hash} = raw3.prepare('SELECT hash FROM audit_log WHERE id = ?').get(middle) as {hash: string};
 		raw3.exec('DROP TRIGGER audit_log_refuses_delete');
 		raw3.prepare('DELETE FROM audit_log WHERE id >= ?').run(middle);
@@ -220,7 +221,7 @@ export async function runSecrets(): Promise<SuiteFigures> {
 	let printerOpen = true;
 	const printerFlag = ['--printer', `127.0.0.1:${printer.port}`];
 	const outputs: string[] = [];
-	let reader: Database.Database | undefined;
+	let reader: SqlDatabase | undefined;
 	const run = async (what: string, args: string[], input = '', expectCode: number | number[] = 0) => {
 		const result = await runPosvoid(args, {cwd: counter, input});
 		outputs.push(result.stdout, result.stderr);
@@ -240,7 +241,7 @@ export async function runSecrets(): Promise<SuiteFigures> {
 	try {
 		await run('init', ['init', '--password-stdin'], `${supervisor}\n`);
 		// Held open to the end so the -wal and -shm files stay on disk to be searched too.
-		reader = new Database(path.join(counter, 'data/posvoid.db'));
+		reader = openSqlite(path.join(counter, 'data/posvoid.db'));
 		reader.prepare('SELECT count(*) FROM audit_log').get();
 		await run(
 			'operator add',

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import {createRequire} from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
@@ -38,7 +37,10 @@ let bundled: Promise<string> | undefined;
  * tsx would spend ~400 ms compiling each one; a bundle starts in ~100 ms, so a thousand rounds fit.
  */
 async function bundleWorkers(): Promise<string> {
-	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'posvoid-workers-'));
+	// Under node_modules/.cache, so the store's runtime require of better-sqlite3 resolves from the bundle.
+	const cache = path.join(repoRoot, 'node_modules/.cache');
+	fs.mkdirSync(cache, {recursive: true});
+	const folder = fs.mkdtempSync(path.join(cache, 'posvoid-workers-'));
 	process.once('exit', () => {
 		fs.rmSync(folder, {recursive: true, force: true});
 	});

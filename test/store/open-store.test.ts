@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import Database from 'better-sqlite3';
+import {openSqlite} from '../../source/store/sqlite-driver.js';
 import {migrate, posvoidApplicationId, schemaVersion} from '../../source/store/migrations.js';
 import {DatabaseBusyError, DatabaseTooNewError, NotPosvoidDatabaseError} from '../../source/store/store-errors.js';
 import {openStore} from '../../source/store/store.js';
@@ -38,7 +38,7 @@ test('every open sets WAL, synchronous=FULL, foreign keys and a busy timeout, al
 test('an SQLite file of another program is refused and left byte for byte as it was', t => {
 	const folder = tempFolder(t);
 	const file = path.join(folder, 'other.db');
-	const other = new Database(file);
+	const other = openSqlite(file);
 	other.exec(`CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('keep me')`);
 	other.close();
 	const before = fs.readFileSync(file);
@@ -70,7 +70,7 @@ test('a database from a newer posvoid is refused with its schema version and lef
 
 test('a migration that fails part way leaves neither its tables nor its version bump', t => {
 	const file = path.join(tempFolder(t), 'half.db');
-	const db = new Database(file);
+	const db = openSqlite(file);
 	t.teardown(() => {
 		db.close();
 	});
@@ -92,7 +92,7 @@ test('a write that waits out the busy timeout says another program is using the 
 	const {file, store} = tempDatabase(t);
 	store.close();
 	const waiting = openStore(file, {busyTimeoutMs: 50});
-	const holder = new Database(file);
+	const holder = openSqlite(file);
 	t.teardown(() => {
 		waiting.close();
 		holder.close();

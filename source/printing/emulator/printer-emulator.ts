@@ -2,6 +2,7 @@
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import {systemClock, type Clock} from '../../clock.js';
 import {CommandParser, type PrinterEvent} from './command-parser.js';
 import {PaperRenderer, type PaperLineRecord, type UnknownSequence} from './paper-renderer.js';
 
@@ -47,6 +48,8 @@ export type EmulatorOptions = {
 	/** Bytes per second read in the `slow` fault. */
 	byteRate?: number;
 	onJob?: (job: EmulatedJob) => void;
+	/** The clock that stamps each job (the process's clock by default). */
+	now?: Clock;
 };
 
 export type Emulator = {
@@ -105,6 +108,7 @@ function fileStamp(ms: number): string {
 export async function startPrinterEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
 	const host = options.host ?? '127.0.0.1';
 	const columns = options.columns ?? 48;
+	const now = options.now ?? systemClock();
 	let {fault} = options;
 	let byteRate = options.byteRate ?? 2000;
 	const jobs: EmulatedJob[] = [];
@@ -176,7 +180,7 @@ export async function startPrinterEmulator(options: EmulatorOptions = {}): Promi
 			paper.finish();
 			record({
 				number: ++jobsReceived,
-				receivedAt: Date.now(),
+				receivedAt: now(),
 				bytes,
 				text: paper.text,
 				lines: paper.lines,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type {ExecutionContext} from 'ava';
+import {openSqlite} from '../../../source/store/sqlite-driver.js';
 import {defaultConfig} from '../../../source/config.js';
 import {createServiceContext} from '../../../source/services/service-context.js';
 import {openStore} from '../../../source/store/store.js';
@@ -40,10 +40,10 @@ export async function makeCounter(t: ExecutionContext, amounts: number[]): Promi
 
 	const store = openStore(db);
 	try {
-		const context = createServiceContext(store, {...defaultConfig(), database: db}, {now: () => Date.now()});
+		const context = createServiceContext(store, {...defaultConfig(), database: db});
 		const vouchers = amounts.map((amount, index) => {
 			const voucherNo = String(500 + index).padStart(6, '0');
-			addSale(context, {amount, voucherNo, createdAt: Date.now() - 60_000 + index * 1000});
+			addSale(context, {amount, voucherNo, createdAt: context.now() - 60_000 + index * 1000});
 			return voucherNo;
 		});
 		return {folder, db, vouchers};
@@ -166,7 +166,7 @@ export type DiskState = {
 
 /** What the database file holds about one sale, read through a read-only connection of its own. */
 export function diskState(db: string, voucherNo: string): DiskState {
-	const connection = new Database(db, {readonly: true, fileMustExist: true});
+	const connection = openSqlite(db, {readonly: true, fileMustExist: true});
 	try {
 		const sale = connection.prepare('SELECT id, status FROM transactions WHERE voucher_no = ?').get(voucherNo) as
 			{id: number; status: string} | undefined;

@@ -7,6 +7,7 @@ import {createServiceContext} from '../../../source/services/service-context.js'
 import {voidTransaction} from '../../../source/services/void-service.js';
 import {DatabaseBusyError} from '../../../source/store/store-errors.js';
 import {openStore} from '../../../source/store/store.js';
+import {testClock} from '../../helpers/test-clock.js';
 
 const [file, idsFile] = process.argv.slice(2);
 const ids = JSON.parse(fs.readFileSync(idsFile!, 'utf8')) as number[];
@@ -18,7 +19,7 @@ process.stdin.once('data', () => {
 		try {
 			const outcome = voidTransaction(context, {
 				transactionId: id,
-				operator: {operatorNo: '01', name: 'worker', role: 'cashier', at: Date.now()},
+				operator: {operatorNo: '01', name: 'worker', role: 'cashier', at: testClock()},
 				reason: 'contest',
 			});
 			lines.push(outcome.ok ? `voided ${id} ${outcome.void.voucherNo}` : `refused ${id} ${outcome.reason}`);
