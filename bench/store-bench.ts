@@ -235,7 +235,7 @@ export async function runStoreBench(): Promise<BenchRow[]> {
 	const raw = rawConnection(databaseFile);
 	try {
 		const results = searchBenches(store, raw);
-		results.push(await voidBench(store));
+		results.push(await voidBench(store), integrityBench(raw));
 		if (seedSeconds !== undefined) {
 			for (const result of results) {
 				result.extra = {...result.extra, seed_seconds: Math.round(seedSeconds * 10) / 10};
@@ -247,6 +247,28 @@ export async function runStoreBench(): Promise<BenchRow[]> {
 		raw.close();
 		store.close();
 	}
+}
+
+/**
+ * A command's or the console's first write waits for the quick_check started at open (issue 10): how
+ * long that is on the million-row file, against the same PRAGMA run directly. Reported, no target.
+ */
+function integrityBench(raw: EngineConnection): BenchRow {
+	const runs = 5;
+	const samples: number[] = [];
+	const baseline: number[] = [];
+	for (let run = 0; run < runs; run++) {
+		let started = performance.now();
+		raw.prepare('PRAGMA quick_check').all();
+		baseline.push(performance.now() - started);
+		started = performance.now();
+		const checked = openStore(databaseFile, {create: false, integrity: 'background'});
+		checked.immediate(() => undefined);
+		samples.push(performance.now() - started);
+		checked.close();
+	}
+
+	return resultOf('open → first write past quick_check (1M rows)', samples, baseline);
 }
 
 function printTable(results: BenchRow[]): void {

@@ -2,6 +2,7 @@
 import process from 'node:process';
 import {CommandError} from './commands/command-errors.js';
 import {stripControl} from './domain/display-text.js';
+import {storeFailure} from './store/store-errors.js';
 import {UserError} from './user-error.js';
 
 type CommandRunner = (argv: string[]) => Promise<number>;
@@ -75,10 +76,11 @@ async function main(argv: string[]): Promise<number> {
 try {
 	process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-	if (error instanceof UserError) {
+	const failure = error instanceof UserError ? error : storeFailure('the database', error);
+	if (failure) {
 		// Messages quote what was typed or read (a flag's value, a file's key): no control byte reaches the terminal.
-		console.error(`posvoid: ${stripControl(error.message)}`);
-		process.exitCode = error instanceof CommandError ? error.exitCode : 1;
+		console.error(`posvoid: ${stripControl(failure.message)}`);
+		process.exitCode = failure instanceof CommandError ? failure.exitCode : 1;
 	} else {
 		console.error('posvoid: unexpected error, please report it with the lines below');
 		console.error(error);

@@ -63,7 +63,7 @@ export type CommandContext = ServiceContext & {language: Language; close: () => 
 export function openCommandContext(flags: CommonFlags, options: {create?: boolean} = {}): CommandContext {
 	const config = resolveConfig(flags);
 	const language = pickLanguage(flags.lang, config.language, process.env);
-	const store = openStore(config.database, {create: options.create ?? false});
+	const store = openStore(config.database, {create: options.create ?? false, integrity: 'background'});
 	const context = createServiceContext(store, config);
 	return {
 		...context,

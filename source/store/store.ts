@@ -1,8 +1,9 @@
-import type {SqlDatabase} from './sqlite-driver.js';
+import type {SqlDatabase, SqlStatement} from './sqlite-driver.js';
 import {createAuditStore} from './audit-store.js';
 import {createBatchesStore} from './batches-store.js';
 import {createCountersStore} from './counters-store.js';
 import {openDatabase, type OpenOptions} from './database.js';
+import type {WriteGate} from './integrity-check.js';
 import {createOperatorsStore} from './operators-store.js';
 import {createPrintJobsStore} from './print-jobs-store.js';
 import {createSettlementStore} from './settlement-store.js';
@@ -13,7 +14,7 @@ import {createVoidsStore} from './voids-store.js';
 /** One open database with its statements prepared once. Services receive this; only store/ holds SQL. */
 export type Store = ReturnType<typeof createStore>;
 
-function createStore(db: SqlDatabase, file: string) {
+function createStore(db: SqlDatabase, file: string, gate: WriteGate) {
 	return {
 		file,
 		transactions: createTransactionsStore(db),
@@ -29,7 +30,12 @@ function createStore(db: SqlDatabase, file: string) {
 		 * `work` must be synchronous. A busy timeout becomes DatabaseBusyError.
 		 */
 		immediate<T>(work: () => T): T {
+			gate.beforeWrite();
 			return reportBusy(file, () => db.transaction(work).immediate());
+		},
+		/** The integrity check's answer so far (`ok` when the store was opened without one). */
+		get integrity(): WriteGate['state'] {
+			return gate.state;
 		},
 		/** Runs a read-only `work` in one snapshot (a deferred transaction). */
 		read<T>(work: () => T): T {
@@ -61,5 +67,44 @@ function createStore(db: SqlDatabase, file: string) {
 }
 
 export function openStore(file: string, options: OpenOptions = {}): Store {
-	return createStore(openDatabase(file, options), file);
+	const {db, gate} = openDatabase(file, options);
+	return createStore(gatedWrites(db, gate), file, gate);
+}
+
+/**
+ * The connection the table stores prepare their statements on: every statement that writes waits for
+ * the integrity check first, and refuses a damaged file. Reads are not held up.
+ */
+function gatedWrites(db: SqlDatabase, gate: WriteGate): SqlDatabase {
+	if (gate.state === 'ok') {
+		return db;
+	}
+
+	return new Proxy(db, {
+		get(target, property) {
+			if (property === 'prepare') {
+				return (source: string) => {
+					const statement = target.prepare(source) as SqlStatement & {reader?: boolean};
+					if (
+						statement.reader === true ||
+						/^\s*(?:select|with\b[^;]*\bselect\b(?![^;]*\b(?:insert|update|delete)\b))/i.test(source)
+					) {
+						return statement;
+					}
+
+					const run = statement.run.bind(statement);
+					return Object.assign(statement, {
+						run(...parameters: unknown[]) {
+							gate.beforeWrite();
+							return run(...parameters);
+						},
+					});
+				};
+			}
+
+			// Better-sqlite3's getters (open, inTransaction) need the real connection as `this`.
+			const value: unknown = Reflect.get(target, property);
+			return typeof value === 'function' ? (value as (...arguments_: unknown[]) => unknown).bind(target) : value;
+		},
+	});
 }
