@@ -1,4 +1,5 @@
 import {singleLine} from '../domain/display-text.js';
+import {newPasswordProblem} from '../domain/password-rule.js';
 import type {OperatorRole} from '../domain/transaction.js';
 import type {OperatorRow} from '../store/operators-store.js';
 import {UserError} from '../user-error.js';
@@ -30,10 +31,11 @@ export function validateName(name: string): string {
 	return clean;
 }
 
+/** The one password rule (domain/password-rule), with the configured minimum length. */
 export function validatePassword(context: ServiceContext, password: string): void {
-	const minimum = context.config.passwordMinLength;
-	if ([...password].length < minimum) {
-		throw new OperatorError(`the password must be at least ${minimum} characters`);
+	const problem = newPasswordProblem(password, context.config.passwordMinLength);
+	if (problem !== undefined) {
+		throw new OperatorError(problem);
 	}
 }
 
