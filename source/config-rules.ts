@@ -25,6 +25,14 @@ export function decimal(min: number, max: number): Rule<number> {
 			: expected(`a number from ${min} to ${max}`);
 }
 
+/** A number greater than `min` (which is itself refused) and at most `max`. */
+export function above(min: number, max: number): Rule<number> {
+	return value =>
+		typeof value === 'number' && Number.isFinite(value) && value > min && value <= max
+			? ok(value)
+			: expected(`a number above ${min}, up to ${max}`);
+}
+
 export function text(min: number, max: number): Rule<string> {
 	return value =>
 		typeof value === 'string' && value.length >= min && value.length <= max

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {singleLine} from './domain/display-text.js';
 import {parseMoney, type Fen} from './domain/money.js';
+import {findRepeatedKey} from './config-json.js';
 import {
+	above,
 	decimal,
 	flag,
 	integer,
@@ -160,7 +162,7 @@ function readConfig(reader: SectionReader): Config {
 			textWhere(isTimeZone, 'an IANA time zone such as Asia/Shanghai'),
 			'Asia/Shanghai',
 		),
-		voidWindowHours: reader.read('voidWindowHours', decimal(0, 24 * 30), 24),
+		voidWindowHours: reader.read('voidWindowHours', above(0, 24 * 30), 24),
 		supervisorLimit: reader.read('supervisorLimit', money, 50_000),
 		passwordMinLength: reader.read('passwordMinLength', integer(4, 128), 6),
 		lockout: reader.section('lockout', ['maxFailures', 'minutes'], lockout => ({
@@ -256,6 +258,13 @@ export function loadConfig(file: string | undefined): Config {
 	} catch (error) {
 		throw new ConfigError(
 			`the configuration ${configPath} is not valid JSON (${singleLine((error as Error).message)}). Fix it or start again from data/config.example.json.`,
+		);
+	}
+
+	const repeated = findRepeatedKey(text);
+	if (repeated !== undefined) {
+		throw new ConfigError(
+			`the configuration ${configPath} gives the key ${singleLine(repeated)} more than once: keep one of them (only the last would count)`,
 		);
 	}
 

@@ -130,3 +130,37 @@ test('a UTF-8 byte order mark at the start of the file is accepted', t => {
 	fs.writeFileSync(file, '\uFEFF{"voidWindowHours": 12}');
 	t.is(loadConfig(file).voidWindowHours, 12);
 });
+
+test('a key given twice in one object of the file is refused with the key named, not the last one silently kept', t => {
+	const folder = tempDirectory();
+	const cases: Array<[string, RegExp]> = [
+		['{"voidWindowHours": 24, "voidWindowHours": 2}', /gives the key voidWindowHours more than once/],
+		['{"printer": {"port": 9100, "host": "127.0.0.1", "port": 9101}}', /gives the key printer\.port more than once/],
+		[
+			'{"voidReasons": ["a"], "lockout": {"minutes": 5}, "fees": {"debit": {"basisPoints": 1, "basisPoints": 2}}}',
+			/fees\.debit\.basisPoints/,
+		],
+		[String.raw`{"a\u0062": 1, "ab": 2}`, /gives the key ab more than once/],
+	];
+	for (const [text, message] of cases) {
+		const file = path.join(folder, 'config.json');
+		fs.writeFileSync(file, text);
+		const error = t.throws(() => loadConfig(file), {instanceOf: ConfigError});
+		t.regex(error.message, message, text);
+	}
+});
+
+test('equal keys in different objects, repeated comment keys and "}" inside strings are not repeats', t => {
+	const file = path.join(tempDirectory(), 'config.json');
+	fs.writeFileSync(
+		file,
+		String.raw`{"//": "one", "//": "two", "merchant": {"name": "a\"}{,name", "number": "898440358120011"}, "printer": {"host": "127.0.0.1"}, "voidReasons": ["name", "name"]}`,
+	);
+	t.is(loadConfig(file).merchant.name, 'a"}{,name');
+});
+
+test('voidWindowHours 0 is refused with the allowed range: it would make every void impossible', t => {
+	const error = t.throws(() => parseConfig({voidWindowHours: 0}), {instanceOf: ConfigError});
+	t.regex(error.message, /voidWindowHours: a number above 0, up to 720/);
+	t.is(parseConfig({voidWindowHours: 0.5}).voidWindowHours, 0.5);
+});

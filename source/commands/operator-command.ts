@@ -6,18 +6,37 @@ import {
 	unlockOperator,
 	validateOperatorNo,
 } from '../services/operator-service.js';
+import {checkPcAdministrator, processAccount} from '../services/pc-account.js';
 import {CommandError} from './command-errors.js';
-import {openCommandContext, parseCommand} from './command-context.js';
+import {openCommandContext, parseCommand, type CommandContext} from './command-context.js';
 import {readNewPassword, secretSource} from './secret-input.js';
 import {authenticateFromSource} from './supervisor-auth.js';
 
 export const operatorHelp = `posvoid operator add NO --name NAME --role cashier|supervisor [--supervisor NO]
 posvoid operator passwd NO [--supervisor NO]
-posvoid operator unlock NO [--supervisor NO]
+posvoid operator unlock NO [--supervisor NO | --admin]
 posvoid operator list
 
 Adding, changing a password and unlocking need a supervisor's password (--supervisor, default 00),
-asked first; then the new password, typed twice. With --password-stdin, one line each instead.`;
+asked first; then the new password, typed twice. With --password-stdin, one line each instead.
+When every supervisor is locked out, unlock --admin needs no password: it runs only as the PC
+account that owns the database file (or root), and the audit log names that account.`;
+
+/** `unlock NO --admin`: no supervisor, but only the PC account that owns the database file (or root). */
+function unlockAsPcAdministrator(context: CommandContext, operatorNo: string): number {
+	try {
+		const check = checkPcAdministrator(context.store.file, processAccount());
+		if (!check.ok) {
+			throw new CommandError(check.message, 2);
+		}
+
+		unlockOperator(context, operatorNo, {pcAdministrator: check.administrator});
+		console.log(`unlocked operator ${operatorNo} as PC account ${check.administrator.account}`);
+		return 0;
+	} finally {
+		context.close();
+	}
+}
 
 export async function runOperator(argv: string[]): Promise<number> {
 	const {values, positionals} = parseCommand(argv, {
@@ -25,6 +44,7 @@ export async function runOperator(argv: string[]): Promise<number> {
 		role: {type: 'string'},
 		supervisor: {type: 'string'},
 		'password-stdin': {type: 'boolean'},
+		admin: {type: 'boolean'},
 	});
 	const [action, operatorNo] = positionals;
 	if (values.help) {
@@ -77,7 +97,15 @@ export async function runOperator(argv: string[]): Promise<number> {
 		throw new CommandError('posvoid operator add needs --name NAME');
 	}
 
+	if (values.admin && action !== 'unlock') {
+		throw new CommandError('--admin is for `posvoid operator unlock NO` only: the other actions need a supervisor');
+	}
+
 	const context = openCommandContext(values);
+	if (values.admin) {
+		return unlockAsPcAdministrator(context, operatorNo);
+	}
+
 	const secrets = secretSource(values['password-stdin'] ?? false);
 	try {
 		const supervisor = await authenticateFromSource(context, secrets, values.supervisor ?? '00', 'approve', {

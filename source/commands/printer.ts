@@ -1,8 +1,11 @@
 import process from 'node:process';
-import readline from 'node:readline';
 import {parseArgs} from 'node:util';
 import {parseFaultCommand} from '../printing/emulator/fault-command.js';
 import {startPrinterEmulator, type EmulatedJob, type PrinterFault} from '../printing/emulator/printer-emulator.js';
+import {boundedLines} from './bounded-lines.js';
+
+/** A fault command is a word and a number; a longer line is refused, and never held in memory whole. */
+const commandLineMaxBytes = 256;
 
 const usage = `posvoid printer [--host 127.0.0.1] [--port 9100] [--columns 48|32] [--out DIR] [--fault MODE] [--rate BYTES_PER_S]
 
@@ -154,11 +157,10 @@ export async function runPrinterCommand(argv: string[]): Promise<number> {
 	);
 
 	return new Promise(resolve => {
-		const lines = readline.createInterface({
-			input: process.stdin,
-			terminal: false,
-		});
+		const lines = boundedLines(process.stdin, commandLineMaxBytes);
+		let stopped = false;
 		const stop = async () => {
+			stopped = true;
 			process.off('SIGINT', onSignal);
 			process.off('SIGTERM', onSignal);
 			lines.close();
@@ -170,7 +172,7 @@ export async function runPrinterCommand(argv: string[]): Promise<number> {
 			void stop();
 		};
 
-		lines.on('line', line => {
+		const onLine = (line: string) => {
 			if (line.trim() === '') {
 				return;
 			}
@@ -187,7 +189,26 @@ export async function runPrinterCommand(argv: string[]): Promise<number> {
 			} else {
 				process.stdout.write(`${command.message}\n`);
 			}
-		});
+		};
+
+		// The end of standard input leaves the emulator running: a test or a service may not keep it open.
+		void (async () => {
+			for (;;) {
+				const read = await lines.next();
+				if (stopped || read.kind === 'end') {
+					return;
+				}
+
+				if (read.kind === 'too-long') {
+					process.stdout.write(
+						`that line is longer than ${commandLineMaxBytes} bytes: type a fault such as paper-out, or ok\n`,
+					);
+				} else {
+					onLine(read.text);
+				}
+			}
+		})();
+
 		process.once('SIGINT', onSignal);
 		process.once('SIGTERM', onSignal);
 	});

@@ -1,4 +1,5 @@
-import {createInterface} from 'node:readline';
+import {isPasswordCharacter, passwordMaxLength} from '../domain/password-rule.js';
+import {boundedLines} from './bounded-lines.js';
 import {CommandError} from './command-errors.js';
 
 /** Where passwords come from: masked from the terminal, or one per line from standard input. Never from argv. */
@@ -13,11 +14,22 @@ export type SecretSource = {
 // eslint-disable-next-line no-control-regex -- matching the escape byte is the point
 const escapeSequence = /\u001B(?:\[[\d;?]*[ -/]*[@-~]|O.|.)?/g;
 
-/** Reads a line from the terminal without echoing it, drawing a `*` per character. */
+/** The longest line `--password-stdin` reads: room for the longest password in any UTF-8, with its CR. */
+export const secretLineMaxBytes = 1024;
+
+const tooLongMessage = `the password is longer than ${passwordMaxLength} characters, the most the console's field takes: choose a shorter one`;
+
+/**
+ * Reads a line from the terminal without echoing it, drawing a `*` per character. It takes the
+ * characters and the length the console's password field takes; what is typed past that length is
+ * not kept, and Enter then refuses the password instead of using a cut one.
+ */
 async function readMasked(prompt: string): Promise<string> {
 	const {stdin, stderr} = process;
 	return new Promise((resolve, reject) => {
 		let value = '';
+		let length = 0;
+		let overflow = false;
 		stderr.write(prompt);
 		stdin.setRawMode(true);
 		stdin.resume();
@@ -38,7 +50,7 @@ async function readMasked(prompt: string): Promise<string> {
 			// Arrow and function keys arrive as escape sequences: they are not part of a password.
 			for (const character of chunk.replaceAll(escapeSequence, '')) {
 				if (character === '\r' || character === '\n') {
-					finish();
+					finish(overflow ? new CommandError(tooLongMessage) : undefined);
 					return;
 				}
 
@@ -48,13 +60,19 @@ async function readMasked(prompt: string): Promise<string> {
 				}
 
 				if (character === '\u007F' || character === '\b') {
-					if (value.length > 0) {
+					if (length > 0) {
 						value = [...value].slice(0, -1).join('');
+						length--;
 						stderr.write('\b \b');
 					}
-				} else if (character >= ' ' && !/[\u0080-\u009F]/.test(character)) {
-					value += character;
-					stderr.write('*');
+				} else if (isPasswordCharacter(character)) {
+					if (length < passwordMaxLength) {
+						value += character;
+						length++;
+						stderr.write('*');
+					} else {
+						overflow = true;
+					}
 				}
 			}
 		}
@@ -63,21 +81,26 @@ async function readMasked(prompt: string): Promise<string> {
 	});
 }
 
-/** One password per line of standard input, in the order the command asks for them. */
+/** One password per line of standard input, in the order the command asks for them; a line is bounded. */
 function stdinLines(): SecretSource {
-	const lines = createInterface({input: process.stdin, crlfDelay: Infinity});
-	const iterator = lines[Symbol.asyncIterator]();
+	const lines = boundedLines(process.stdin, secretLineMaxBytes);
 	return {
 		interactive: false,
 		async read(prompt) {
-			const next = await iterator.next();
-			if (next.done) {
+			const next = await lines.next();
+			if (next.kind === 'end') {
 				throw new CommandError(
 					`standard input ended before the ${prompt.replace(/:\s*$/, '').toLowerCase()} was given: write one password per line`,
 				);
 			}
 
-			return next.value;
+			if (next.kind === 'too-long') {
+				throw new CommandError(
+					`a line of standard input is longer than ${secretLineMaxBytes} bytes: write one password per line, each at most ${passwordMaxLength} characters`,
+				);
+			}
+
+			return next.text;
 		},
 		close() {
 			lines.close();

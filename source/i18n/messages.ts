@@ -68,8 +68,8 @@ export type Messages = {
 		passwordPrompt: string;
 		checking: string;
 		demoHint: (accounts: string) => string;
-		unknownOperator: (operatorNo: string) => string;
-		wrongPassword: (attemptsLeft: number | undefined) => string;
+		/** An unknown operator number and a wrong password get this one answer: it tells no one which numbers exist. */
+		wrongCredentials: string;
 		locked: (minutes: number) => string;
 		/** Another program holds the database's write lock past the busy timeout. */
 		busy: string;
@@ -259,12 +259,7 @@ const en: Messages = {
 		passwordPrompt: 'Password: ',
 		checking: 'Checking the password…',
 		demoHint: accounts => `Demo mode: ${accounts}`,
-		unknownOperator: operatorNo =>
-			`There is no operator ${operatorNo}: check the number, or ask a supervisor to add it.`,
-		wrongPassword: attemptsLeft =>
-			attemptsLeft === undefined
-				? 'Wrong password.'
-				: `Wrong password: ${attemptsLeft} attempt${attemptsLeft === 1 ? '' : 's'} left before the operator is locked.`,
+		wrongCredentials: 'The operator number or the password is wrong: check both and try again.',
 		locked: minutes =>
 			`This operator is locked for ${minutes} more minute${minutes === 1 ? '' : 's'} after too many wrong passwords: wait, or ask a supervisor to unlock it.`,
 		busy: 'Another program is using the database: wait a moment and try again.',
@@ -592,9 +587,7 @@ const zhCN: Messages = {
 		passwordPrompt: '密码: ',
 		checking: '正在验证密码…',
 		demoHint: accounts => `演示模式: ${accounts}`,
-		unknownOperator: operatorNo => `没有操作员 ${operatorNo}:请核对工号,或请主管添加。`,
-		wrongPassword: attemptsLeft =>
-			attemptsLeft === undefined ? '密码错误。' : `密码错误:再错 ${attemptsLeft} 次将锁定该操作员。`,
+		wrongCredentials: '操作员号或密码错误:请核对后重试。',
 		locked: minutes => `密码错误次数过多,该操作员已锁定,还需 ${minutes} 分钟:请等待,或请主管解锁。`,
 		busy: '数据库正被其他程序使用:请稍候再试。',
 		lockedTitle: '控制台已锁定',

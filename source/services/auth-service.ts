@@ -1,7 +1,7 @@
 import type {OperatorRole} from '../domain/transaction.js';
 import type {OperatorRow} from '../store/operators-store.js';
 import {DatabaseBusyError, isBusyError} from '../store/store-errors.js';
-import {verifyPassword, hashPassword} from './password-hash.js';
+import {verifyPassword} from './password-hash.js';
 import type {ServiceContext} from './service-context.js';
 
 /** Proof that an operator typed the right password just now. Only this module creates one. */
@@ -12,20 +12,34 @@ export type Authenticated = {
 	readonly at: number;
 };
 
-export type AuthRefusal = 'unknown-operator' | 'wrong-password' | 'locked' | 'busy';
+/**
+ * 'wrong-credentials' is both an unknown operator number and a wrong password: the screen and the
+ * command line give one answer for both, so neither tells anyone which numbers exist. The audit log,
+ * which only supervisors read, still records which it was.
+ */
+export type AuthRefusal = 'wrong-credentials' | 'locked' | 'busy';
 
 export type AuthResult =
-	| {ok: true; operator: Authenticated}
-	| {ok: false; reason: AuthRefusal; message: string; lockedUntil?: number; attemptsLeft?: number};
+	{ok: true; operator: Authenticated} | {ok: false; reason: AuthRefusal; message: string; lockedUntil?: number};
 
 export type AuthPurpose = 'sign-in' | 'void' | 'approve' | 'settle' | 'unlock-screen';
 
-/** A hash of a password no one has, verified for unknown operators so their answer takes as long as a real one. */
-let decoyHash: Promise<string> | undefined;
+/**
+ * A hash of a password no one has, made once with the production parameters (password-hash's
+ * owaspScrypt) and shipped as text: an unknown operator's password is verified against it, so that
+ * answer costs one scrypt at the same parameters as a real operator's, in every process, from the first try.
+ */
+export const decoyPasswordHash = 'scrypt$17$8$1$ZYYwEeAlUf9GjulyGoN4FA==$GxCzi5eMSLOlK4weuGlDrJH8Ec3N2Va9XiGiVLi46No=';
+
+const wrongCredentials = {
+	ok: false,
+	reason: 'wrong-credentials',
+	message: 'the operator number or the password is wrong: check both and try again',
+} as const;
 
 function lockedMessage(until: number, now: number): string {
 	const minutes = Math.max(1, Math.ceil((until - now) / 60_000));
-	return `this operator is locked for ${minutes} more minute${minutes === 1 ? '' : 's'} after too many wrong passwords: wait, or ask a supervisor to unlock it`;
+	return `this operator is locked for ${minutes} more minute${minutes === 1 ? '' : 's'} after too many wrong passwords: wait, or ask a supervisor to unlock it (with every supervisor locked, \`posvoid operator unlock NO --admin\` as the PC account that owns the database)`;
 }
 
 function isLocked(operator: OperatorRow, now: number): operator is OperatorRow & {lockedUntil: number} {
@@ -44,17 +58,14 @@ async function checkPassword(
 	const startedAt = context.now();
 
 	if (!before) {
-		decoyHash ??= hashPassword('decoy', Buffer.alloc(16));
-		await verifyPassword(password, await decoyHash);
-		store.audit.append(
-			{operatorNo, event: 'sign-in-failed', result: 'refused', detail: `${purpose}: unknown operator`},
-			context.now(),
-		);
-		return {
-			ok: false,
-			reason: 'unknown-operator',
-			message: `there is no operator ${operatorNo}: check the number, or ask a supervisor to add it`,
-		};
+		await verifyPassword(password, decoyPasswordHash);
+		store.immediate(() => {
+			store.audit.append(
+				{operatorNo, event: 'sign-in-failed', result: 'refused', detail: `${purpose}: unknown operator`},
+				context.now(),
+			);
+		});
+		return wrongCredentials;
 	}
 
 	if (isLocked(before, startedAt)) {
@@ -77,7 +88,7 @@ async function checkPassword(
 		const now = context.now();
 		const operator = store.operators.get(operatorNo);
 		if (!operator) {
-			return {ok: false, reason: 'unknown-operator', message: `there is no operator ${operatorNo}`};
+			return wrongCredentials;
 		}
 
 		if (isLocked(operator, now)) {
@@ -99,11 +110,14 @@ async function checkPassword(
 			return {ok: true, operator: {operatorNo, name: operator.name, role: operator.role, at: now}};
 		}
 
-		const failures = operator.failedAttempts + 1;
+		// A lock that has run out ends its count: the next lock takes as many wrong passwords as the
+		// first did, so one guess every half hour cannot keep an operator locked for good.
+		const lockEnded = operator.lockedUntil !== undefined;
+		const failures = (lockEnded ? 0 : operator.failedAttempts) + 1;
 		const {maxFailures, minutes} = config.lockout;
 		const locks = failures >= maxFailures;
 		const lockedUntil = locks ? now + minutes * 60_000 : undefined;
-		store.operators.recordFailure(operatorNo, lockedUntil);
+		store.operators.recordFailure(operatorNo, failures, lockedUntil);
 		store.audit.append(
 			{operatorNo, event: 'sign-in-failed', result: 'refused', detail: `${purpose}: wrong password (${failures})`},
 			now,
@@ -121,13 +135,7 @@ async function checkPassword(
 			return {ok: false, reason: 'locked', message: lockedMessage(lockedUntil, now), lockedUntil};
 		}
 
-		const attemptsLeft = maxFailures - failures;
-		return {
-			ok: false,
-			reason: 'wrong-password',
-			message: `wrong password: ${attemptsLeft} attempt${attemptsLeft === 1 ? '' : 's'} left before the operator is locked`,
-			attemptsLeft,
-		};
+		return wrongCredentials;
 	});
 }
 

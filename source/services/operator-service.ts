@@ -1,8 +1,10 @@
 import {singleLine} from '../domain/display-text.js';
+import {newPasswordProblem} from '../domain/password-rule.js';
 import type {OperatorRole} from '../domain/transaction.js';
 import type {OperatorRow} from '../store/operators-store.js';
 import {UserError} from '../user-error.js';
 import type {Authenticated} from './auth-service.js';
+import type {PcAdministrator} from './pc-account.js';
 import {hashPassword, owaspScrypt, type ScryptParameters} from './password-hash.js';
 import type {ServiceContext} from './service-context.js';
 
@@ -30,10 +32,11 @@ export function validateName(name: string): string {
 	return clean;
 }
 
+/** The one password rule (domain/password-rule), with the configured minimum length. */
 export function validatePassword(context: ServiceContext, password: string): void {
-	const minimum = context.config.passwordMinLength;
-	if ([...password].length < minimum) {
-		throw new OperatorError(`the password must be at least ${minimum} characters`);
+	const problem = newPasswordProblem(password, context.config.passwordMinLength);
+	if (problem !== undefined) {
+		throw new OperatorError(problem);
 	}
 }
 
@@ -94,9 +97,16 @@ export async function changePassword(
 	});
 }
 
-/** Clears a lockout. The caller must be a supervisor who just authenticated. */
-export function unlockOperator(context: ServiceContext, operatorNo: string, supervisor: Authenticated): void {
-	if (supervisor.role !== 'supervisor') {
+/**
+ * Clears a lockout. The caller is a supervisor who just authenticated, or the PC account that owns
+ * the database file (checkPcAdministrator), for a store whose supervisors are all locked out.
+ */
+export function unlockOperator(
+	context: ServiceContext,
+	operatorNo: string,
+	by: Authenticated | {pcAdministrator: PcAdministrator},
+): void {
+	if ('role' in by && by.role !== 'supervisor') {
 		throw new OperatorError('only a supervisor can unlock an operator');
 	}
 
@@ -106,7 +116,14 @@ export function unlockOperator(context: ServiceContext, operatorNo: string, supe
 		}
 
 		context.store.audit.append(
-			{operatorNo: supervisor.operatorNo, event: 'unlock', result: 'ok', record: `operator:${operatorNo}`},
+			'role' in by
+				? {operatorNo: by.operatorNo, event: 'unlock', result: 'ok', record: `operator:${operatorNo}`}
+				: {
+						event: 'unlock',
+						result: 'ok',
+						record: `operator:${operatorNo}`,
+						detail: `by PC account ${singleLine(by.pcAdministrator.account)} (uid ${by.pcAdministrator.uid}) with --admin`,
+					},
 			context.now(),
 		);
 	});

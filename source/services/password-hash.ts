@@ -1,4 +1,5 @@
 import {scrypt, timingSafeEqual} from 'node:crypto';
+import diagnosticsChannel from 'node:diagnostics_channel';
 
 /** Scrypt cost parameters, stored with each hash so they can be raised later without breaking old hashes. */
 export type ScryptParameters = {log2N: number; r: number; p: number};
@@ -8,10 +9,20 @@ export const owaspScrypt: ScryptParameters = {log2N: 17, r: 8, p: 1};
 
 const keyLength = 32;
 
+/**
+ * Each derivation publishes its parameters here, so a test can compare the work two sign-ins did
+ * (an unknown operator's against a known one's) without timing them. Free when nothing listens.
+ */
+export const scryptWorkChannel = diagnosticsChannel.channel('posvoid:scrypt');
+
 async function derive(password: string, salt: Uint8Array, parameters: ScryptParameters): Promise<Uint8Array> {
 	const N = 2 ** parameters.log2N;
 	// Scrypt needs 128 * N * r bytes; Node refuses more than 32 MiB unless told.
 	const maxmem = 128 * N * parameters.r * 2;
+	if (scryptWorkChannel.hasSubscribers) {
+		scryptWorkChannel.publish({...parameters});
+	}
+
 	return new Promise((resolve, reject) => {
 		scrypt(password.normalize('NFC'), salt, keyLength, {N, r: parameters.r, p: parameters.p, maxmem}, (error, key) => {
 			if (error) {

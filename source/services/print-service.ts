@@ -17,6 +17,7 @@ import {DatabaseBusyError} from '../store/store-errors.js';
 import type {VoidRow} from '../store/voids-store.js';
 import {UserError} from '../user-error.js';
 import type {Authenticated} from './auth-service.js';
+import {claimerState, currentClaimer} from './process-claim.js';
 import {settlementReportModel} from './report-slips.js';
 import type {ServiceContext} from './service-context.js';
 
@@ -168,13 +169,15 @@ export async function printJob(
 	onProgress?: (step: PrintProgress) => void,
 ): Promise<PrintResult> {
 	const {store} = context;
+	// A job left 'printing' by a process that died is failed first, so this attempt takes it (as a REPRINT).
+	failIfAbandoned(context, jobOrThrow(context, jobId));
 	const job = jobOrThrow(context, jobId);
 	const model = slipModel(context, job);
 	const preview = previewFor(context, model);
 
 	let claimed: boolean;
 	try {
-		claimed = store.immediate(() => store.printJobs.claim(jobId, context.now()));
+		claimed = store.immediate(() => store.printJobs.claim(jobId, context.now(), currentClaimer()));
 	} catch (error) {
 		if (error instanceof DatabaseBusyError) {
 			return {
@@ -270,24 +273,54 @@ export function waitingCount(context: ServiceContext): number {
 	return context.store.printJobs.waitingCount();
 }
 
+const interruptedError = 'reset: interrupted while printing; the slip may be incomplete';
+
+/**
+ * Whether a 'printing' job's attempt has certainly ended. Its claimer, when it ran on this PC, is
+ * asked directly: a dead process is known at once, whatever the clock says. Otherwise (another PC,
+ * a row from before claims were recorded, or a live process whose last write found the database
+ * busy) the job is taken for abandoned once its claim is further from now than any live attempt
+ * can last, in either direction, so a clock stepped back does not hold it for longer.
+ */
+function isAbandoned(context: ServiceContext, job: PrintJobRow, now: number): boolean {
+	if (job.state !== 'printing') {
+		return false;
+	}
+
+	if (job.claimedBy !== undefined && job.claimedBy !== currentClaimer() && claimerState(job.claimedBy) === 'dead') {
+		return true;
+	}
+
+	// The longest a live attempt can take, with a minute's margin.
+	const longest = sessionDeadlineMs(context.config.printer) + 60_000;
+	return Math.abs(now - job.updatedAt) > longest;
+}
+
+function failIfAbandoned(context: ServiceContext, job: PrintJobRow): boolean {
+	const now = context.now();
+	if (!isAbandoned(context, job, now)) {
+		return false;
+	}
+
+	// Best effort: with the database busy, the job shows as printing until the next look.
+	return ignoreBusy(false, () =>
+		context.store.immediate(() => context.store.printJobs.failAbandoned(job, interruptedError, now)),
+	);
+}
+
 /**
  * Jobs left 'printing' by a process that stopped mid-slip become failed with a reason, so they show in
- * the queue for a person to retry. Only jobs older than any live attempt could be are touched.
+ * the queue for a person to retry. A job a live attempt is printing is left alone.
  */
 export function markInterruptedJobs(context: ServiceContext): number {
-	const now = context.now();
-	// Past the longest a live attempt can take (with a minute's margin), its process must have died.
-	const olderThan = now - sessionDeadlineMs(context.config.printer) - 60_000;
-	// Best effort: with the database busy, the next opening of the queue does it.
-	return ignoreBusy(0, () =>
-		context.store.immediate(() =>
-			context.store.printJobs.failAbandoned(
-				'reset: interrupted while printing; the slip may be incomplete',
-				now,
-				olderThan,
-			),
-		),
-	);
+	let failed = 0;
+	for (const job of context.store.printJobs.printing()) {
+		if (failIfAbandoned(context, job)) {
+			failed++;
+		}
+	}
+
+	return failed;
 }
 
 function ignoreBusy<T>(fallback: T, work: () => T): T {

@@ -20,6 +20,10 @@ export const migrations: ReadonlyArray<(db: SqlDatabase) => void> = [
 			'ALTER TABLE print_jobs ADD COLUMN may_have_printed INTEGER NOT NULL DEFAULT 0 CHECK (may_have_printed IN (0, 1))',
 		);
 	},
+	// The process that claimed a job it is printing, so a job left by a dead process is found at once.
+	db => {
+		db.exec('ALTER TABLE print_jobs ADD COLUMN claimed_by TEXT');
+	},
 ];
 
 export const schemaVersion = migrations.length;

@@ -29,8 +29,8 @@ export function createOperatorsStore(db: SqlDatabase) {
 	const setPasswordStatement = db.prepare<[string, string]>(
 		'UPDATE operators SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE operator_no = ?',
 	);
-	const recordFailureStatement = db.prepare<[number | null, string]>(
-		'UPDATE operators SET failed_attempts = failed_attempts + 1, locked_until = ? WHERE operator_no = ?',
+	const recordFailureStatement = db.prepare<[number, number | null, string]>(
+		'UPDATE operators SET failed_attempts = ?, locked_until = ? WHERE operator_no = ?',
 	);
 	const clearFailuresStatement = db.prepare<[string]>(
 		'UPDATE operators SET failed_attempts = 0, locked_until = NULL WHERE operator_no = ?',
@@ -53,9 +53,9 @@ export function createOperatorsStore(db: SqlDatabase) {
 		setPassword(operatorNo: string, passwordHash: string): boolean {
 			return setPasswordStatement.run(passwordHash, operatorNo).changes === 1;
 		},
-		/** Counts one more failure; `lockedUntil` set when this failure locks the operator. */
-		recordFailure(operatorNo: string, lockedUntil: number | undefined): void {
-			recordFailureStatement.run(lockedUntil ?? null, operatorNo);
+		/** Sets the failure count (the caller read it under the same write lock); `lockedUntil` set when this failure locks the operator. */
+		recordFailure(operatorNo: string, failedAttempts: number, lockedUntil: number | undefined): void {
+			recordFailureStatement.run(failedAttempts, lockedUntil ?? null, operatorNo);
 		},
 		/** After a successful sign-in or a supervisor's unlock. */
 		clearFailures(operatorNo: string): boolean {

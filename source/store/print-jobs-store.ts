@@ -17,6 +17,8 @@ export type PrintJobRow = {
 	printedAt: number | undefined;
 	/** An earlier attempt failed after sending began: paper may already show this slip. */
 	mayHavePrinted: boolean;
+	/** While 'printing': the process that claimed it (services/process-claim), when known. */
+	claimedBy: string | undefined;
 };
 
 type RawJob = {
@@ -32,10 +34,12 @@ type RawJob = {
 	updatedAt: number;
 	printedAt: number | null;
 	mayHavePrinted: number;
+	claimedBy: string | null;
 };
 
 const columns = `id, kind, void_id AS voidId, batch_id AS batchId, reprint, state, attempts, last_error AS lastError,
-	created_at AS createdAt, updated_at AS updatedAt, printed_at AS printedAt, may_have_printed AS mayHavePrinted`;
+	created_at AS createdAt, updated_at AS updatedAt, printed_at AS printedAt, may_have_printed AS mayHavePrinted,
+	claimed_by AS claimedBy`;
 
 function toJob(raw: RawJob | undefined): PrintJobRow | undefined {
 	return raw
@@ -47,6 +51,7 @@ function toJob(raw: RawJob | undefined): PrintJobRow | undefined {
 				lastError: raw.lastError ?? undefined,
 				printedAt: raw.printedAt ?? undefined,
 				mayHavePrinted: raw.mayHavePrinted === 1,
+				claimedBy: raw.claimedBy ?? undefined,
 			}
 		: undefined;
 }
@@ -67,8 +72,12 @@ export function createPrintJobsStore(db: SqlDatabase) {
 		`SELECT ${columns} FROM print_jobs WHERE void_id = ? ORDER BY id`,
 	);
 	const recentStatement = db.prepare<[number], RawJob>(`SELECT ${columns} FROM print_jobs ORDER BY id DESC LIMIT ?`);
-	const claimStatement = db.prepare<[number, number]>(
-		`UPDATE print_jobs SET state = 'printing', attempts = attempts + 1, updated_at = ? WHERE id = ? AND state IN ('pending', 'failed')`,
+	const claimStatement = db.prepare<[number, string | null, number]>(
+		`UPDATE print_jobs SET state = 'printing', attempts = attempts + 1, updated_at = ?, claimed_by = ?
+		WHERE id = ? AND state IN ('pending', 'failed')`,
+	);
+	const printingStatement = db.prepare<unknown[], RawJob>(
+		`SELECT ${columns} FROM print_jobs WHERE state = 'printing' ORDER BY id`,
 	);
 	const printedStatement = db.prepare<[number, number, number]>(
 		`UPDATE print_jobs SET state = 'printed', last_error = NULL, printed_at = ?, updated_at = ? WHERE id = ? AND state <> 'printed'`,
@@ -77,9 +86,9 @@ export function createPrintJobsStore(db: SqlDatabase) {
 		`UPDATE print_jobs SET state = 'failed', last_error = ?, may_have_printed = max(may_have_printed, ?), updated_at = ?
 		WHERE id = ? AND state = 'printing'`,
 	);
-	const abandonedStatement = db.prepare<[string, number, number]>(
+	const abandonedStatement = db.prepare<[string, number, number, number, string | null]>(
 		`UPDATE print_jobs SET state = 'failed', last_error = ?, may_have_printed = 1, updated_at = ?
-		WHERE state = 'printing' AND updated_at < ?`,
+		WHERE id = ? AND state = 'printing' AND updated_at = ? AND claimed_by IS ?`,
 	);
 
 	return {
@@ -110,9 +119,13 @@ export function createPrintJobsStore(db: SqlDatabase) {
 		recent(limit: number): PrintJobRow[] {
 			return recentStatement.all(limit).map(row => toJob(row)!);
 		},
-		/** Pending|failed → printing. False when another process claimed it first. */
-		claim(id: number, at: number): boolean {
-			return claimStatement.run(at, id).changes === 1;
+		/** Pending|failed → printing, by `claimedBy`. False when another process claimed it first. */
+		claim(id: number, at: number, claimedBy?: string): boolean {
+			return claimStatement.run(at, claimedBy ?? null, id).changes === 1;
+		},
+		/** Jobs some process is printing now, or was when it stopped. */
+		printing(): PrintJobRow[] {
+			return printingStatement.all().map(row => toJob(row)!);
 		},
 		/** The attempt that claimed the job saw it print: true even if another window meanwhile took it for abandoned. */
 		markPrinted(id: number, at: number): boolean {
@@ -122,9 +135,12 @@ export function createPrintJobsStore(db: SqlDatabase) {
 		markFailed(id: number, error: string, at: number, mayHavePrinted = false): boolean {
 			return failedStatement.run(error, mayHavePrinted ? 1 : 0, at, id).changes === 1;
 		},
-		/** Jobs left 'printing' since before `olderThan` by a process that died: the slip may or may not have come out. */
-		failAbandoned(error: string, at: number, olderThan: number): number {
-			return abandonedStatement.run(error, at, olderThan).changes;
+		/**
+		 * A job left 'printing' by a process that stopped: failed, and the slip may or may not have come
+		 * out. Only the claim `job` was read with is touched, never a newer claim of the same job.
+		 */
+		failAbandoned(job: Pick<PrintJobRow, 'id' | 'updatedAt' | 'claimedBy'>, error: string, at: number): boolean {
+			return abandonedStatement.run(error, at, job.id, job.updatedAt, job.claimedBy ?? null).changes === 1;
 		},
 	};
 }

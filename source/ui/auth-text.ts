@@ -2,19 +2,10 @@ import type {Messages} from '../i18n/messages.js';
 import type {AuthResult} from '../services/auth-service.js';
 
 /** The auth service's refusal in the clerk's language, from its code rather than its English text. */
-export function authRefusalText(
-	messages: Messages,
-	result: Extract<AuthResult, {ok: false}>,
-	operatorNo: string,
-	now: number,
-): string {
+export function authRefusalText(messages: Messages, result: Extract<AuthResult, {ok: false}>, now: number): string {
 	switch (result.reason) {
-		case 'unknown-operator': {
-			return messages.signIn.unknownOperator(operatorNo);
-		}
-
-		case 'wrong-password': {
-			return messages.signIn.wrongPassword(result.attemptsLeft);
+		case 'wrong-credentials': {
+			return messages.signIn.wrongCredentials;
 		}
 
 		case 'busy': {

@@ -35,7 +35,7 @@ test('a wrong supervisor password changes nothing and says so with exit status 2
 		input: 'wrong-pass\nclerk-pass\n',
 	});
 	t.is(add.code, 2);
-	t.regex(add.stderr, /wrong password/);
+	t.regex(add.stderr, /the operator number or the password is wrong/);
 	t.notRegex(add.stderr, /at .*\.js:\d+/);
 	const list = await runCli(['operator', 'list', '--db', db]);
 	t.notRegex(list.stdout, /^01/m);

@@ -1,8 +1,10 @@
 import net from 'node:net';
 import test from 'ava';
 import {startPrinterEmulator} from '../../source/printing/emulator/printer-emulator.js';
-import {isPrinterFailure, printJob, waitingJobs} from '../../source/services/print-service.js';
+import {isPrinterFailure, markInterruptedJobs, printJob, waitingJobs} from '../../source/services/print-service.js';
+import {currentClaimer} from '../../source/services/process-claim.js';
 import {voidTransaction} from '../../source/services/void-service.js';
+import {spawnTs, waitForLine} from '../helpers/child-process.js';
 import {addSale, addTestOperator, openFixture} from '../helpers/fixture.js';
 
 async function voidedWithPrinter(fault: 'reset' | 'paper-out') {
@@ -138,4 +140,75 @@ test("only the printer's own failures count as the printer's state, not the queu
 	for (const kind of ['already-printed', 'in-progress', 'database-busy'] as const) {
 		t.false(isPrinterFailure({kind, detail: ''}), kind);
 	}
+});
+
+test('a job left printing by a process killed mid-slip is known at once, without the clock moving; a live one is left alone', async t => {
+	const {emulator, fixture, jobId} = await voidedWithPrinter('reset');
+	emulator.setFault(undefined);
+	t.teardown(async () => {
+		fixture.close();
+		await emulator.close();
+	});
+	const worker = spawnTs('test/helpers/print-claim-worker.ts', [
+		fixture.file,
+		String(jobId),
+		String(fixture.clock.now),
+	]);
+	const exited = new Promise(resolve => {
+		worker.once('exit', resolve);
+	});
+	t.teardown(() => worker.kill('SIGKILL'));
+	await waitForLine(worker, 'claimed');
+
+	// Another console while the worker prints: it is told to wait, and nothing is taken from the worker.
+	t.is(markInterruptedJobs(fixture.context), 0);
+	t.like(await printJob(fixture.context, jobId, 'en'), {ok: false, failure: {kind: 'in-progress'}});
+	t.like(fixture.store.printJobs.get(jobId), {state: 'printing', attempts: 1});
+
+	worker.kill('SIGKILL');
+	await exited;
+	t.is(markInterruptedJobs(fixture.context), 1);
+	t.like(fixture.store.printJobs.get(jobId), {state: 'failed', mayHavePrinted: true});
+	const retry = await printJob(fixture.context, jobId, 'en');
+	t.true(retry.ok);
+	t.regex(retry.preview, /重打印 REPRINT/);
+});
+
+test('a retry takes a job whose claimer died without waiting for the queue to be opened', async t => {
+	const {emulator, fixture, jobId} = await voidedWithPrinter('reset');
+	emulator.setFault(undefined);
+	t.teardown(async () => {
+		fixture.close();
+		await emulator.close();
+	});
+	const worker = spawnTs('test/helpers/print-claim-worker.ts', [
+		fixture.file,
+		String(jobId),
+		String(fixture.clock.now),
+	]);
+	const exited = new Promise(resolve => {
+		worker.once('exit', resolve);
+	});
+	await waitForLine(worker, 'claimed');
+	worker.kill('SIGKILL');
+	await exited;
+	const retry = await printJob(fixture.context, jobId, 'en');
+	t.true(retry.ok, retry.ok ? '' : retry.message);
+	t.regex(retry.preview, /重打印 REPRINT/);
+});
+
+test('a job claimed where its claimer cannot be asked is abandoned by time in either direction, so a clock step back does not hold it', async t => {
+	const {emulator, fixture, jobId} = await voidedWithPrinter('reset');
+	t.teardown(async () => {
+		fixture.close();
+		await emulator.close();
+	});
+	const elsewhere = `another-pc|${currentClaimer().split('|').slice(1).join('|')}`;
+	fixture.store.printJobs.claim(jobId, fixture.clock.now, elsewhere);
+	t.is(markInterruptedJobs(fixture.context), 0, 'a claim just made on another PC may be printing');
+
+	// The clock stepped back two hours after the claim: the claim is in the future.
+	fixture.clock.now -= 2 * 60 * 60_000;
+	t.is(markInterruptedJobs(fixture.context), 1);
+	t.like(fixture.store.printJobs.get(jobId), {state: 'failed', mayHavePrinted: true});
 });

@@ -11,6 +11,7 @@ import {runBadInput} from './bad-input-suite.js';
 import {runContest, runLockHolder} from './concurrency-suite.js';
 import {runImportCrash, runMigrationCrash, runVoidCrash} from './crash-suite.js';
 import {isClean, type SuiteFigures} from './figures.js';
+import {runAuthBadInput, runClaimClockSteps, runIdleClockSteps, runLockoutSequences} from './lockout-suite.js';
 import {runPrinterFaults} from './printer-fault-suite.js';
 import {runAuditTamper, runIdleLock, runSecrets} from './tamper-suite.js';
 
@@ -28,6 +29,10 @@ const suites: Array<[string, () => Promise<SuiteFigures>]> = [
 	['tamper: audit log', async () => runAuditTamper({voids: quick ? 6 : 40, maxRows: quick ? 4 : undefined})],
 	['secrets and permissions', async () => runSecrets()],
 	['lockout and idle lock', async () => runIdleLock({rounds: quick ? 1 : 10})],
+	['lockout: guesses across lock ends', async () => runLockoutSequences({runs: quick ? 12 : 200})],
+	['clock steps: print-job claims', async () => runClaimClockSteps({runs: quick ? 40 : 2000})],
+	['clock steps: idle lock', async () => runIdleClockSteps({runs: quick ? 4 : 30})],
+	['bad input: stdin, passwords, repeated keys', async () => runAuthBadInput({runs: quick ? 30 : 1000})],
 ];
 
 type Row = SuiteFigures & {seconds: number};

@@ -432,7 +432,7 @@ export async function runIdleLock(options: IdleLockOptions): Promise<SuiteFigure
 
 			// The keys above went into the password field and Enter submitted them as a wrong password: wait
 			// for that answer first, or the next attempt's keys meet a field that is still busy with it.
-			await waitForFrame(instance, frame => /attempts? left|locked for/.test(frame));
+			await waitForFrame(instance, frame => /password is wrong|locked for/.test(frame));
 			// Then clear the field and fail until locked out.
 			for (let index = 0; index < 20; index++) {
 				await press(instance, keys.backspace);
@@ -447,7 +447,7 @@ export async function runIdleLock(options: IdleLockOptions): Promise<SuiteFigure
 				await waitForFrame(instance, frame => {
 					const {failedAttempts, lockedUntil} = operator();
 					return lockedUntil === undefined
-						? failedAttempts !== failures && frame.includes(`${maxFailures - failedAttempts} attempt`)
+						? failedAttempts !== failures && frame.includes('password is wrong')
 						: /locked for \d+ more minute/.test(frame);
 				});
 				figures.faults++;

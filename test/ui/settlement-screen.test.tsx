@@ -96,7 +96,7 @@ test('a cashier cannot settle without a supervisor: a cashier number is refused,
 	await press(instance, '00', keys.enter);
 	await waitForFrame(instance, 'Supervisor 00 password:');
 	await press(instance, 'wrong-one', keys.enter);
-	await waitForFrame(instance, 'Wrong password: 4 attempts left');
+	await waitForFrame(instance, 'The operator number or the password is wrong');
 	t.false((instance.lastFrame() ?? '').includes('Settle batch'));
 
 	await press(instance, keys.escape);

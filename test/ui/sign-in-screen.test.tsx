@@ -17,7 +17,7 @@ test('the sign-in screen asks for the operator number, then the password masked'
 	t.true(list.includes('Operator 01'));
 });
 
-test('a wrong password says how many attempts are left and asks again', async t => {
+test('a wrong password is refused without saying which of number and password was wrong, and asks again', async t => {
 	const fixture = await consoleFixture();
 	t.teardown(fixture.close);
 	const {instance} = fixture;
@@ -25,27 +25,34 @@ test('a wrong password says how many attempts are left and asks again', async t 
 	await press(instance, '01', keys.enter);
 	await waitForFrame(instance, 'Password:');
 	await press(instance, 'wrong-one', keys.enter);
-	const frame = await waitForFrame(instance, 'Wrong password: 4 attempts left');
+	const frame = await waitForFrame(instance, 'The operator number or the password is wrong');
 	t.true(frame.includes('Password:'));
 	t.false(frame.includes('*********'));
 });
 
-test('an unknown operator is named and the number is asked again', async t => {
-	const fixture = await consoleFixture();
-	t.teardown(fixture.close);
-	const {instance} = fixture;
-	await waitForFrame(instance, 'Operator number:');
-	await press(instance, '77', keys.enter);
-	await waitForFrame(instance, 'Password:');
-	await press(instance, password, keys.enter);
-	t.truthy(await waitForFrame(instance, 'There is no operator 77'));
+test('an unknown operator number gets the same screen as a wrong password: no one learns which numbers exist', async t => {
+	const frames: string[] = [];
+	for (const operatorNo of ['77', '01']) {
+		const fixture = await consoleFixture();
+		t.teardown(fixture.close);
+		const {instance} = fixture;
+		await waitForFrame(instance, 'Operator number:');
+		await press(instance, operatorNo, keys.enter);
+		await waitForFrame(instance, 'Password:');
+		await press(instance, 'not-the-password', keys.enter);
+		const frame = await waitForFrame(instance, 'The operator number or the password is wrong');
+		frames.push(frame.replace(`Operator number: ${operatorNo}`, 'Operator number: NN'));
+	}
+
+	t.is(frames[0], frames[1]);
+	t.false(frames[0]!.includes('77'));
 });
 
 test('a locked operator is told to wait or ask a supervisor', async t => {
 	const fixture = await consoleFixture();
 	t.teardown(fixture.close);
 	const {instance} = fixture;
-	fixture.store.operators.recordFailure('01', fixture.clock.now + 10 * 60_000);
+	fixture.store.operators.recordFailure('01', 5, fixture.clock.now + 10 * 60_000);
 	await waitForFrame(instance, 'Operator number:');
 	await press(instance, '01', keys.enter);
 	await waitForFrame(instance, 'Password:');
@@ -67,7 +74,7 @@ test('the console locks after the idle time and only the password unlocks it', a
 	await signIn(instance);
 	await waitForFrame(instance, 'Console locked');
 	await press(instance, 'wrong-one', keys.enter);
-	await waitForFrame(instance, 'Wrong password');
+	await waitForFrame(instance, 'The operator number or the password is wrong');
 	t.true((instance.lastFrame() ?? '').includes('Console locked'));
 	await press(instance, password, keys.enter);
 	t.truthy(await waitForFrame(instance, 'Today 2026-11-25'));

@@ -41,7 +41,7 @@ test('void with a wrong then the right password, pick a reason, confirm: voided,
 	const {instance} = fixture;
 	await startVoid(fixture);
 	await press(instance, 'not-it', keys.enter);
-	await waitForFrame(instance, 'Wrong password: 4 attempts left');
+	await waitForFrame(instance, 'The operator number or the password is wrong');
 	await press(instance, password, keys.enter);
 	await waitForFrame(instance, 'Reason for the void');
 	await press(instance, keys.down, keys.enter);

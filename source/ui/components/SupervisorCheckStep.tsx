@@ -36,7 +36,6 @@ export function SupervisorCheckStep({check, messages, intro, onNumber, onPasswor
 				key={`password-${check.attempt}`}
 				isMasked
 				prompt={check.ownPassword ? text.passwordPrompt(supervisorNo) : text.supervisorPasswordPrompt(supervisorNo)}
-				maxLength={128}
 				onSubmit={onPassword}
 			/>
 		);

@@ -1,10 +1,11 @@
 import {Text} from 'ink';
 import React, {useRef, useState} from 'react';
+import {isPasswordCharacter, passwordMaxLength} from '../../domain/password-rule.js';
 import {layer, useKeys} from '../keyboard.js';
 
 type Props = {
 	readonly prompt: string;
-	/** Draws one `*` per character: passwords are never on screen. */
+	/** Draws one `*` per character: passwords are never on screen. A masked field takes the password rule's characters and length. */
 	readonly isMasked?: boolean;
 	/** Which characters may be typed; others fall through to the screen (so `?` still opens help in a digits field). */
 	readonly accept?: (character: string) => boolean;
@@ -26,8 +27,8 @@ const printable = (character: string) => character >= ' ' && character !== '\u00
 export function TextField({
 	prompt,
 	isMasked = false,
-	accept = printable,
-	maxLength = 64,
+	accept = isMasked ? isPasswordCharacter : printable,
+	maxLength = isMasked ? passwordMaxLength : 64,
 	isActive = true,
 	initialValue = '',
 	onSubmit,

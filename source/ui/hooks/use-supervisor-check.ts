@@ -28,8 +28,9 @@ export async function checkSupervisorPassword(
 
 	return {
 		type: 'refused',
-		text: authRefusalText(messages, result, supervisorNo, context.now()),
-		backToNumber: result.reason !== 'wrong-password',
+		text: authRefusalText(messages, result, context.now()),
+		// One answer for a wrong number and a wrong password, so both ask for the number again.
+		backToNumber: true,
 	};
 }
 

@@ -62,7 +62,7 @@ export function useVoidFlow({context, language, messages, session, printer, onCh
 				dispatch(
 					result.ok
 						? {type: 'password-accepted', operator: result.operator}
-						: {type: 'password-refused', text: authRefusalText(messages, result, session.operatorNo, context.now())},
+						: {type: 'password-refused', text: authRefusalText(messages, result, context.now())},
 					from,
 				);
 			});
@@ -108,8 +108,9 @@ export function useVoidFlow({context, language, messages, session, printer, onCh
 					dispatch(
 						{
 							type: 'approver-refused',
-							text: authRefusalText(messages, result, supervisorNo, context.now()),
-							backToNumber: result.reason !== 'wrong-password',
+							text: authRefusalText(messages, result, context.now()),
+							// One answer for a wrong number and a wrong password, so both ask for the number again.
+							backToNumber: true,
 						},
 						from,
 					);

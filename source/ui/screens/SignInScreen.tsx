@@ -79,9 +79,9 @@ export function SignInScreen({
 			return;
 		}
 
-		setNotice(authRefusalText(messages, result, operatorNo, context.now()));
+		setNotice(authRefusalText(messages, result, context.now()));
 		setAttempt(previous => previous + 1);
-		setStep(result.reason === 'wrong-password' || lockedFor ? 'password' : 'number');
+		setStep(result.reason === 'wrong-credentials' || lockedFor ? 'password' : 'number');
 	};
 
 	return (
@@ -115,7 +115,6 @@ export function SignInScreen({
 					key={`password-${attempt}`}
 					isMasked
 					prompt={messages.signIn.passwordPrompt}
-					maxLength={128}
 					onSubmit={password => {
 						void submitPassword(password);
 					}}

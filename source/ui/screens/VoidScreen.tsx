@@ -82,7 +82,6 @@ function CredentialStep({
 				key={`supervisor-password-${flow.attempt}`}
 				isMasked
 				prompt={text.supervisorPasswordPrompt(flow.supervisorNo ?? '')}
-				maxLength={128}
 				onSubmit={actions.submitSupervisorPassword}
 			/>
 		);
@@ -93,7 +92,6 @@ function CredentialStep({
 			key={`password-${flow.attempt}`}
 			isMasked
 			prompt={text.passwordPrompt(operatorNo)}
-			maxLength={128}
 			onSubmit={actions.submitPassword}
 		/>
 	);
