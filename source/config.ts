@@ -10,6 +10,7 @@ import {
 	matching,
 	oneOf,
 	SectionReader,
+	shownText,
 	text,
 	textWhere,
 	type Rule,
@@ -148,7 +149,7 @@ function readConfig(reader: SectionReader): Config {
 		database: reader.read('database', text(1, 4096), 'data/posvoid.db'),
 		merchant: reader.has('merchant')
 			? reader.section('merchant', ['name', 'number'], merchant => ({
-					name: merchant.require('name', text(1, 40), ''),
+					name: merchant.require('name', shownText(1, 40), ''),
 					number: merchant.require('number', matching(/^\d{15}$/, 'a 15-digit merchant number'), ''),
 				}))
 			: {name: '示例便利店', number: '898440358120011'},
@@ -171,7 +172,7 @@ function readConfig(reader: SectionReader): Config {
 		fees: reader.has('fees')
 			? reader.section('fees', ['debit', 'credit', 'qr'], readFees)
 			: structuredClone(defaultFees),
-		voidReasons: reader.read('voidReasons', listOf(text(1, 40), 1, 9, 'reasons of 1 to 40 characters'), [
+		voidReasons: reader.read('voidReasons', listOf(shownText(1, 40), 1, 9, 'reasons of 1 to 40 characters'), [
 			...defaultVoidReasons,
 		]),
 		printer: reader.section('printer', printerKeys, readPrinter),

@@ -1,3 +1,5 @@
+import {maskCardNumbers} from '../domain/card-mask.js';
+import {freeText} from '../domain/display-text.js';
 import type {ExportRow} from '../store/settlement-store.js';
 import {UserError} from '../user-error.js';
 import type {ServiceContext} from './service-context.js';
@@ -39,10 +41,12 @@ function snakeCase(name: string): string {
 	return name.replaceAll(/[A-Z]/g, letter => `_${letter.toLowerCase()}`);
 }
 
-/** Money as yuan text, times as ISO 8601 UTC: what an acquirer's statement is compared with. */
+/** Money as yuan text, times as ISO 8601 UTC: what an acquirer's statement is compared with. Free text once more without card numbers. */
 function present(row: ExportRow) {
 	return {
 		...row,
+		cardMasked: maskCardNumbers(row.cardMasked),
+		reason: row.reason === undefined ? undefined : freeText(row.reason),
 		amount: (row.amount / 100).toFixed(2),
 		fee: (row.fee / 100).toFixed(2),
 		createdAt: new Date(row.createdAt).toISOString(),
