@@ -1,5 +1,6 @@
 import {parseArgs, type ParseArgsConfig} from 'node:util';
 import {loadConfig, type Config} from '../config.js';
+import {isOperatorNo, operatorNoProblem} from '../domain/operator-number.js';
 import {pickLanguage, type Language} from '../i18n/language.js';
 import {createServiceContext, type ServiceContext} from '../services/service-context.js';
 import {openStore} from '../store/store.js';
@@ -22,12 +23,26 @@ export function parseCommand<T extends NonNullable<ParseArgsConfig['options']>>(
 	options: T,
 	allowPositionals = true,
 ) {
+	let parsed;
 	try {
-		return parseArgs({args: argv, options: {...commonOptions, ...options}, allowPositionals, strict: true});
+		parsed = parseArgs({args: argv, options: {...commonOptions, ...options}, allowPositionals, strict: true});
 	} catch (error) {
 		throw new CommandError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}. See \`posvoid --help\``);
 	}
+
+	// An operator number given on the command line is checked before anything stores, audits or prompts with it.
+	for (const flag of operatorFlags) {
+		const value: unknown = (parsed.values as Record<string, unknown>)[flag];
+		if (typeof value === 'string' && !isOperatorNo(value)) {
+			throw new CommandError(operatorNoProblem(value, `--${flag}`));
+		}
+	}
+
+	return parsed;
 }
+
+/** The flags that name an operator. */
+const operatorFlags = ['operator', 'supervisor'] as const;
 
 /** `HOST[:PORT]`, as `--printer` takes it. */
 export function parsePrinterAddress(text: string): {host: string; port?: number} {

@@ -69,6 +69,7 @@ export type Messages = {
 		checking: string;
 		demoHint: (accounts: string) => string;
 		unknownOperator: (operatorNo: string) => string;
+		badOperatorNumber: string;
 		wrongPassword: (attemptsLeft: number | undefined) => string;
 		locked: (minutes: number) => string;
 		/** Another program holds the database's write lock past the busy timeout. */
@@ -261,6 +262,7 @@ const en: Messages = {
 		demoHint: accounts => `Demo mode: ${accounts}`,
 		unknownOperator: operatorNo =>
 			`There is no operator ${operatorNo}: check the number, or ask a supervisor to add it.`,
+		badOperatorNumber: 'An operator number is 2 to 4 digits, such as 01: type it again.',
 		wrongPassword: attemptsLeft =>
 			attemptsLeft === undefined
 				? 'Wrong password.'
@@ -593,6 +595,7 @@ const zhCN: Messages = {
 		checking: '正在验证密码…',
 		demoHint: accounts => `演示模式: ${accounts}`,
 		unknownOperator: operatorNo => `没有操作员 ${operatorNo}:请核对工号,或请主管添加。`,
+		badOperatorNumber: '操作员工号为 2 至 4 位数字,例如 01:请重新输入。',
 		wrongPassword: attemptsLeft =>
 			attemptsLeft === undefined ? '密码错误。' : `密码错误:再错 ${attemptsLeft} 次将锁定该操作员。`,
 		locked: minutes => `密码错误次数过多,该操作员已锁定,还需 ${minutes} 分钟:请等待,或请主管解锁。`,

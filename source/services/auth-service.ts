@@ -1,3 +1,4 @@
+import {isOperatorNo, operatorNoProblem} from '../domain/operator-number.js';
 import type {OperatorRole} from '../domain/transaction.js';
 import type {OperatorRow} from '../store/operators-store.js';
 import {DatabaseBusyError, isBusyError} from '../store/store-errors.js';
@@ -12,7 +13,7 @@ export type Authenticated = {
 	readonly at: number;
 };
 
-export type AuthRefusal = 'unknown-operator' | 'wrong-password' | 'locked' | 'busy';
+export type AuthRefusal = 'bad-operator-number' | 'unknown-operator' | 'wrong-password' | 'locked' | 'busy';
 
 export type AuthResult =
 	| {ok: true; operator: Authenticated}
@@ -143,6 +144,15 @@ export async function authenticate(
 	purpose: AuthPurpose = 'sign-in',
 ): Promise<AuthResult> {
 	try {
+		if (!isOperatorNo(operatorNo)) {
+			// Audited without the text typed: only an operator number is ever stored as one.
+			context.store.audit.append(
+				{event: 'sign-in-failed', result: 'refused', detail: `${purpose}: not an operator number`},
+				context.now(),
+			);
+			return {ok: false, reason: 'bad-operator-number', message: operatorNoProblem(operatorNo)};
+		}
+
 		return await checkPassword(context, operatorNo, password, purpose);
 	} catch (error) {
 		if (error instanceof DatabaseBusyError || isBusyError(error)) {

@@ -13,6 +13,10 @@ export function authRefusalText(
 			return messages.signIn.unknownOperator(operatorNo);
 		}
 
+		case 'bad-operator-number': {
+			return messages.signIn.badOperatorNumber;
+		}
+
 		case 'wrong-password': {
 			return messages.signIn.wrongPassword(result.attemptsLeft);
 		}
