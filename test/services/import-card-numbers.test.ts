@@ -19,7 +19,7 @@ const columns = [
 	'operator_no',
 ];
 
-function record(voucher: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+function record(voucher: string, overrides: Record<string, string> = {}): Record<string, string> {
 	return {
 		voucher_no: voucher,
 		reference_no: `261125${voucher}`,
@@ -37,7 +37,7 @@ function record(voucher: string, overrides: Record<string, unknown> = {}): Recor
 	};
 }
 
-const csvRow = (values: Record<string, unknown>, names = columns) =>
+const csvRow = (values: Record<string, string>, names = columns) =>
 	names.map(name => JSON.stringify(String(values[name] ?? ''))).join(',');
 
 const writings = [
@@ -83,14 +83,20 @@ test('a card field written with any separator or in full-width digits is stored 
 
 	t.true(report.committed, JSON.stringify(report.bad));
 	const stored = store.transactions.page({}, undefined, 'older', 10).map(row => row.cardMasked);
-	t.deepEqual(stored, writings.map(() => '622848*********0018'));
+	t.deepEqual(
+		stored,
+		writings.map(() => '622848*********0018'),
+	);
 });
 
 test('a header or JSON key that is a card number is masked in the ignored columns', async t => {
 	const {context} = tempDatabase(t);
 	const folder = tempFolder(t);
 	const csv = path.join(folder, 'header.csv');
-	fs.writeFileSync(csv, [[...columns, '6228 4804 0256 4890 018'].join(','), csvRow(record('000001'))].join('\n') + ',x');
+	fs.writeFileSync(
+		csv,
+		[[...columns, '6228 4804 0256 4890 018'].join(','), csvRow(record('000001'))].join('\n') + ',x',
+	);
 	const json = path.join(folder, 'keys.jsonl');
 	fs.writeFileSync(json, JSON.stringify({...record('000002'), '６２２８４８０４０２５６４８９００１８': 'x'}));
 
