@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import process from 'node:process';
 import {CommandError} from './commands/command-errors.js';
-import {stripControl} from './domain/display-text.js';
+import {installTerminalOutput} from './commands/terminal-output.js';
 import {UserError} from './user-error.js';
 
 type CommandRunner = (argv: string[]) => Promise<number>;
@@ -72,12 +72,13 @@ async function main(argv: string[]): Promise<number> {
 	return run(name === undefined || name.startsWith('-') ? argv : rest);
 }
 
+installTerminalOutput();
 try {
 	process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
 	if (error instanceof UserError) {
-		// Messages quote what was typed or read (a flag's value, a file's key): no control byte reaches the terminal.
-		console.error(`posvoid: ${stripControl(error.message)}`);
+		// Messages quote what was typed or read (a flag's value, a file's key): console writes through terminalText.
+		console.error(`posvoid: ${error.message}`);
 		process.exitCode = error instanceof CommandError ? error.exitCode : 1;
 	} else {
 		console.error('posvoid: unexpected error, please report it with the lines below');

@@ -1,5 +1,6 @@
 import {createInterface} from 'node:readline';
 import {CommandError} from './command-errors.js';
+import {writeControl, writeText} from './terminal-output.js';
 
 /** Where passwords come from: masked from the terminal, or one per line from standard input. Never from argv. */
 export type SecretSource = {
@@ -18,7 +19,7 @@ async function readMasked(prompt: string): Promise<string> {
 	const {stdin, stderr} = process;
 	return new Promise((resolve, reject) => {
 		let value = '';
-		stderr.write(prompt);
+		writeText(stderr, prompt);
 		stdin.setRawMode(true);
 		stdin.resume();
 		stdin.setEncoding('utf8');
@@ -26,7 +27,7 @@ async function readMasked(prompt: string): Promise<string> {
 			stdin.off('data', onData);
 			stdin.setRawMode(false);
 			stdin.pause();
-			stderr.write('\n');
+			writeControl(stderr, '\n');
 			if (error) {
 				reject(error);
 			} else {
@@ -50,11 +51,11 @@ async function readMasked(prompt: string): Promise<string> {
 				if (character === '\u007F' || character === '\b') {
 					if (value.length > 0) {
 						value = [...value].slice(0, -1).join('');
-						stderr.write('\b \b');
+						writeControl(stderr, '\b \b');
 					}
 				} else if (character >= ' ' && !/[\u0080-\u009F]/.test(character)) {
 					value += character;
-					stderr.write('*');
+					writeControl(stderr, '*');
 				}
 			}
 		}

@@ -1,6 +1,6 @@
-import {Text} from 'ink';
 import React, {useRef, useState} from 'react';
 import {layer, useKeys} from '../keyboard.js';
+import {Text} from './Text.js';
 
 type Props = {
 	readonly prompt: string;
