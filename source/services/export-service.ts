@@ -37,6 +37,16 @@ function csvField(value: string | number | undefined): string {
 	return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
+/**
+ * One JSON Lines record. JSON allows U+2028 and U+2029 raw inside strings, but many line splitters
+ * (JavaScript's among them) end a line there: they are written escaped, as JSON also allows.
+ */
+function jsonLine(record: Record<string, unknown>): string {
+	return JSON.stringify(record)
+		.replaceAll('\u2028', String.raw`\u2028`)
+		.replaceAll('\u2029', String.raw`\u2029`);
+}
+
 function snakeCase(name: string): string {
 	return name.replaceAll(/[A-Z]/g, letter => `_${letter.toLowerCase()}`);
 }
@@ -70,6 +80,6 @@ export function* exportBatch(context: ServiceContext, batchNo: string, format: E
 		const shown = present(row);
 		yield format === 'csv'
 			? csvColumns.map(name => csvField(shown[name])).join(',')
-			: JSON.stringify(Object.fromEntries(csvColumns.map(name => [snakeCase(name), shown[name]])));
+			: jsonLine(Object.fromEntries(csvColumns.map(name => [snakeCase(name), shown[name]])));
 	}
 }
