@@ -51,6 +51,14 @@ export function shownText(min: number, max: number): Rule<string> {
 	};
 }
 
+/**
+ * A printer's host name or address: no spaces, control, format (bidi, zero-width) or unassigned
+ * characters. It is quoted back in messages and stored in the print queue's errors.
+ */
+export function isHostName(value: string): boolean {
+	return /^[^\s\p{C}]{1,253}$/u.test(value);
+}
+
 /** A string the pattern matches whole; `form` describes it for the person editing the file. */
 export function matching(pattern: RegExp, form: string): Rule<string> {
 	return value => (typeof value === 'string' && pattern.test(value) ? ok(value) : expected(form));

@@ -6,6 +6,7 @@ import {
 	decimal,
 	flag,
 	integer,
+	isHostName,
 	listOf,
 	matching,
 	oneOf,
@@ -115,7 +116,7 @@ const printerKeys = [
 
 function readPrinter(reader: SectionReader): PrinterProfile {
 	return {
-		host: reader.read('host', text(1, 253), '127.0.0.1'),
+		host: reader.read('host', textWhere(isHostName, 'a host name or IP address such as 192.168.1.50'), '127.0.0.1'),
 		port: reader.read('port', integer(1, 65_535), 9100),
 		columns: reader.read('columns', oneOf([32, 48] as const), 32),
 		encoding: reader.read('encoding', oneOf(['gb18030', 'cp437', 'cp858'] as const), 'gb18030'),

@@ -1,4 +1,5 @@
 import {parseArgs, type ParseArgsConfig} from 'node:util';
+import {isHostName} from '../config-rules.js';
 import {loadConfig, type Config} from '../config.js';
 import {isOperatorNo, operatorNoProblem} from '../domain/operator-number.js';
 import {pickLanguage, type Language} from '../i18n/language.js';
@@ -48,11 +49,12 @@ const operatorFlags = ['operator', 'supervisor'] as const;
 export function parsePrinterAddress(text: string): {host: string; port?: number} {
 	const match = /^(?<host>\[[^\]]+]|[^:]+)(?::(?<port>\d{1,5}))?$/.exec(text.trim());
 	const port = match?.groups?.['port'] === undefined ? undefined : Number(match.groups['port']);
-	if (!match?.groups?.['host'] || (port !== undefined && (port < 1 || port > 65_535))) {
+	const host = match?.groups?.['host']?.replaceAll(/^\[|]$/g, '');
+	if (!host || !isHostName(host) || (port !== undefined && (port < 1 || port > 65_535))) {
 		throw new CommandError(`--printer ${text} is not HOST or HOST:PORT, such as 192.168.1.50:9100`);
 	}
 
-	return {host: match.groups['host'].replaceAll(/^\[|]$/g, ''), port};
+	return {host, port};
 }
 
 /** The configuration with the command line's overrides applied. */
