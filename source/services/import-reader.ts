@@ -92,12 +92,13 @@ function cleanRecord(raw: Record<string, unknown>): Record<string, string> {
 function numbersLosingDigits(raw: Record<string, unknown>): string[] {
 	const problems: string[] = [];
 	for (const [key, value] of Object.entries(raw)) {
-		if (typeof value !== 'number') {
-			continue;
-		}
-
 		const name = freeText(key.trim().toLowerCase(), 40);
-		if (name === 'card') {
+		if (name === 'card' && typeof value === 'object' && value !== null) {
+			// A number inside an object or a list has lost its digits just the same.
+			problems.push('card is not text: write the card number in quotes, such as "card": "6228480000000018"');
+		} else if (typeof value !== 'number') {
+			continue;
+		} else if (name === 'card') {
 			problems.push('card is a JSON number: write the card number in quotes, such as "card": "6228480000000018"');
 		} else if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
 			problems.push(`${name} is a JSON number too long to keep every digit: write it in quotes`);

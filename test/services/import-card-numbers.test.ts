@@ -123,3 +123,25 @@ test('a card given as a JSON number is refused with the reason, not stored with 
 	t.regex(report.bad[0]?.problems.join('; ') ?? '', /card is a JSON number: write the card number in quotes/);
 	t.is(store.transactions.page({}, undefined, 'older', 10).length, 0);
 });
+
+test('a card given inside a JSON object or list is refused too', async t => {
+	const {context, store} = tempDatabase(t);
+	const folder = tempFolder(t);
+	const file = path.join(folder, 'nested.jsonl');
+	fs.writeFileSync(
+		file,
+		[
+			JSON.stringify(record('000001')).replace('"622202*********0456"', '{"number": 6228480402564890018}'),
+			JSON.stringify(record('000002')).replace('"622202*********0456"', '[6228480402564890018]'),
+		].join('\n'),
+	);
+
+	const report = await importTransactions(context, file, {skipBad: true});
+
+	t.is(report.imported, 0);
+	t.deepEqual(
+		report.bad.map(bad => bad.problems.join('; ')),
+		[1, 2].map(() => 'card is not text: write the card number in quotes, such as "card": "6228480000000018"'),
+	);
+	t.is(store.transactions.page({}, undefined, 'older', 10).length, 0);
+});
