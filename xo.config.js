@@ -33,6 +33,43 @@ const xoConfig = [
 			'@typescript-eslint/no-restricted-types': 'off',
 		},
 	},
+	{
+		// Everything a command prints goes through source/commands/terminal-output.ts, which strips control bytes.
+		files: ['source/**'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: "CallExpression[callee.property.name='write'][callee.object.property.name=/^std(out|err)$/]",
+					message: 'Write to the terminal with writeText from source/commands/terminal-output.ts.',
+				},
+				{
+					selector: "CallExpression[callee.property.name='write'][callee.object.name=/^(stdout|stderr|stream)$/]",
+					message: 'Write to the terminal with writeText from source/commands/terminal-output.ts.',
+				},
+			],
+		},
+	},
+	{
+		// Screens draw text with source/ui/components/Text.tsx, which passes every string through the same sanitiser.
+		files: ['source/ui/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [{name: 'ink', importNames: ['Text'], message: 'Import Text from source/ui/components/Text.tsx.'}],
+				},
+			],
+		},
+	},
+	{
+		// The two modules those rules point to.
+		files: ['source/commands/terminal-output.ts', 'source/ui/components/Text.tsx'],
+		rules: {
+			'no-restricted-syntax': 'off',
+			'no-restricted-imports': 'off',
+		},
+	},
 ];
 
 export default xoConfig;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import process from 'node:process';
 import {CommandError} from './commands/command-errors.js';
-import {stripControl} from './domain/display-text.js';
+import {installTerminalOutput} from './commands/terminal-output.js';
 import {storeFailure} from './store/store-errors.js';
 import {UserError} from './user-error.js';
 
@@ -73,13 +73,14 @@ async function main(argv: string[]): Promise<number> {
 	return run(name === undefined || name.startsWith('-') ? argv : rest);
 }
 
+installTerminalOutput();
 try {
 	process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
 	const failure = error instanceof UserError ? error : storeFailure('the database', error);
 	if (failure) {
-		// Messages quote what was typed or read (a flag's value, a file's key): no control byte reaches the terminal.
-		console.error(`posvoid: ${stripControl(failure.message)}`);
+		// Messages quote what was typed or read (a flag's value, a file's key): console writes through terminalText.
+		console.error(`posvoid: ${failure.message}`);
 		process.exitCode = failure instanceof CommandError ? failure.exitCode : 1;
 	} else {
 		console.error('posvoid: unexpected error, please report it with the lines below');

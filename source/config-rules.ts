@@ -3,6 +3,8 @@
 // library, because the console reads its configuration on every start and a library's set-up cost
 // was a measurable share of start-up (see the readme's Performance section).
 
+import {freeText} from './domain/display-text.js';
+
 /** A rule's answer: the value, or what the key should have held. */
 export type Checked<T> = {ok: true; value: T} | {ok: false; expected: string};
 
@@ -38,6 +40,31 @@ export function text(min: number, max: number): Rule<string> {
 		typeof value === 'string' && value.length >= min && value.length <= max
 			? ok(value)
 			: expected(min === max ? `text of ${min} characters` : `text of ${min} to ${max} characters`);
+}
+
+/**
+ * Text printed on slips or shown on screens (the merchant's name, void reasons): read as free text,
+ * one line with card numbers masked, so a number typed into the file never reaches paper or screen.
+ */
+export function shownText(min: number, max: number): Rule<string> {
+	const plain = text(min, max);
+	return value => {
+		const checked = plain(value);
+		if (!checked.ok) {
+			return checked;
+		}
+
+		const clean = freeText(checked.value, max);
+		return clean.length >= min ? ok(clean) : expected(`text of ${min} to ${max} visible characters`);
+	};
+}
+
+/**
+ * A printer's host name or address: no spaces, control, format (bidi, zero-width) or unassigned
+ * characters. It is quoted back in messages and stored in the print queue's errors.
+ */
+export function isHostName(value: string): boolean {
+	return /^[^\s\p{C}]{1,253}$/u.test(value);
 }
 
 /** A string the pattern matches whole; `form` describes it for the person editing the file. */

@@ -8,10 +8,12 @@ import {
 	decimal,
 	flag,
 	integer,
+	isHostName,
 	listOf,
 	matching,
 	oneOf,
 	SectionReader,
+	shownText,
 	text,
 	textWhere,
 	type Rule,
@@ -116,7 +118,7 @@ const printerKeys = [
 
 function readPrinter(reader: SectionReader): PrinterProfile {
 	return {
-		host: reader.read('host', text(1, 253), '127.0.0.1'),
+		host: reader.read('host', textWhere(isHostName, 'a host name or IP address such as 192.168.1.50'), '127.0.0.1'),
 		port: reader.read('port', integer(1, 65_535), 9100),
 		columns: reader.read('columns', oneOf([32, 48] as const), 32),
 		encoding: reader.read('encoding', oneOf(['gb18030', 'cp437', 'cp858'] as const), 'gb18030'),
@@ -150,7 +152,7 @@ function readConfig(reader: SectionReader): Config {
 		database: reader.read('database', text(1, 4096), 'data/posvoid.db'),
 		merchant: reader.has('merchant')
 			? reader.section('merchant', ['name', 'number'], merchant => ({
-					name: merchant.require('name', text(1, 40), ''),
+					name: merchant.require('name', shownText(1, 40), ''),
 					number: merchant.require('number', matching(/^\d{15}$/, 'a 15-digit merchant number'), ''),
 				}))
 			: {name: '示例便利店', number: '898440358120011'},
@@ -173,7 +175,7 @@ function readConfig(reader: SectionReader): Config {
 		fees: reader.has('fees')
 			? reader.section('fees', ['debit', 'credit', 'qr'], readFees)
 			: structuredClone(defaultFees),
-		voidReasons: reader.read('voidReasons', listOf(text(1, 40), 1, 9, 'reasons of 1 to 40 characters'), [
+		voidReasons: reader.read('voidReasons', listOf(shownText(1, 40), 1, 9, 'reasons of 1 to 40 characters'), [
 			...defaultVoidReasons,
 		]),
 		printer: reader.section('printer', printerKeys, readPrinter),

@@ -1,5 +1,7 @@
 import {parseArgs, type ParseArgsConfig} from 'node:util';
+import {isHostName} from '../config-rules.js';
 import {loadConfig, type Config} from '../config.js';
+import {isOperatorNo, operatorNoProblem} from '../domain/operator-number.js';
 import {pickLanguage, type Language} from '../i18n/language.js';
 import {createServiceContext, type ServiceContext} from '../services/service-context.js';
 import {openStore} from '../store/store.js';
@@ -22,22 +24,37 @@ export function parseCommand<T extends NonNullable<ParseArgsConfig['options']>>(
 	options: T,
 	allowPositionals = true,
 ) {
+	let parsed;
 	try {
-		return parseArgs({args: argv, options: {...commonOptions, ...options}, allowPositionals, strict: true});
+		parsed = parseArgs({args: argv, options: {...commonOptions, ...options}, allowPositionals, strict: true});
 	} catch (error) {
 		throw new CommandError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}. See \`posvoid --help\``);
 	}
+
+	// An operator number given on the command line is checked before anything stores, audits or prompts with it.
+	for (const flag of operatorFlags) {
+		const value: unknown = (parsed.values as Record<string, unknown>)[flag];
+		if (typeof value === 'string' && !isOperatorNo(value)) {
+			throw new CommandError(operatorNoProblem(value, `--${flag}`));
+		}
+	}
+
+	return parsed;
 }
+
+/** The flags that name an operator. */
+const operatorFlags = ['operator', 'supervisor'] as const;
 
 /** `HOST[:PORT]`, as `--printer` takes it. */
 export function parsePrinterAddress(text: string): {host: string; port?: number} {
 	const match = /^(?<host>\[[^\]]+]|[^:]+)(?::(?<port>\d{1,5}))?$/.exec(text.trim());
 	const port = match?.groups?.['port'] === undefined ? undefined : Number(match.groups['port']);
-	if (!match?.groups?.['host'] || (port !== undefined && (port < 1 || port > 65_535))) {
+	const host = match?.groups?.['host']?.replaceAll(/^\[|]$/g, '');
+	if (!host || !isHostName(host) || (port !== undefined && (port < 1 || port > 65_535))) {
 		throw new CommandError(`--printer ${text} is not HOST or HOST:PORT, such as 192.168.1.50:9100`);
 	}
 
-	return {host: match.groups['host'].replaceAll(/^\[|]$/g, ''), port};
+	return {host, port};
 }
 
 /** The configuration with the command line's overrides applied. */

@@ -5,6 +5,7 @@ import type {ServiceContext} from '../services/service-context.js';
 import {App} from '../ui/App.js';
 import {CommandError} from './command-errors.js';
 import {openCommandContext, parseCommand} from './command-context.js';
+import {writeControl} from './terminal-output.js';
 
 export const consoleHelp = `posvoid [--db PATH] [--config PATH] [--printer HOST[:PORT]] [--lang zh-CN|en] [--idle-minutes N]
 
@@ -31,7 +32,7 @@ function guardAlternateScreen(
 		if (active) {
 			active = false;
 			stdin.setRawMode(false);
-			stdout.write(leaveAlternateScreen);
+			writeControl(stdout, leaveAlternateScreen);
 		}
 	};
 
@@ -58,7 +59,7 @@ function guardAlternateScreen(
 	// pressed in between would be a SIGINT instead of the console's quit key. Keys typed meanwhile
 	// wait in the terminal until Ink reads them.
 	stdin.setRawMode(true);
-	stdout.write(enterAlternateScreen);
+	writeControl(stdout, enterAlternateScreen);
 	return {
 		restore() {
 			restore();

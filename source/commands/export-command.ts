@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import {exportBatch} from '../services/export-service.js';
 import {CommandError} from './command-errors.js';
 import {openCommandContext, parseCommand} from './command-context.js';
+import {writeText} from './terminal-output.js';
 
 export const exportHelp = `posvoid export --batch N [--format csv|json] [--out FILE]
 
@@ -34,7 +35,7 @@ export async function runExport(argv: string[]): Promise<number> {
 		const lines = context.store.read(() => [...exportBatch(context, values.batch!, format)]);
 		const text = lines.join('\n') + '\n';
 		if (values.out === undefined) {
-			process.stdout.write(text);
+			writeText(process.stdout, text);
 		} else {
 			fs.writeFileSync(values.out, text, {mode: 0o600, flag: 'wx'});
 			console.error(`wrote ${lines.length - (format === 'csv' ? 1 : 0)} rows to ${values.out}`);

@@ -1,3 +1,4 @@
+import {freeText} from '../domain/display-text.js';
 import {formatDateTime} from '../domain/time-format.js';
 import {
 	addOperator,
@@ -66,7 +67,9 @@ export async function runOperator(argv: string[]): Promise<number> {
 					? `  LOCKED until ${formatDateTime(operator.lockedUntil!, context.config.timeZone)}`
 					: '';
 				const failures = operator.failedAttempts > 0 ? `  ${operator.failedAttempts} failed attempts` : '';
-				console.log(`${operator.operatorNo.padEnd(4)} ${operator.role.padEnd(10)} ${operator.name}${failures}${lock}`);
+				console.log(
+					`${operator.operatorNo.padEnd(4)} ${operator.role.padEnd(10)} ${freeText(operator.name)}${failures}${lock}`,
+				);
 			}
 
 			if (operators.length === 0) {

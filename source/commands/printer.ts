@@ -3,6 +3,7 @@ import {parseArgs} from 'node:util';
 import {parseFaultCommand} from '../printing/emulator/fault-command.js';
 import {startPrinterEmulator, type EmulatedJob, type PrinterFault} from '../printing/emulator/printer-emulator.js';
 import {boundedLines} from './bounded-lines.js';
+import {writeText} from './terminal-output.js';
 
 /** A fault command is a word and a number; a longer line is refused, and never held in memory whole. */
 const commandLineMaxBytes = 256;
@@ -116,12 +117,12 @@ function describeJob(job: EmulatedJob): string {
 export async function runPrinterCommand(argv: string[]): Promise<number> {
 	const read = readSettings(argv);
 	if (read.ok === 'help') {
-		process.stdout.write(`${usage}\n`);
+		writeText(process.stdout, `${usage}\n`);
 		return 0;
 	}
 
 	if (!read.ok) {
-		process.stderr.write(`posvoid printer: ${read.message}\n\n${usage}\n`);
+		writeText(process.stderr, `posvoid printer: ${read.message}\n\n${usage}\n`);
 		return 2;
 	}
 
@@ -136,7 +137,7 @@ export async function runPrinterCommand(argv: string[]): Promise<number> {
 			fault: settings.fault,
 			byteRate: settings.rate,
 			onJob(job) {
-				process.stdout.write(`${describeJob(job)}\n`);
+				writeText(process.stdout, `${describeJob(job)}\n`);
 			},
 		});
 	} catch (error) {
@@ -145,14 +146,16 @@ export async function runPrinterCommand(argv: string[]): Promise<number> {
 			code === 'EADDRINUSE'
 				? 'another program (or printer emulator) uses that port: stop it or pass --port'
 				: 'check --host names an address of this machine';
-		process.stderr.write(
+		writeText(
+			process.stderr,
 			`posvoid printer: cannot listen on ${settings.host}:${settings.port} (${code ?? (error as Error).message}): ${advice}\n`,
 		);
 		return 1;
 	}
 
 	const running = emulator;
-	process.stdout.write(
+	writeText(
+		process.stdout,
 		`printer emulator listening on ${running.host}:${running.port}, ${settings.columns} columns, fault: ${running.fault ?? 'none'}${settings.out ? `, saving jobs to ${settings.out}` : ''}\ntype a fault (paper-out, cover-open, offline, error, near-end, stall, slow [N], reset) or ok; quit to stop\n`,
 	);
 
@@ -185,9 +188,9 @@ export async function runPrinterCommand(argv: string[]): Promise<number> {
 			const command = parseFaultCommand(line);
 			if (command.ok) {
 				running.setFault(command.fault, command.byteRate);
-				process.stdout.write(`fault: ${command.fault ?? 'none'}\n`);
+				writeText(process.stdout, `fault: ${command.fault ?? 'none'}\n`);
 			} else {
-				process.stdout.write(`${command.message}\n`);
+				writeText(process.stdout, `${command.message}\n`);
 			}
 		};
 
@@ -200,7 +203,8 @@ export async function runPrinterCommand(argv: string[]): Promise<number> {
 				}
 
 				if (read.kind === 'too-long') {
-					process.stdout.write(
+					writeText(
+						process.stdout,
 						`that line is longer than ${commandLineMaxBytes} bytes: type a fault such as paper-out, or ok\n`,
 					);
 				} else {

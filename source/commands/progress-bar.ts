@@ -1,3 +1,5 @@
+import {writeControl, writeText} from './terminal-output.js';
+
 /** A one-line progress bar on stderr, drawn only when stderr is a terminal, so pipes and logs stay clean. */
 export type ProgressBar = {update: (done: number, total: number) => void; finish: () => void};
 
@@ -26,11 +28,15 @@ export function progressBar(label: string, stream: NodeJS.WriteStream = process.
 			lastDrawn = percent;
 			drawn = true;
 			const filled = Math.round(fraction * width);
-			stream.write(`\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(percent).padStart(3)}%`);
+			writeControl(stream, '\r');
+			writeText(
+				stream,
+				`${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${String(percent).padStart(3)}%`,
+			);
 		},
 		finish() {
 			if (drawn) {
-				stream.write('\r\u001B[2K');
+				writeControl(stream, '\r\u001B[2K');
 			}
 		},
 	};

@@ -1,6 +1,7 @@
 import {isPasswordCharacter, passwordMaxLength} from '../domain/password-rule.js';
 import {boundedLines} from './bounded-lines.js';
 import {CommandError} from './command-errors.js';
+import {writeControl, writeText} from './terminal-output.js';
 
 /** Where passwords come from: masked from the terminal, or one per line from standard input. Never from argv. */
 export type SecretSource = {
@@ -30,7 +31,7 @@ async function readMasked(prompt: string): Promise<string> {
 		let value = '';
 		let length = 0;
 		let overflow = false;
-		stderr.write(prompt);
+		writeText(stderr, prompt);
 		stdin.setRawMode(true);
 		stdin.resume();
 		stdin.setEncoding('utf8');
@@ -38,7 +39,7 @@ async function readMasked(prompt: string): Promise<string> {
 			stdin.off('data', onData);
 			stdin.setRawMode(false);
 			stdin.pause();
-			stderr.write('\n');
+			writeControl(stderr, '\n');
 			if (error) {
 				reject(error);
 			} else {
@@ -63,13 +64,13 @@ async function readMasked(prompt: string): Promise<string> {
 					if (length > 0) {
 						value = [...value].slice(0, -1).join('');
 						length--;
-						stderr.write('\b \b');
+						writeControl(stderr, '\b \b');
 					}
 				} else if (isPasswordCharacter(character)) {
 					if (length < passwordMaxLength) {
 						value += character;
 						length++;
-						stderr.write('*');
+						writeControl(stderr, '*');
 					} else {
 						overflow = true;
 					}

@@ -1,3 +1,4 @@
+import {isOperatorNo, operatorNoProblem} from '../domain/operator-number.js';
 import {authenticate, type AuthPurpose, type Authenticated} from '../services/auth-service.js';
 import type {ServiceContext} from '../services/service-context.js';
 import {CommandError} from './command-errors.js';
@@ -11,6 +12,10 @@ export async function authenticateFromSource(
 	purpose: AuthPurpose,
 	options: {supervisor?: boolean} = {},
 ): Promise<Authenticated> {
+	if (!isOperatorNo(operatorNo)) {
+		throw new CommandError(operatorNoProblem(operatorNo));
+	}
+
 	const password = await secrets.read(`Password for operator ${operatorNo}: `);
 	const result = await authenticate(context, operatorNo, password, purpose);
 	if (!result.ok) {

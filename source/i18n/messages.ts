@@ -70,6 +70,7 @@ export type Messages = {
 		demoHint: (accounts: string) => string;
 		/** An unknown operator number and a wrong password get this one answer: it tells no one which numbers exist. */
 		wrongCredentials: string;
+		badOperatorNumber: string;
 		locked: (minutes: number) => string;
 		/** Another program holds the database's write lock past the busy timeout. */
 		busy: string;
@@ -260,6 +261,7 @@ const en: Messages = {
 		checking: 'Checking the password…',
 		demoHint: accounts => `Demo mode: ${accounts}`,
 		wrongCredentials: 'The operator number or the password is wrong: check both and try again.',
+		badOperatorNumber: 'An operator number is 2 to 4 digits, such as 01: type it again.',
 		locked: minutes =>
 			`This operator is locked for ${minutes} more minute${minutes === 1 ? '' : 's'} after too many wrong passwords: wait, or ask a supervisor to unlock it.`,
 		busy: 'Another program is using the database: wait a moment and try again.',
@@ -588,6 +590,7 @@ const zhCN: Messages = {
 		checking: '正在验证密码…',
 		demoHint: accounts => `演示模式: ${accounts}`,
 		wrongCredentials: '操作员号或密码错误:请核对后重试。',
+		badOperatorNumber: '操作员工号为 2 至 4 位数字,例如 01:请重新输入。',
 		locked: minutes => `密码错误次数过多,该操作员已锁定,还需 ${minutes} 分钟:请等待,或请主管解锁。`,
 		busy: '数据库正被其他程序使用:请稍候再试。',
 		lockedTitle: '控制台已锁定',

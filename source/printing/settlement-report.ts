@@ -1,6 +1,6 @@
 import {formatAnchor, type AuditAnchor} from '../domain/audit-chain.js';
 import type {BatchSummary, ChannelTotals} from '../domain/batch-summary.js';
-import {singleLine} from '../domain/display-text.js';
+import {freeText, singleLine} from '../domain/display-text.js';
 import {formatSlip} from '../domain/money.js';
 import {formatDateTime} from '../domain/time-format.js';
 import {cut, feed, labelValue, rule, slipHeader, text, type SlipLine, type SlipModel} from './slip-model.js';
@@ -73,7 +73,7 @@ export function buildSettlementReport(
 
 	lines.push(
 		rule(),
-		labelValue(say(label.merchantName), field(input.merchantName), {
+		labelValue(say(label.merchantName), freeText(input.merchantName), {
 			stacked: true,
 		}),
 		labelValue(say(label.merchantNo), field(input.merchantNo), {stacked: true}),

@@ -1,4 +1,4 @@
-import {singleLine} from '../domain/display-text.js';
+import {freeText, singleLine} from '../domain/display-text.js';
 import {formatPlain, formatSlip, type Fen} from '../domain/money.js';
 import {formatDateTime} from '../domain/time-format.js';
 import type {Channel} from '../domain/transaction.js';
@@ -93,7 +93,8 @@ export function slipAmount(amount: Fen, currency: string): string {
 /** Builds one void slip: each copy from the merchant's, separated by cuts. */
 export function buildVoidSlip(input: VoidSlipInput, options: VoidSlipOptions): SlipModel {
 	const say = (words: Label) => sayLabel(words, options.labels);
-	// Every field may come from the database or an import: none of it may carry a control byte.
+	// Every field may come from the database or an import: none of it may carry a control byte, and free text
+	// (names, the reason, the card as stored) none of a card number either.
 	const field = (value: string) => singleLine(value).trim();
 	// Narrow paper stacks the long values under their labels, as counter slips do; wide paper keeps what fits on one line.
 	const stackLong = options.columns < 48;
@@ -103,7 +104,7 @@ export function buildVoidSlip(input: VoidSlipInput, options: VoidSlipOptions): S
 		const lines: SlipLine[] = [
 			...slipHeader(say(label.title), options.reprint, say(label.reprint)),
 			...(options.labels === 'english' ? ruledHeading(copyName[1]) : ruledHeading(copyName[0], copyName[1])),
-			labelValue(say(label.merchantName), field(input.merchantName), {
+			labelValue(say(label.merchantName), freeText(input.merchantName), {
 				stacked: true,
 			}),
 			labelValue(say(label.merchantNo), field(input.merchantNo), {
@@ -112,7 +113,7 @@ export function buildVoidSlip(input: VoidSlipInput, options: VoidSlipOptions): S
 			labelValue(say(label.terminalNo), field(input.terminalId)),
 			labelValue(say(label.operatorNo), field(input.operatorNo)),
 			rule(),
-			labelValue(say(isCard(input.channel) ? label.cardNo : label.account), field(input.cardMasked), {
+			labelValue(say(isCard(input.channel) ? label.cardNo : label.account), freeText(input.cardMasked), {
 				stacked: stackLong,
 			}),
 			labelValue(say(label.payType), say(channelLabel[input.channel])),
@@ -130,7 +131,7 @@ export function buildVoidSlip(input: VoidSlipInput, options: VoidSlipOptions): S
 			labelValue(say(label.originalVoucher), field(input.originalVoucherNo), {
 				indent: 2,
 			}),
-			labelValue(say(label.reason), field(input.reason), {indent: 2}),
+			labelValue(say(label.reason), freeText(input.reason), {indent: 2}),
 		];
 		const approver = field(input.approverNo ?? '');
 		if (approver !== '') {

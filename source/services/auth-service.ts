@@ -1,3 +1,4 @@
+import {isOperatorNo, operatorNoProblem} from '../domain/operator-number.js';
 import type {OperatorRole} from '../domain/transaction.js';
 import type {OperatorRow} from '../store/operators-store.js';
 import {DatabaseBusyError, isBusyError} from '../store/store-errors.js';
@@ -15,9 +16,10 @@ export type Authenticated = {
 /**
  * 'wrong-credentials' is both an unknown operator number and a wrong password: the screen and the
  * command line give one answer for both, so neither tells anyone which numbers exist. The audit log,
- * which only supervisors read, still records which it was.
+ * which only supervisors read, still records which it was. 'bad-operator-number' is a number that is
+ * not 2-4 digits, refused before anything is looked up or written.
  */
-export type AuthRefusal = 'wrong-credentials' | 'locked' | 'busy';
+export type AuthRefusal = 'bad-operator-number' | 'wrong-credentials' | 'locked' | 'busy';
 
 export type AuthResult =
 	{ok: true; operator: Authenticated} | {ok: false; reason: AuthRefusal; message: string; lockedUntil?: number};
@@ -151,6 +153,15 @@ export async function authenticate(
 	purpose: AuthPurpose = 'sign-in',
 ): Promise<AuthResult> {
 	try {
+		if (!isOperatorNo(operatorNo)) {
+			// Audited without the text typed: only an operator number is ever stored as one.
+			context.store.audit.append(
+				{event: 'sign-in-failed', result: 'refused', detail: `${purpose}: not an operator number`},
+				context.now(),
+			);
+			return {ok: false, reason: 'bad-operator-number', message: operatorNoProblem(operatorNo)};
+		}
+
 		return await checkPassword(context, operatorNo, password, purpose);
 	} catch (error) {
 		if (error instanceof DatabaseBusyError || isBusyError(error)) {

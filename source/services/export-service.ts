@@ -1,3 +1,5 @@
+import {maskCardNumbers} from '../domain/card-mask.js';
+import {freeText} from '../domain/display-text.js';
 import type {ExportRow} from '../store/settlement-store.js';
 import {UserError} from '../user-error.js';
 import type {ServiceContext} from './service-context.js';
@@ -35,14 +37,26 @@ function csvField(value: string | number | undefined): string {
 	return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
+/**
+ * One JSON Lines record. JSON allows U+2028 and U+2029 raw inside strings, but many line splitters
+ * (JavaScript's among them) end a line there: they are written escaped, as JSON also allows.
+ */
+function jsonLine(record: Record<string, unknown>): string {
+	return JSON.stringify(record)
+		.replaceAll('\u2028', String.raw`\u2028`)
+		.replaceAll('\u2029', String.raw`\u2029`);
+}
+
 function snakeCase(name: string): string {
 	return name.replaceAll(/[A-Z]/g, letter => `_${letter.toLowerCase()}`);
 }
 
-/** Money as yuan text, times as ISO 8601 UTC: what an acquirer's statement is compared with. */
+/** Money as yuan text, times as ISO 8601 UTC: what an acquirer's statement is compared with. Free text once more without card numbers. */
 function present(row: ExportRow) {
 	return {
 		...row,
+		cardMasked: maskCardNumbers(row.cardMasked),
+		reason: row.reason === undefined ? undefined : freeText(row.reason),
 		amount: (row.amount / 100).toFixed(2),
 		fee: (row.fee / 100).toFixed(2),
 		createdAt: new Date(row.createdAt).toISOString(),
@@ -66,6 +80,6 @@ export function* exportBatch(context: ServiceContext, batchNo: string, format: E
 		const shown = present(row);
 		yield format === 'csv'
 			? csvColumns.map(name => csvField(shown[name])).join(',')
-			: JSON.stringify(Object.fromEntries(csvColumns.map(name => [snakeCase(name), shown[name]])));
+			: jsonLine(Object.fromEntries(csvColumns.map(name => [snakeCase(name), shown[name]])));
 	}
 }

@@ -2,9 +2,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import {Readable} from 'node:stream';
 import {parse, type CsvError} from 'csv-parse';
-import {maskCard} from '../domain/card-mask.js';
+import {maskCard, maskCardNumbers} from '../domain/card-mask.js';
+import {freeText} from '../domain/display-text.js';
 import {UserError} from '../user-error.js';
-import {optionalColumns, redactCardNumbers, requiredColumns} from './import-row.js';
+import {optionalColumns, requiredColumns} from './import-row.js';
 
 export type ImportFormat = 'csv' | 'jsonl';
 
@@ -84,6 +85,29 @@ function cleanRecord(raw: Record<string, unknown>): Record<string, string> {
 	return values;
 }
 
+/**
+ * A JSON number keeps about 16 digits: a card number written as one has already lost its last digits
+ * by the time it is read, and would be stored with a wrong last four. Such values are refused, never guessed at.
+ */
+function numbersLosingDigits(raw: Record<string, unknown>): string[] {
+	const problems: string[] = [];
+	for (const [key, value] of Object.entries(raw)) {
+		const name = freeText(key.trim().toLowerCase(), 40);
+		if (name === 'card' && typeof value === 'object' && value !== null) {
+			// A number inside an object or a list has lost its digits just the same.
+			problems.push('card is not text: write the card number in quotes, such as "card": "6228480000000018"');
+		} else if (typeof value !== 'number') {
+			continue;
+		} else if (name === 'card') {
+			problems.push('card is a JSON number: write the card number in quotes, such as "card": "6228480000000018"');
+		} else if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+			problems.push(`${name} is a JSON number too long to keep every digit: write it in quotes`);
+		}
+	}
+
+	return problems;
+}
+
 function checkColumns(file: string, columns: readonly string[]): string[] {
 	const missing = requiredColumns.filter(column => !columns.includes(column));
 	if (missing.length > 0) {
@@ -93,7 +117,12 @@ function checkColumns(file: string, columns: readonly string[]): string[] {
 	}
 
 	const known = new Set<string>([...requiredColumns, ...optionalColumns]);
-	return columns.filter(column => !known.has(column));
+	return shownColumns(columns.filter(column => !known.has(column)));
+}
+
+/** Column names as a message may quote them: a header is the file's text, and could be a card number or an escape. */
+function shownColumns(columns: string[]): string[] {
+	return [...new Set(columns.map(column => freeText(column, 40)))];
 }
 
 const csvProblems: Partial<Record<CsvError['code'], string>> = {
@@ -109,7 +138,7 @@ const csvProblems: Partial<Record<CsvError['code'], string>> = {
 /** Why csv-parse refused a record, without the record's content (it could hold a card number). */
 function describeCsvError(error: CsvError): string {
 	return (
-		csvProblems[error.code] ?? `unreadable CSV: ${redactCardNumbers(error.message).replaceAll(/value is ".*"$/gs, '')}`
+		csvProblems[error.code] ?? `unreadable CSV: ${maskCardNumbers(error.message).replaceAll(/value is ".*"$/gs, '')}`
 	);
 }
 
@@ -160,7 +189,7 @@ async function readCsv(file: string, text: string, onProgress?: ReadProgress): P
 			throw error;
 		}
 
-		throw new ImportFileError(`${file} is not readable as CSV: ${redactCardNumbers((error as Error).message)}`);
+		throw new ImportFileError(`${file} is not readable as CSV: ${maskCardNumbers((error as Error).message)}`);
 	}
 
 	if (records.length === 0 && unreadable.length === 0 && text.trim() === '') {
@@ -200,6 +229,12 @@ function readJsonLines(file: string, text: string, onProgress?: ReadProgress): R
 			continue;
 		}
 
+		const lostDigits = numbersLosingDigits(parsed as Record<string, unknown>);
+		if (lostDigits.length > 0) {
+			unreadable.push({line, problems: lostDigits});
+			continue;
+		}
+
 		const values = cleanRecord(parsed as Record<string, unknown>);
 		for (const key of Object.keys(values)) {
 			columns.add(key);
@@ -217,7 +252,7 @@ function readJsonLines(file: string, text: string, onProgress?: ReadProgress): R
 
 	// A key missing from every record is a file-level mistake; missing from some is a per-line one.
 	const known = new Set<string>([...requiredColumns, ...optionalColumns]);
-	const ignoredColumns = [...columns].filter(column => !known.has(column));
+	const ignoredColumns = shownColumns([...columns].filter(column => !known.has(column)));
 	if (records.length > 0) {
 		checkColumns(file, [...columns]);
 	}

@@ -1,6 +1,6 @@
 import {z} from 'zod';
-import {maskCard} from '../domain/card-mask.js';
-import {singleLine} from '../domain/display-text.js';
+import {maskCard, maskCardNumbers} from '../domain/card-mask.js';
+import {freeText} from '../domain/display-text.js';
 import {type FeeSchedule, computeFee} from '../domain/fees.js';
 import {parseMoney} from '../domain/money.js';
 import {channels, isChannel} from '../domain/transaction.js';
@@ -23,17 +23,9 @@ export const requiredColumns = [
 ] as const;
 export const optionalColumns = ['fee'] as const;
 
-/**
- * Masks anything in `text` that could be a full card number, so that no message or log shows one,
- * whichever column it was typed into.
- */
-export function redactCardNumbers(text: string): string {
-	return text.replaceAll(/\d(?:[ -]?\d){12,18}/g, match => maskCard(match));
-}
-
 /** A field's value as a message may show it: card numbers masked, one line, not too long. */
 export function shown(value: string): string {
-	const clean = singleLine(redactCardNumbers(value));
+	const clean = freeText(value);
 	return clean.length > 40 ? `${clean.slice(0, 37)}...` : clean;
 }
 
@@ -54,7 +46,7 @@ function toFen(label: string, text: string, context: z.core.$RefinementCtx): num
 	const parsed = parseMoney(text);
 	if (!parsed.ok) {
 		// ParseMoney speaks of "amount"; the fee column gets its own name.
-		context.addIssue({code: 'custom', message: redactCardNumbers(parsed.message.replace(/^amount/, label))});
+		context.addIssue({code: 'custom', message: maskCardNumbers(parsed.message.replace(/^amount/, label))});
 		return z.NEVER;
 	}
 
@@ -189,7 +181,7 @@ export function checkImportRow(schema: ReturnType<typeof importRowSchema>, recor
 	const problems = result.error.issues.map(issue => {
 		const field = issue.path.map(String).join('.');
 		// Messages quote the value they refuse: no control character in it may reach the terminal.
-		const message = singleLine(redactCardNumbers(issue.message));
+		const message = freeText(issue.message);
 		return field === '' || message.startsWith(field) ? message : `${field}: ${message}`;
 	});
 	return {ok: false, problems};

@@ -1,4 +1,5 @@
-import {singleLine} from '../domain/display-text.js';
+import {freeText} from '../domain/display-text.js';
+import {isOperatorNo, operatorNoProblem} from '../domain/operator-number.js';
 import {newPasswordProblem} from '../domain/password-rule.js';
 import type {OperatorRole} from '../domain/transaction.js';
 import type {OperatorRow} from '../store/operators-store.js';
@@ -16,16 +17,14 @@ export class OperatorError extends UserError {
 export type OperatorSummary = Omit<OperatorRow, 'passwordHash'> & {locked: boolean};
 
 export function validateOperatorNo(operatorNo: string): void {
-	if (!/^\d{2,4}$/.test(operatorNo)) {
-		throw new OperatorError(
-			`operator number "${singleLine(operatorNo).slice(0, 20)}" must be 2 to 4 digits, such as 01`,
-		);
+	if (!isOperatorNo(operatorNo)) {
+		throw new OperatorError(operatorNoProblem(operatorNo));
 	}
 }
 
 export function validateName(name: string): string {
-	const clean = singleLine(name).trim();
-	if (clean === '' || clean.length > 20) {
+	const clean = freeText(name);
+	if (clean === '' || [...clean].length > 20) {
 		throw new OperatorError('the operator name must be 1 to 20 characters');
 	}
 
@@ -122,7 +121,7 @@ export function unlockOperator(
 						event: 'unlock',
 						result: 'ok',
 						record: `operator:${operatorNo}`,
-						detail: `by PC account ${singleLine(by.pcAdministrator.account)} (uid ${by.pcAdministrator.uid}) with --admin`,
+						detail: `by PC account ${freeText(by.pcAdministrator.account)} (uid ${by.pcAdministrator.uid}) with --admin`,
 					},
 			context.now(),
 		);

@@ -2,7 +2,7 @@ import {formatDate} from '../domain/time-format.js';
 import type {Transaction} from '../domain/transaction.js';
 import {evaluateVoid, type PolicyAnswer, type VoidRefusal} from '../domain/void-policy.js';
 import {nextVoucherNo} from '../domain/voucher.js';
-import {singleLine} from '../domain/display-text.js';
+import {freeText} from '../domain/display-text.js';
 import {DatabaseBusyError} from '../store/store-errors.js';
 import type {VoidRow} from '../store/voids-store.js';
 import type {Authenticated} from './auth-service.js';
@@ -74,7 +74,8 @@ export function voidTransaction(context: ServiceContext, request: VoidRequest): 
 
 function voidInOneTransaction(context: ServiceContext, request: VoidRequest): VoidOutcome {
 	const {store, config} = context;
-	const reason = singleLine(request.reason).trim().slice(0, 40) || 'no reason given';
+	// A reason is free text: a card number typed into it is masked before it is stored, printed or exported.
+	const reason = freeText(request.reason, 40) || 'no reason given';
 
 	return store.immediate((): VoidOutcome => {
 		const now = context.now();

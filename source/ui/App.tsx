@@ -1,4 +1,4 @@
-import {Box, Text, useApp} from 'ink';
+import {Box, useApp} from 'ink';
 import React, {useCallback, useEffect, useReducer, useState} from 'react';
 import type {Language} from '../i18n/language.js';
 import {messagesFor, type Messages} from '../i18n/messages.js';
@@ -34,6 +34,7 @@ import {appReducer, frontScreen, initialAppState, type AppEvent, type AppState} 
 import {hasCommitted, type SettlementFlow} from './state/settlement-flow.js';
 import type {SupervisorCheck} from './state/supervisor-check.js';
 import type {VoidFlow} from './state/void-flow.js';
+import {Text} from './components/Text.js';
 
 export type AppProps = {
 	readonly context: ServiceContext;

@@ -8,6 +8,10 @@ export function authRefusalText(messages: Messages, result: Extract<AuthResult, 
 			return messages.signIn.wrongCredentials;
 		}
 
+		case 'bad-operator-number': {
+			return messages.signIn.badOperatorNumber;
+		}
+
 		case 'busy': {
 			return messages.signIn.busy;
 		}

@@ -20,6 +20,7 @@ import {optionalColumns, requiredColumns} from '../../source/services/import-row
 import {testClock} from '../helpers/test-clock.js';
 import {addNote, controlCharacter, emptyFigures, noteViolation, type SuiteFigures} from './figures.js';
 import {addSales, fullCardNumbers, serviceContext} from './sales-database.js';
+import {textLeakProperties} from './text-leak-properties.js';
 
 export type BadInputOptions = {
 	/** Fast-check runs for the cheap properties; the ones that touch files or the printer run fewer. */
@@ -695,6 +696,7 @@ export async function runBadInput(options: BadInputOptions): Promise<SuiteFigure
 	const store = openStore(file, {create: true});
 	addSales(serviceContext(store, file), 200);
 	const {runs, seed} = options;
+	let properties = 0;
 	try {
 		for (const property of [
 			searchProperty(store, runs, seed),
@@ -703,8 +705,10 @@ export async function runBadInput(options: BadInputOptions): Promise<SuiteFigure
 			operatorProperty(store, file, Math.max(5, Math.round(runs / 4)), seed),
 			slipProperty(runs, seed),
 			printedSlipProperty(folder, Math.max(3, Math.round(runs / 20)), seed),
+			...textLeakProperties(store, file, folder, {runs, seed}),
 		]) {
 			await runProperty(figures, property, seed);
+			properties++;
 		}
 
 		const integrity = store.integrityCheck();
@@ -716,6 +720,6 @@ export async function runBadInput(options: BadInputOptions): Promise<SuiteFigure
 		fs.rmSync(folder, {recursive: true, force: true});
 	}
 
-	addNote(figures, 'properties', 6);
+	addNote(figures, 'properties', properties);
 	return figures;
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import {openSqlite, type SqlDatabase} from '../../source/store/sqlite-driver.js';
 import {authenticate} from '../../source/services/auth-service.js';
 import {addOperator} from '../../source/services/operator-service.js';
@@ -12,6 +13,7 @@ import {testClock} from '../helpers/test-clock.js';
 import {runPosvoid, type PosvoidResult} from './binary.js';
 import {addNote, emptyFigures, noteViolation, type SuiteFigures} from './figures.js';
 import {createSalesDatabase, fullCardNumbers, serviceContext, writeImportCsv} from './sales-database.js';
+import {leaksPan, writtenCard} from './text-leak-properties.js';
 
 /** A database with a realistic audit trail: operators added, sign-ins, failures, voids and refusals. */
 async function auditedDatabase(voids: number) {
@@ -238,6 +240,8 @@ export async function runSecrets(): Promise<SuiteFigures> {
 	};
 
 	const {supervisor, clerk, wrong} = passwords;
+	// A card number typed into a void reason, with generated separators and digits: it must be masked everywhere.
+	const [reasonCard] = fc.sample(writtenCard, {numRuns: 1, seed: 10});
 	try {
 		await run('init', ['init', '--password-stdin'], `${supervisor}\n`);
 		// Held open to the end so the -wal and -shm files stay on disk to be searched too.
@@ -251,7 +255,16 @@ export async function runSecrets(): Promise<SuiteFigures> {
 		await run('import', ['import', importFile]);
 		await run(
 			'void',
-			['void', '000003', '--operator', '01', '--reason', '顾客取消', '--password-stdin', ...printerFlag],
+			[
+				'void',
+				'000003',
+				'--operator',
+				'01',
+				'--reason',
+				`顾客取消 ${reasonCard!.written}`,
+				'--password-stdin',
+				...printerFlag,
+			],
 			`${clerk}\n`,
 		);
 		printer.setFault('paper-out');
@@ -324,6 +337,8 @@ export async function runSecrets(): Promise<SuiteFigures> {
 		const files = [...filesUnder(counter)];
 		const secrets = [
 			...fullCardNumbers.map(pan => ({what: `card number ${pan.slice(0, 6)}…${pan.slice(-4)}`, text: pan})),
+			{what: 'the card number in the void reason', text: reasonCard!.pan},
+			{what: 'the card number in the void reason, as typed', text: reasonCard!.written},
 			...Object.entries(passwords).map(([who, text]) => ({what: `the ${who} password`, text})),
 		];
 		figures.faults += secrets.length;
@@ -343,6 +358,14 @@ export async function runSecrets(): Promise<SuiteFigures> {
 		}
 
 		for (const [index, output] of outputs.entries()) {
+			if (leaksPan(output, reasonCard!.pan)) {
+				figures.losses++;
+				noteViolation(
+					figures,
+					`the card number in the void reason found in the output of command ${Math.floor(index / 2)}`,
+				);
+			}
+
 			for (const {what, text} of secrets) {
 				if (output.includes(text)) {
 					figures.losses++;

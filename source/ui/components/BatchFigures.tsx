@@ -1,9 +1,10 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React from 'react';
 import {figureCells, type BatchSummary} from '../../domain/batch-summary.js';
 import {displayWidth, padEndToWidth, padStartToWidth} from '../../domain/display-width.js';
 import {formatScreen} from '../../domain/money.js';
 import type {Messages} from '../../i18n/messages.js';
+import {Text} from './Text.js';
 
 /**
  * The batch figures as lines of text: a header, one row per channel, the total, and the net. Columns

@@ -1,8 +1,8 @@
-import {Text} from 'ink';
 import React from 'react';
 import {truncateToWidth} from '../../domain/display-width.js';
 import type {Messages} from '../../i18n/messages.js';
 import {footerBindings, type KeyPlace} from '../keymap.js';
+import {Text} from './Text.js';
 
 /** The keys of the screen in front, read from the keymap. */
 export function Footer({

@@ -1,8 +1,9 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React from 'react';
 import {stripControl} from '../../domain/display-text.js';
 import {truncateToWidth} from '../../domain/display-width.js';
 import type {PrintProgress, PrintResult} from '../../services/print-service.js';
+import {Text} from './Text.js';
 
 export type PrintOutcomeTexts = {
 	printing: Record<PrintProgress | 'claiming', string>;

@@ -1,13 +1,13 @@
-import {Text} from 'ink';
 import React from 'react';
 import {displayWidth, padEndToWidth} from '../../domain/display-width.js';
-import {singleLine} from '../../domain/display-text.js';
+import {freeText} from '../../domain/display-text.js';
 import {formatDateTime} from '../../domain/time-format.js';
 import type {Language} from '../../i18n/language.js';
 import type {Messages} from '../../i18n/messages.js';
 import {describeFailure} from '../../services/print-service.js';
 import type {Authenticated} from '../../services/auth-service.js';
 import type {PrinterState} from '../hooks/use-printer-status.js';
+import {Text} from './Text.js';
 
 type Props = {
 	readonly messages: Messages;
@@ -53,7 +53,7 @@ export function StatusBar({
 }: Props): React.JSX.Element {
 	const left = [
 		isDemo ? messages.status.demo : undefined,
-		operator ? messages.status.operator(operator.operatorNo, singleLine(operator.name)) : undefined,
+		operator ? messages.status.operator(operator.operatorNo, freeText(operator.name)) : undefined,
 		operator ? messages.status.batch(batchNo) : undefined,
 		operator ? messages.status.waiting(waiting) : undefined,
 		// Last: a printer problem can be long, and the bar is cut at the right edge.

@@ -1,8 +1,9 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React from 'react';
 import type {Messages} from '../../i18n/messages.js';
 import type {SupervisorCheck} from '../state/supervisor-check.js';
 import {TextField, digitsOnly} from './TextField.js';
+import {Text} from './Text.js';
 
 type Props = {
 	readonly check: SupervisorCheck;

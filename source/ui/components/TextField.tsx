@@ -1,7 +1,7 @@
-import {Text} from 'ink';
 import React, {useRef, useState} from 'react';
 import {isPasswordCharacter, passwordMaxLength} from '../../domain/password-rule.js';
 import {layer, useKeys} from '../keyboard.js';
+import {Text} from './Text.js';
 
 type Props = {
 	readonly prompt: string;

@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React, {useEffect, useMemo, useReducer, useState} from 'react';
 import {formatAnchor} from '../../domain/audit-chain.js';
 import {singleLine} from '../../domain/display-text.js';
@@ -19,6 +19,7 @@ import type {SupervisorCheckActions} from '../hooks/use-supervisor-check.js';
 import {layer, useKeys} from '../keyboard.js';
 import {actionFor, isMoveAction, type MoveAction} from '../keymap.js';
 import {auditKind, auditViewReducer, initialAuditView} from '../state/audit-view.js';
+import {Text} from '../components/Text.js';
 
 type Props = {
 	readonly context: ServiceContext;

@@ -1,7 +1,7 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React from 'react';
 import {formatScreen} from '../../domain/money.js';
-import {singleLine} from '../../domain/display-text.js';
+import {freeText, singleLine} from '../../domain/display-text.js';
 import {displayWidth, padEndToWidth} from '../../domain/display-width.js';
 import {formatDateTime, formatDuration} from '../../domain/time-format.js';
 import type {OperatorRole} from '../../domain/transaction.js';
@@ -12,6 +12,7 @@ import {checkVoidable} from '../../services/void-service.js';
 import {layer, useKeys} from '../keyboard.js';
 import {actionFor} from '../keymap.js';
 import {refusalText} from '../refusal-text.js';
+import {Text} from '../components/Text.js';
 
 type Props = {
 	readonly context: ServiceContext;
@@ -61,7 +62,7 @@ export function DetailScreen({context, messages, transactionId, role, onVoid}: P
 			[fields.voidTime, formatDateTime(voidRow.createdAt, timeZone)],
 			[fields.voidOperator, voidRow.operatorNo],
 			[fields.approver, voidRow.approverNo ?? '—'],
-			[fields.reason, voidRow.reason],
+			[fields.reason, freeText(voidRow.reason)],
 		);
 	}
 

@@ -1,9 +1,10 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React, {useState} from 'react';
 import {padEndToWidth, truncateToWidth} from '../../domain/display-width.js';
 import type {Messages} from '../../i18n/messages.js';
 import {layer, useKeys} from '../keyboard.js';
 import {actionFor, helpEntries} from '../keymap.js';
+import {Text} from '../components/Text.js';
 
 /** Every key, generated from the keymap, so help cannot drift from what the keys do. */
 export function HelpScreen({

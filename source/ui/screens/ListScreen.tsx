@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React, {useState} from 'react';
 import {truncateToWidth} from '../../domain/display-width.js';
 import {singleLine} from '../../domain/display-text.js';
@@ -10,6 +10,7 @@ import {layer, useKeys} from '../keyboard.js';
 import {actionFor, isMoveAction} from '../keymap.js';
 import {selectedRow} from '../state/list-window.js';
 import {listHeader, listRow} from '../transaction-row.js';
+import {Text} from '../components/Text.js';
 
 type Props = {
 	readonly list: TransactionList;

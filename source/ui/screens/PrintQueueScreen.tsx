@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React, {useCallback, useEffect, useRef, useState} from 'react';
 import {singleLine} from '../../domain/display-text.js';
 import {padEndToWidth, padStartToWidth, truncateToWidth} from '../../domain/display-width.js';
@@ -19,6 +19,7 @@ import type {PrinterPoll} from '../hooks/use-printer-status.js';
 import {layer, useKeys} from '../keyboard.js';
 import {actionFor, isMoveAction} from '../keymap.js';
 import {UserError} from '../../user-error.js';
+import {Text} from '../components/Text.js';
 
 type Props = {
 	readonly context: ServiceContext;

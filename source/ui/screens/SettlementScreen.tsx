@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React from 'react';
 import {formatDateTime} from '../../domain/time-format.js';
 import type {Messages} from '../../i18n/messages.js';
@@ -9,6 +9,7 @@ import type {SettlementActions} from '../hooks/use-settlement-flow.js';
 import {layer, useKeys} from '../keyboard.js';
 import {actionFor, type KeyAction, type KeyPlace} from '../keymap.js';
 import {canBackOut, type SettlementFlow} from '../state/settlement-flow.js';
+import {Text} from '../components/Text.js';
 
 type Props = {
 	readonly flow: SettlementFlow;

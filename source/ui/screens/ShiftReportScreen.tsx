@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {formatDateTime} from '../../domain/time-format.js';
 import type {Language} from '../../i18n/language.js';
@@ -11,6 +11,7 @@ import {PrintFailureLines} from '../components/PrintOutcome.js';
 import type {PrinterPoll} from '../hooks/use-printer-status.js';
 import {layer, useKeys} from '../keyboard.js';
 import {actionFor} from '../keymap.js';
+import {Text} from '../components/Text.js';
 
 type Props = {
 	readonly context: ServiceContext;

@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React, {useRef, useState} from 'react';
 import type {Messages} from '../../i18n/messages.js';
 import {authenticate, type Authenticated, type AuthPurpose} from '../../services/auth-service.js';
@@ -6,6 +6,7 @@ import type {ServiceContext} from '../../services/service-context.js';
 import {authRefusalText} from '../auth-text.js';
 import {TextField, digitsOnly} from '../components/TextField.js';
 import {layer, useKeys} from '../keyboard.js';
+import {Text} from '../components/Text.js';
 
 type Props = {
 	readonly context: ServiceContext;

@@ -1,9 +1,9 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import SelectInput from 'ink-select-input';
 import React from 'react';
 import type {Config} from '../../config.js';
 import {formatScreen} from '../../domain/money.js';
-import {singleLine} from '../../domain/display-text.js';
+import {freeText, singleLine} from '../../domain/display-text.js';
 import {displayWidth, padEndToWidth} from '../../domain/display-width.js';
 import {formatDateTime} from '../../domain/time-format.js';
 import type {Messages} from '../../i18n/messages.js';
@@ -14,6 +14,7 @@ import {actionFor, type KeyAction} from '../keymap.js';
 import {refusalText} from '../refusal-text.js';
 import {canCancel, type FlowNotice, type VoidFlow} from '../state/void-flow.js';
 import {outcomeHeaderLines, previewLines, PrintOutcome} from '../components/PrintOutcome.js';
+import {MenuItem, Text} from '../components/Text.js';
 
 type VoidConfig = Pick<Config, 'voidReasons' | 'supervisorLimit' | 'timeZone'>;
 
@@ -283,8 +284,8 @@ export function VoidScreen({
 		case 'reason': {
 			const items = config.voidReasons.map((reason, index) => ({
 				key: String(index),
-				label: singleLine(reason),
-				value: singleLine(reason),
+				label: freeText(reason),
+				value: freeText(reason),
 			}));
 			step = (
 				<>
@@ -296,6 +297,7 @@ export function VoidScreen({
 						isFocused={false}
 						items={items}
 						initialIndex={flow.reasonIndex}
+						itemComponent={MenuItem}
 						limit={Math.max(1, height - 3)}
 					/>
 				</>
