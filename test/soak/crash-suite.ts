@@ -286,9 +286,22 @@ export async function runMigrationCrash(options: MigrationCrashOptions): Promise
 				continue;
 			}
 
-			// The next program must open it (migrating an old one) and find it whole.
+			// A file killed before its first migration committed holds no posvoid tables: only init may make
+			// it a database (issue 10: an empty file must never silently become one), and init must.
+			if (state === 'empty') {
+				try {
+					openStore(file, {create: false}).close();
+					noteViolation(figures, `migration round ${round}: ${name} is empty and was opened without init`);
+				} catch (error) {
+					if (!/is empty|has no posvoid tables/.test((error as Error).message)) {
+						noteViolation(figures, `migration round ${round}: ${name}: ${(error as Error).message}`);
+					}
+				}
+			}
+
+			// The next program must open it (init an empty one, migrate an old one) and find it whole.
 			try {
-				const store = openStore(file, {create: false});
+				const store = openStore(file, {create: state === 'empty'});
 				const integrity = store.integrityCheck();
 				store.close();
 				if (integrity !== 'ok' || migrationState(file, schemas).state !== `version ${schemaVersion}`) {

@@ -16,6 +16,9 @@ import {runPrinterFaults} from './printer-fault-suite.js';
 import {runAuditTamper, runIdleLock, runSecrets} from './tamper-suite.js';
 
 const quick = process.argv.includes('--quick');
+// `--only crash,concurrency` runs the suites whose names start with those words.
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex === -1 ? undefined : (process.argv[onlyIndex + 1] ?? '').split(',').filter(Boolean);
 
 /** Each suite with its soak count and its quick count. */
 const suites: Array<[string, () => Promise<SuiteFigures>]> = [
@@ -41,6 +44,10 @@ const rows: Row[] = [];
 const started = performance.now();
 process.stdout.write(`test clock starts at ${new Date(testClockStart).toISOString()} (POSVOID_CLOCK)\n`);
 for (const [name, run] of suites) {
+	if (only && !only.some(prefix => name.startsWith(prefix))) {
+		continue;
+	}
+
 	process.stdout.write(`running ${name}…\n`);
 	const began = performance.now();
 	let figures: SuiteFigures;
@@ -103,8 +110,11 @@ if (!quick) {
 		clean,
 		suites: rows,
 	};
-	fs.writeFileSync(path.join(repoRoot, 'bench/soak.json'), JSON.stringify(report, null, '\t') + '\n');
-	process.stdout.write('wrote bench/soak.json\n');
+	// Node 20 writes bench/soak.json, Node 24 bench/soak-node24.json; a run of some suites says so in its name.
+	const major = Number(process.versions.node.split('.')[0]);
+	const name = `bench/soak${major >= 24 ? `-node${major}` : ''}${only ? '-partial' : ''}.json`;
+	fs.writeFileSync(path.join(repoRoot, name), JSON.stringify({...report, only}, null, '\t') + '\n');
+	process.stdout.write(`wrote ${name}\n`);
 }
 
 process.exitCode = clean ? 0 : 1;
