@@ -5,6 +5,7 @@ import {readImportFile, type ImportFormat} from './import-reader.js';
 import {checkImportRow, importRowSchema, shown} from './import-row.js';
 import type {ServiceContext} from './service-context.js';
 import {voucherCounterName} from './void-service.js';
+import {nextFreeBatchNo} from './batch-service.js';
 
 export {ImportFileError} from './import-reader.js';
 
@@ -69,6 +70,55 @@ function splitFileDuplicates(rows: GoodRow[]): {unique: GoodRow[]; duplicates: D
 	return {unique, duplicates};
 }
 
+/** Why a well-formed row cannot join the books: its batch is settled or not the open one, or its voucher is a void's. */
+function rowProblem(context: ServiceContext, row: NewTransaction, openBatchNo: string): string | undefined {
+	const {store, config} = context;
+	const batch = store.batches.byNumber(row.terminalId, row.batchNo);
+	if (batch?.settledAt !== undefined) {
+		return `batch ${row.batchNo} of terminal ${row.terminalId} is already settled: its sales cannot change`;
+	}
+
+	if (row.terminalId === config.terminalId && row.batchNo !== openBatchNo) {
+		return `batch ${row.batchNo} is not the open batch ${openBatchNo} of this terminal ${row.terminalId}: a counter has one open batch, so only its sales are imported; leave this row out, or settle first`;
+	}
+
+	if (batch && store.voids.isVoidVoucher(batch.id, row.voucherNo)) {
+		return `voucher ${row.voucherNo} of batch ${row.batchNo} is already the number of a void on terminal ${row.terminalId}: sales and voids share one trace sequence; check the terminal's statement`;
+	}
+
+	return undefined;
+}
+
+/**
+ * The batch this terminal's rows must be in: its open batch. When the open batch holds nothing yet
+ * (or there is none) and every one of the file's rows of this terminal names the same batch that does
+ * not exist here, that batch number becomes the open one (`renumber`: the empty open batch's id to
+ * give it), so a counter can start from the terminal's current batch.
+ */
+function ownBatchTarget(context: ServiceContext, rows: GoodRow[]): {batchNo: string; renumber?: number} {
+	const {store, config} = context;
+	const open = store.batches.currentOpen(config.terminalId);
+	const named = new Set(
+		rows
+			.filter(({row}) => row.terminalId === config.terminalId)
+			.map(({row}) => row.batchNo)
+			.filter(batchNo => store.batches.byNumber(config.terminalId, batchNo)?.settledAt === undefined),
+	);
+	const [only] = named;
+	const empty = open === undefined || !store.batches.holdsAnything(open.id);
+	if (
+		empty &&
+		named.size === 1 &&
+		only !== undefined &&
+		only !== open?.batchNo &&
+		!store.batches.byNumber(config.terminalId, only)
+	) {
+		return {batchNo: only, renumber: open?.id};
+	}
+
+	return {batchNo: open?.batchNo ?? nextFreeBatchNo(context, store.batches.lastSettled(config.terminalId)?.batchNo)};
+}
+
 /**
  * Imports completed sales from a CSV or JSON Lines file. Cards are masked as each record is read, so a
  * full card number reaches neither the store nor any message. Everything is written in one BEGIN
@@ -112,6 +162,8 @@ export async function importTransactions(
 	// Read and write under one write lock: the duplicate and settled checks hold until the commit.
 	return store.immediate(() => {
 		const now = context.now();
+		const own = context.config.terminalId;
+		const open = ownBatchTarget(context, unique);
 		const toInsert: GoodRow[] = [];
 		for (const good of unique) {
 			const {row} = good;
@@ -120,12 +172,9 @@ export async function importTransactions(
 				continue;
 			}
 
-			const batch = store.batches.byNumber(row.terminalId, row.batchNo);
-			if (batch?.settledAt !== undefined) {
-				bad.push({
-					line: good.line,
-					problems: [`batch ${row.batchNo} of terminal ${row.terminalId} is already settled: its sales cannot change`],
-				});
+			const problem = rowProblem(context, row, open.batchNo);
+			if (problem !== undefined) {
+				bad.push({line: good.line, problems: [problem]});
 				continue;
 			}
 
@@ -152,6 +201,14 @@ export async function importTransactions(
 		for (const [index, {row}] of toInsert.entries()) {
 			const batchKey = `${row.terminalId}/${row.batchNo}`;
 			let batchId = batchIds.get(batchKey);
+			if (batchId === undefined && row.terminalId === own && open.renumber !== undefined) {
+				// The terminal's open batch held nothing yet: it takes the number the terminal printed.
+				store.batches.renumberEmpty(open.renumber, row.batchNo);
+				report.batchesCreated.push(batchKey);
+				batchId = open.renumber;
+				batchIds.set(batchKey, batchId);
+			}
+
 			if (batchId === undefined) {
 				batchId = store.batches.byNumber(row.terminalId, row.batchNo)?.id;
 				if (batchId === undefined) {

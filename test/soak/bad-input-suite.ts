@@ -235,7 +235,8 @@ const importColumns = [...requiredColumns, ...optionalColumns];
 
 type Field = string | Uint8Array;
 
-let nextVoucher = 1;
+// Above the 200 sales of the open batch, so a valid row is imported rather than reported as a duplicate.
+let nextVoucher = 500_000;
 
 function validRow(): Record<string, Field> {
 	const voucher = nextVoucher++;
@@ -243,7 +244,7 @@ function validRow(): Record<string, Field> {
 		voucher_no: String(voucher % 1_000_000).padStart(6, '0'),
 		reference_no: `2511${String(voucher).padStart(8, '0')}`,
 		auth_code: 'A1B2C3',
-		batch_no: '000009',
+		batch_no: '000001',
 		terminal_id: defaultConfig().terminalId,
 		merchant_id: '898440358120011',
 		channel: 'debit',
