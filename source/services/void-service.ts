@@ -1,7 +1,8 @@
 import {formatDate} from '../domain/time-format.js';
 import type {Transaction} from '../domain/transaction.js';
 import {evaluateVoid, type PolicyAnswer, type VoidRefusal} from '../domain/void-policy.js';
-import {nextVoucherNo} from '../domain/voucher.js';
+import {firstFreeVoucherAfter, formatVoucherNo, nextVoucherNo} from '../domain/voucher.js';
+import type {Store} from '../store/store.js';
 import {singleLine} from '../domain/display-text.js';
 import {DatabaseBusyError} from '../store/store-errors.js';
 import type {VoidRow} from '../store/voids-store.js';
@@ -21,7 +22,7 @@ export type VoidOutcome =
 	| {ok: true; transaction: Transaction; void: VoidRow; printJobId: number}
 	| {
 			ok: false;
-			reason: VoidRefusal | 'not-found' | 'not-supervisor' | 'stale-credentials' | 'busy';
+			reason: VoidRefusal | 'not-found' | 'not-supervisor' | 'stale-credentials' | 'busy' | 'vouchers-exhausted';
 			detail: string;
 			until?: number;
 	  };
@@ -31,6 +32,28 @@ const credentialLifetimeMs = 5 * 60_000;
 
 export function voucherCounterName(terminalId: string): string {
 	return `voucher:${terminalId}`;
+}
+
+/** Point lookups tried before reading all of a batch's voucher numbers: the next number is nearly always free. */
+const voucherProbes = 32;
+
+/**
+ * The void's voucher (trace) number: the first after the terminal's counter, going round from 999999,
+ * that no sale and no void of the batch has. Undefined when the batch uses every number.
+ */
+function freeVoucherNo(store: Store, batchId: number, previous: number): string | undefined {
+	let candidate = previous;
+	for (let probe = 0; probe < voucherProbes; probe++) {
+		const voucherNo = nextVoucherNo(candidate);
+		if (!store.voids.isVoucherTaken(batchId, voucherNo)) {
+			return voucherNo;
+		}
+
+		candidate = Number(voucherNo);
+	}
+
+	const free = firstFreeVoucherAfter(previous, store.voids.usedVouchers(batchId));
+	return free === undefined ? undefined : formatVoucherNo(free);
 }
 
 /** Whether a transaction could be voided now, before any password is asked: for the detail screen and the `v` key. */
@@ -135,13 +158,21 @@ function voidInOneTransaction(context: ServiceContext, request: VoidRequest): Vo
 			return refuse(answer);
 		}
 
+		const counter = voucherCounterName(config.terminalId);
+		const voucherNo = freeVoucherNo(store, batch.id, store.counters.get(counter));
+		if (voucherNo === undefined) {
+			return refuse({
+				ok: false,
+				reason: 'vouchers-exhausted',
+				detail: 'the batch has no free voucher numbers: settle it, then refund through the bank',
+			});
+		}
+
 		if (!store.transactions.markVoided(transaction.id)) {
 			// Cannot happen under the write lock after the re-read; a bug if it does.
 			throw new Error(`transaction ${transaction.id} changed under the write lock`);
 		}
 
-		const counter = voucherCounterName(config.terminalId);
-		const voucherNo = nextVoucherNo(store.counters.get(counter));
 		store.counters.set(counter, Number(voucherNo));
 		const referenceNo = formatDate(now, config.timeZone).slice(2).replaceAll('-', '') + voucherNo;
 		const approverNo = request.approver?.operatorNo;
