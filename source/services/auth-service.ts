@@ -18,7 +18,7 @@ export type AuthResult =
 	| {ok: true; operator: Authenticated}
 	| {ok: false; reason: AuthRefusal; message: string; lockedUntil?: number; attemptsLeft?: number};
 
-export type AuthPurpose = 'sign-in' | 'void' | 'approve' | 'settle' | 'unlock-screen';
+export type AuthPurpose = 'sign-in' | 'void' | 'approve' | 'settle' | 'unlock-screen' | 'reprint' | 'import';
 
 /** A hash of a password no one has, verified for unknown operators so their answer takes as long as a real one. */
 let decoyHash: Promise<string> | undefined;

@@ -15,7 +15,15 @@ export type ImportOptions = {
 	/** Import the good rows and report the bad ones, instead of importing nothing. */
 	skipBad?: boolean;
 	onProgress?: (phase: ImportPhase, done: number, total: number) => void;
+	/** Who ran the import, for its audit row: the signed-in operator, and the PC account it ran under. */
+	runBy?: {operatorNo?: string; account?: string};
 };
+
+/** The audit detail's note of the PC account an import ran under (an unattended import has no operator). */
+function accountNote(runBy: ImportOptions['runBy']): string {
+	const account = runBy?.account === undefined ? '' : shown(runBy.account);
+	return account === '' ? '' : `; PC account ${account}`;
+}
 
 /** A line that cannot be imported, with every reason found on it. No reason shows a full card number. */
 export type BadLine = {line: number; problems: string[]};
@@ -186,10 +194,11 @@ export async function importTransactions(
 		if (bad.length > 0 && !options.skipBad) {
 			store.audit.append(
 				{
+					operatorNo: options.runBy?.operatorNo,
 					event: 'import',
 					result: 'refused',
 					record: `file:${name}`,
-					detail: `${bad.length} bad lines, nothing imported`,
+					detail: `${bad.length} bad lines, nothing imported${accountNote(options.runBy)}`,
 				},
 				now,
 			);
@@ -236,10 +245,11 @@ export async function importTransactions(
 		report.committed = true;
 		store.audit.append(
 			{
+				operatorNo: options.runBy?.operatorNo,
 				event: 'import',
 				result: 'ok',
 				record: `file:${name}`,
-				detail: `${report.imported} imported, ${duplicates.length} duplicates, ${bad.length} bad lines skipped, ${report.batchesCreated.length} batches created`,
+				detail: `${report.imported} imported, ${duplicates.length} duplicates, ${bad.length} bad lines skipped, ${report.batchesCreated.length} batches created${accountNote(options.runBy)}`,
 			},
 			now,
 		);

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
 import {runCli} from '../helpers/cli.js';
+import {startEmulatorProcess} from '../helpers/emulator-process.js';
 import {tempDirectory} from '../helpers/fixture.js';
 
 const header =
@@ -56,4 +58,73 @@ test('rows of another batch are refused at import, settlement closes the open ba
 	});
 	t.is(voided.code, 2, voided.stdout);
 	t.regex(voided.stderr, /batch-settled/);
+});
+
+test('reprint refuses a voucher that names voids in two batches, lists both, and prints the one --batch picks', async t => {
+	const printer = await startEmulatorProcess(['--columns', '32']);
+	t.teardown(printer.stop);
+	const printerFlag = `127.0.0.1:${printer.port}`;
+	const {directory, db} = await counter();
+	const voidSale = async (voucher: string) =>
+		runCli(['void', voucher, '--operator', '01', '--db', db, '--no-print', '--password-stdin'], {
+			input: 'clerk-pass\n',
+		});
+	await runCli(['import', salesFile(directory, [['000011', '000001', '12.50']]), '--db', db]);
+	const first = await voidSale('000011');
+	t.regex(first.stdout, /void voucher 0{4}12/);
+	await runCli(['settle', '--operator', '00', '--db', db, '--printer', '127.0.0.1:1', '--password-stdin'], {
+		input: 'boss-pass\n',
+	});
+	// Batch 000002: a sale whose voucher is the first batch's void's, voided as 000013.
+	await runCli(['import', salesFile(directory, [['000012', '000002', '30.00']]), '--db', db]);
+	const second = await voidSale('000012');
+	t.regex(second.stdout, /void voucher 0{4}13/);
+
+	const reprint = async (...flags: string[]) =>
+		runCli(['reprint', '12', '--operator', '01', ...flags, '--db', db, '--printer', printerFlag, '--password-stdin'], {
+			input: 'clerk-pass\n',
+		});
+	const ambiguous = await reprint();
+	t.is(ambiguous.code, 2, ambiguous.stdout);
+	t.regex(ambiguous.stderr, /names more than one void; nothing was printed/);
+	t.regex(ambiguous.stderr, /batch 0{5}1\s+void 0{4}12 of sale 0{4}11/);
+	t.regex(ambiguous.stderr, /batch 0{5}2\s+void 0{4}13 of sale 0{4}12/);
+	t.notRegex(printer.output(), /REPRINT/);
+
+	const picked = await reprint('--batch', '2');
+	t.is(picked.code, 0, picked.stderr);
+	t.regex(picked.stdout, /reprinted void 0{4}13 \(of sale 0{4}12, batch 0{5}2\)/);
+	const audit = await runCli(['audit', '--db', db, '--event', 'reprint']);
+	t.regex(audit.stdout, /01\s+reprint\s+ok\s+void:\d+ job \d+, void 0{4}13/);
+});
+
+test('reprint and import record who ran them: reprint needs a password, an import without one names the PC account', async t => {
+	const {directory, db} = await counter();
+	const unnamed = await runCli(['reprint', '1', '--db', db]);
+	t.is(unnamed.code, 1);
+	t.regex(unnamed.stderr, /needs --operator NO/);
+
+	const unattended = await runCli(['import', salesFile(directory, [['000011', '000001', '12.50']]), '--db', db]);
+	t.is(unattended.code, 0, unattended.stderr);
+	const attended = await runCli(
+		[
+			'import',
+			salesFile(directory, [
+				['000012', '000001', '1.00'],
+				['000013', '000001', '2.00'],
+			]),
+			'--operator',
+			'01',
+			'--db',
+			db,
+			'--password-stdin',
+		],
+		{input: 'clerk-pass\n'},
+	);
+	t.is(attended.code, 0, attended.stderr);
+	const audit = await runCli(['audit', '--db', db, '--event', 'import']);
+	const account = os.userInfo().username;
+	const [newest, older] = audit.stdout.trim().split('\n');
+	t.regex(newest ?? '', new RegExp(String.raw`01\s+import\s+ok\s+file:\S+ 2 imported.*PC account ${account}$`));
+	t.regex(older ?? '', new RegExp(String.raw`-\s+import\s+ok\s+file:\S+ 1 imported.*PC account ${account}$`));
 });

@@ -136,11 +136,14 @@ test('reprint prints another copy marked REPRINT', async t => {
 		['void', vouchers[0]!, '--operator', '01', '--db', db, '--printer', printerFlag, '--password-stdin', '--no-print'],
 		{input: 'clerk-pass\n'},
 	);
-	const reprint = await runCli(['reprint', vouchers[0]!, '--db', db, '--printer', printerFlag]);
+	const reprint = await runCli(
+		['reprint', vouchers[0]!, '--operator', '01', '--db', db, '--printer', printerFlag, '--password-stdin'],
+		{input: 'clerk-pass\n'},
+	);
 	t.is(reprint.code, 0, reprint.stderr);
 	await printer.waitFor(/重打印 REPRINT/);
 	const audit = await runCli(['audit', '--db', db, '--event', 'reprint']);
-	t.regex(audit.stdout, /reprint\s+ok/);
+	t.regex(audit.stdout, /01\s+reprint\s+ok/);
 });
 
 test('the settlement report prints its audit anchor; audit --verify --anchor then finds rows cut from the end of the log', async t => {

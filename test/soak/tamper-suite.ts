@@ -262,7 +262,7 @@ export async function runSecrets(): Promise<SuiteFigures> {
 		);
 		printer.setFault(undefined);
 		await run('print queue retry', ['print-queue', '--retry', ...printerFlag]);
-		await run('reprint', ['reprint', '000003', ...printerFlag]);
+		await run('reprint', ['reprint', '000003', '--operator', '01', '--password-stdin', ...printerFlag], `${clerk}\n`);
 
 		// Lockout: five wrong passwords lock cashier 01; then the right one is refused too, until unlocked.
 		for (let attempt = 1; attempt <= 5; attempt++) {
