@@ -1,4 +1,5 @@
 import type {Language} from '../config.js';
+import {settlementAuditDetail} from '../domain/audit-books.js';
 import {summarise, type BatchSummary} from '../domain/batch-summary.js';
 import {describeFailure} from '../printing/printer-failure.js';
 import {printBytes} from '../printing/printer-transport.js';
@@ -37,12 +38,6 @@ export function openBatchSummary(context: ServiceContext): {batch: BatchRow; sum
 	return {batch, summary};
 }
 
-/** The audit detail of a settled batch; `audit --verify` reads it back and recomputes every figure. */
-export function settlementDetail(summary: BatchSummary, terminalId: string): string {
-	const {total} = summary;
-	return `sales ${total.salesCount} ${total.salesAmount}, voids ${total.voidsCount} ${total.voidsAmount}, net ${summary.netAmount}, fees ${total.salesFees} ${total.voidsFees}, terminal ${terminalId}`;
-}
-
 /**
  * Settles everything open: in one transaction, closes the open batch (and any older unsettled one),
  * opens the next batch number no batch of the terminal has used, and queues each settlement report.
@@ -79,7 +74,7 @@ export function settleBatch(context: ServiceContext, supervisor: Authenticated, 
 					event: 'settlement',
 					result: 'ok',
 					record: `batch:${open.batchNo}`,
-					detail: settlementDetail(summary, config.terminalId),
+					detail: settlementAuditDetail(summary, config.terminalId),
 				},
 				now,
 			);

@@ -1,3 +1,4 @@
+import {voidAuditDetail} from '../domain/audit-books.js';
 import {formatDate} from '../domain/time-format.js';
 import type {Transaction} from '../domain/transaction.js';
 import {evaluateVoid, type PolicyAnswer, type VoidRefusal} from '../domain/void-policy.js';
@@ -194,7 +195,13 @@ function voidInOneTransaction(context: ServiceContext, request: VoidRequest): Vo
 				event: 'void',
 				result: 'ok',
 				record: `transaction:${transaction.id}`,
-				detail: `void ${voucherNo} of ${transaction.voucherNo} amount ${transaction.amount}${approverNo ? ` approved by ${approverNo}` : ''}`,
+				detail: voidAuditDetail({
+					voidVoucherNo: voucherNo,
+					saleVoucherNo: transaction.voucherNo,
+					amount: transaction.amount,
+					fee: transaction.fee,
+					approverNo,
+				}),
 			},
 			now,
 		);

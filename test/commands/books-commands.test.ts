@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
+import Database from 'better-sqlite3';
 import {runCli} from '../helpers/cli.js';
 import {startEmulatorProcess} from '../helpers/emulator-process.js';
 import {tempDirectory} from '../helpers/fixture.js';
@@ -127,4 +128,40 @@ test('reprint and import record who ran them: reprint needs a password, an impor
 	const [newest, older] = audit.stdout.trim().split('\n');
 	t.regex(newest ?? '', new RegExp(String.raw`01\s+import\s+ok\s+file:\S+ 2 imported.*PC account ${account}$`));
 	t.regex(older ?? '', new RegExp(String.raw`-\s+import\s+ok\s+file:\S+ 1 imported.*PC account ${account}$`));
+});
+
+test('audit --verify --anchor reports a void deleted and a sale changed from 12.50 to 1250.00 with the triggers dropped, exit 4', async t => {
+	const {directory, db} = await counter();
+	await runCli([
+		'import',
+		salesFile(directory, [
+			['000011', '000001', '12.50'],
+			['000012', '000001', '12.50'],
+		]),
+		'--db',
+		db,
+	]);
+	await runCli(['void', '000011', '--operator', '01', '--db', db, '--no-print', '--password-stdin'], {
+		input: 'clerk-pass\n',
+	});
+	await runCli(['settle', '--operator', '00', '--db', db, '--printer', '127.0.0.1:1', '--password-stdin'], {
+		input: 'boss-pass\n',
+	});
+	const clean = await runCli(['audit', '--verify', '--db', db]);
+	t.is(clean.code, 0, clean.stderr);
+	t.regex(clean.stdout, /money tables agree with the audit log: 1 voids and 1 settlements checked/);
+	const anchor = /head (?<anchor>\d+:[\da-f]{16})/.exec(clean.stdout)?.groups?.['anchor'] ?? '';
+
+	const raw = new Database(db);
+	raw.exec(`DROP TRIGGER audit_log_refuses_update; DROP TRIGGER audit_log_refuses_delete;
+		DELETE FROM print_jobs WHERE void_id IS NOT NULL; DELETE FROM voids;
+		UPDATE transactions SET status = 'completed' WHERE voucher_no = '000011';
+		UPDATE transactions SET amount = 125000 WHERE voucher_no = '000012';`);
+	raw.close();
+	const tampered = await runCli(['audit', '--verify', '--anchor', anchor, '--db', db]);
+	t.is(tampered.code, 4, tampered.stdout);
+	t.regex(tampered.stdout, /audit chain intact/);
+	t.regex(tampered.stderr, /money tables DISAGREE with the audit log/);
+	t.regex(tampered.stderr, /void 0{4}13 is gone from voids/);
+	t.regex(tampered.stderr, /batch 0{5}1: its sales amount is 126250, the settlement's audit row says 2500/);
 });
