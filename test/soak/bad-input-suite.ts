@@ -19,6 +19,7 @@ import {sampleVoid} from '../printing/fixtures.js';
 import {optionalColumns, requiredColumns} from '../../source/services/import-row.js';
 import {addNote, controlCharacter, emptyFigures, noteViolation, type SuiteFigures} from './figures.js';
 import {addSales, fullCardNumbers, serviceContext} from './sales-database.js';
+import {voucherWrapProperty} from './voucher-wrap.js';
 
 export type BadInputOptions = {
 	/** Fast-check runs for the cheap properties; the ones that touch files or the printer run fewer. */
@@ -685,8 +686,9 @@ function printedSlipProperty(folder: string, runs: number, seed?: number): Prope
 
 /**
  * Bad input: property-based runs over what people type or load: search queries, import rows,
- * configuration values, operator names and merchant names. No crash, a clear message, nothing
- * written that should not be, and no control byte reaching the terminal or the printer.
+ * configuration values, operator names and merchant names, and voucher ranges that wrap. No crash,
+ * a clear message, nothing written that should not be, and no control byte reaching the terminal or
+ * the printer.
  */
 export async function runBadInput(options: BadInputOptions): Promise<SuiteFigures> {
 	const figures = emptyFigures('bad input');
@@ -703,6 +705,7 @@ export async function runBadInput(options: BadInputOptions): Promise<SuiteFigure
 			operatorProperty(store, file, Math.max(5, Math.round(runs / 4)), seed),
 			slipProperty(runs, seed),
 			printedSlipProperty(folder, Math.max(3, Math.round(runs / 20)), seed),
+			voucherWrapProperty(folder, Math.max(5, Math.round(runs / 6)), seed),
 		]) {
 			await runProperty(figures, property, seed);
 		}
@@ -716,6 +719,6 @@ export async function runBadInput(options: BadInputOptions): Promise<SuiteFigure
 		fs.rmSync(folder, {recursive: true, force: true});
 	}
 
-	addNote(figures, 'properties', 6);
+	addNote(figures, 'properties', 7);
 	return figures;
 }

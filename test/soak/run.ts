@@ -10,7 +10,7 @@ import {runContest, runLockHolder} from './concurrency-suite.js';
 import {runImportCrash, runMigrationCrash, runVoidCrash} from './crash-suite.js';
 import {isClean, type SuiteFigures} from './figures.js';
 import {runPrinterFaults} from './printer-fault-suite.js';
-import {runAuditTamper, runIdleLock, runSecrets} from './tamper-suite.js';
+import {runAuditTamper, runBooksTamper, runIdleLock, runSecrets} from './tamper-suite.js';
 
 const quick = process.argv.includes('--quick');
 
@@ -24,6 +24,7 @@ const suites: Array<[string, () => Promise<SuiteFigures>]> = [
 	['printer faults', async () => runPrinterFaults({repeats: quick ? 1 : 15})],
 	['bad input', async () => runBadInput({runs: quick ? 60 : 1000})],
 	['tamper: audit log', async () => runAuditTamper({voids: quick ? 6 : 40, maxRows: quick ? 4 : undefined})],
+	['tamper: money tables', async () => runBooksTamper({runs: quick ? 6 : 120})],
 	['secrets and permissions', async () => runSecrets()],
 	['lockout and idle lock', async () => runIdleLock({rounds: quick ? 1 : 10})],
 ];
