@@ -106,11 +106,9 @@ function rowProblem(context: ServiceContext, row: NewTransaction, openBatchNo: s
 function ownBatchTarget(context: ServiceContext, rows: GoodRow[]): {batchNo: string; renumber?: number} {
 	const {store, config} = context;
 	const open = store.batches.currentOpen(config.terminalId);
+	const numbers = new Set(rows.filter(({row}) => row.terminalId === config.terminalId).map(({row}) => row.batchNo));
 	const named = new Set(
-		rows
-			.filter(({row}) => row.terminalId === config.terminalId)
-			.map(({row}) => row.batchNo)
-			.filter(batchNo => store.batches.byNumber(config.terminalId, batchNo)?.settledAt === undefined),
+		[...numbers].filter(batchNo => store.batches.byNumber(config.terminalId, batchNo)?.settledAt === undefined),
 	);
 	const [only] = named;
 	const empty = open === undefined || !store.batches.holdsAnything(open.id);
