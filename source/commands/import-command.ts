@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import {ImportFileError, importTransactions, type ImportReport} from '../services/import-service.js';
 import {CommandError} from './command-errors.js';
 import {openCommandContext, parseCommand} from './command-context.js';
+import {pcAccount} from './pc-account.js';
 import {progressBar} from './progress-bar.js';
 import {secretSource} from './secret-input.js';
 import {authenticateFromSource} from './supervisor-auth.js';
@@ -21,15 +21,6 @@ not doubled. This terminal's rows must be in its open batch (a counter has one o
 another batch of this terminal are bad lines. The audit row names who ran the import: --operator NO
 (after that operator's password), and always the PC account it ran under, for an unattended import.
 Example: posvoid import data/sample-transactions.csv`;
-
-/** The PC account this process runs under, for the audit row of an unattended import. */
-function pcAccount(): string {
-	try {
-		return os.userInfo().username;
-	} catch {
-		return process.env['USER'] ?? process.env['USERNAME'] ?? `uid ${process.getuid?.() ?? '?'}`;
-	}
-}
 
 /** Files above this size get a progress bar on a terminal. */
 const largeFileBytes = 1024 * 1024;

@@ -66,7 +66,8 @@ export function checkVoidable(
 	const batch = context.store.batches.byNumber(transaction.terminalId, transaction.batchNo);
 	return evaluateVoid({
 		transaction,
-		batch: {settledAt: batch?.settledAt},
+		// A sale whose batch row is gone is taken as settled: never voidable.
+		batch: {settledAt: batch ? batch.settledAt : transaction.createdAt},
 		now: context.now(),
 		voidWindowMs: context.config.voidWindowHours * 3_600_000,
 		supervisorLimit: context.config.supervisorLimit,
@@ -140,13 +141,10 @@ function voidInOneTransaction(context: ServiceContext, request: VoidRequest): Vo
 		}
 
 		const batch = store.batches.byNumber(transaction.terminalId, transaction.batchNo);
-		if (!batch) {
-			throw new Error(`transaction ${transaction.id} has no batch row`);
-		}
-
 		const answer = evaluateVoid({
 			transaction,
-			batch,
+			// A sale whose batch row is gone is taken as settled: never voidable.
+			batch: {settledAt: batch ? batch.settledAt : transaction.createdAt},
 			now,
 			voidWindowMs: config.voidWindowHours * 3_600_000,
 			supervisorLimit: config.supervisorLimit,
@@ -157,6 +155,10 @@ function voidInOneTransaction(context: ServiceContext, request: VoidRequest): Vo
 		});
 		if (!answer.ok) {
 			return refuse(answer);
+		}
+
+		if (!batch) {
+			throw new Error(`transaction ${transaction.id} has no batch row, yet the policy allowed its void`);
 		}
 
 		const counter = voucherCounterName(config.terminalId);

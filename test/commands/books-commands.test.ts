@@ -165,3 +165,16 @@ test('audit --verify --anchor reports a void deleted and a sale changed from 12.
 	t.regex(tampered.stderr, /void 0{4}13 is gone from voids/);
 	t.regex(tampered.stderr, /batch 0{5}1: its sales amount is 126250, the settlement's audit row says 2500/);
 });
+
+test('posvoid seed names the PC account in its audit row, and its books verify', async t => {
+	const {db} = await counter();
+	const seeded = await runCli(['seed', '--rows', '40', '--days', '2', '--db', db]);
+	t.is(seeded.code, 0, seeded.stderr);
+	const audit = await runCli(['audit', '--db', db, '--event', 'import']);
+	t.regex(
+		audit.stdout,
+		new RegExp(String.raw`seed \d+: 40 synthetic sales.*; PC account ${os.userInfo().username}$`, 'm'),
+	);
+	const verified = await runCli(['audit', '--verify', '--db', db]);
+	t.is(verified.code, 0, verified.stderr);
+});

@@ -141,3 +141,18 @@ test('with no batch open, the next one follows the batch settled last, past numb
 	});
 	t.is(ensureOpenBatch(fixture.context).batchNo, '000002');
 });
+
+test('a sale whose batch row cannot be found is refused as settled, never voided and never a crash', async t => {
+	const fixture = openFixture();
+	t.teardown(fixture.close);
+	const cashier = await addTestOperator(fixture.context, '01', 'cashier');
+	const id = addSale(fixture.context, {voucherNo: '000001'});
+	fixture.store.db.exec(`UPDATE batches SET batch_no = '000099'`);
+	const sale = fixture.store.transactions.get(id)!;
+	t.like(checkVoidable(fixture.context, sale, 'cashier'), {ok: false, reason: 'batch-settled'});
+	t.like(voidTransaction(fixture.context, {transactionId: id, operator: cashier, reason: 'x'}), {
+		ok: false,
+		reason: 'batch-settled',
+	});
+	t.is(fixture.store.transactions.get(id)!.status, 'completed');
+});
