@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto';
 import type {BatchSummary} from './batch-summary.js';
 import type {Fen} from './money.js';
 
@@ -100,16 +101,34 @@ export type AuditedSettlement = {
 	salesFees?: Fen;
 	voidsFees?: Fen;
 	terminalId?: string;
+	/** The digest of every stored field of the batch's sales and voids (rows settled since this version). */
+	rowsDigest?: string;
 };
 
+/** Hex digits of the rows digest a settlement's audit row keeps. */
+const digestDigits = 16;
+
+/**
+ * A digest of every stored field of a batch's rows, in the store's fixed order: a settled sale's
+ * voucher, card or time changed, or a row added or removed, changes it.
+ */
+export function batchRowsDigest(rows: Iterable<readonly unknown[]>): string {
+	const hash = createHash('sha256');
+	for (const row of rows) {
+		hash.update(JSON.stringify(row)).update('\n');
+	}
+
+	return hash.digest('hex').slice(0, digestDigits);
+}
+
 const settlementDetail =
-	/^sales (?<salesCount>\d+) (?<salesAmount>\d+), voids (?<voidsCount>\d+) (?<voidsAmount>\d+), net (?<netAmount>-?\d+)(?:, fees (?<salesFees>\d+) (?<voidsFees>\d+))?(?:, terminal (?<terminalId>\d{8}))?$/;
+	/^sales (?<salesCount>\d+) (?<salesAmount>\d+), voids (?<voidsCount>\d+) (?<voidsAmount>\d+), net (?<netAmount>-?\d+)(?:, fees (?<salesFees>\d+) (?<voidsFees>\d+))?(?:, terminal (?<terminalId>\d{8}))?(?:, rows (?<rowsDigest>[\da-f]{16}))?$/;
 const seededSettlement = /^(?<salesCount>\d+) sales \(seeded\)$/;
 
 /** The audit detail of a settled batch, as settleBatch writes it. */
-export function settlementAuditDetail(summary: BatchSummary, terminalId: string): string {
+export function settlementAuditDetail(summary: BatchSummary, terminalId: string, rowsDigest: string): string {
 	const {total} = summary;
-	return `sales ${total.salesCount} ${total.salesAmount}, voids ${total.voidsCount} ${total.voidsAmount}, net ${summary.netAmount}, fees ${total.salesFees} ${total.voidsFees}, terminal ${terminalId}`;
+	return `sales ${total.salesCount} ${total.salesAmount}, voids ${total.voidsCount} ${total.voidsAmount}, net ${summary.netAmount}, fees ${total.salesFees} ${total.voidsFees}, terminal ${terminalId}, rows ${rowsDigest}`;
 }
 
 export function parseSettlementDetail(detail: string): AuditedSettlement | undefined {
@@ -133,13 +152,18 @@ export function parseSettlementDetail(detail: string): AuditedSettlement | undef
 		salesFees: number('salesFees'),
 		voidsFees: number('voidsFees'),
 		terminalId: groups['terminalId'],
+		rowsDigest: groups['rowsDigest'],
 	};
 }
 
 /** Where a settled batch's figures, recomputed from its rows now, differ from its settlement's audit row. */
-export function settlementMismatches(audited: AuditedSettlement, summary: BatchSummary): string[] {
+export function settlementMismatches(
+	audited: AuditedSettlement,
+	summary: BatchSummary,
+	rowsDigest: () => string,
+): string[] {
 	const {total} = summary;
-	const found: Required<Omit<AuditedSettlement, 'terminalId'>> = {
+	const found: Required<Omit<AuditedSettlement, 'terminalId' | 'rowsDigest'>> = {
 		salesCount: total.salesCount,
 		salesAmount: total.salesAmount,
 		voidsCount: total.voidsCount,
@@ -157,10 +181,15 @@ export function settlementMismatches(audited: AuditedSettlement, summary: BatchS
 		salesFees: 'fees',
 		voidsFees: 'fees given back',
 	};
-	return (Object.keys(found) as Array<keyof typeof found>).flatMap(key => {
+	const problems = (Object.keys(found) as Array<keyof typeof found>).flatMap(key => {
 		const recorded = audited[key];
 		return recorded === undefined || recorded === found[key]
 			? []
 			: [`its ${names[key]} is ${found[key]}, the settlement's audit row says ${recorded}`];
 	});
+	if (audited.rowsDigest !== undefined && audited.rowsDigest !== rowsDigest()) {
+		problems.push('its sales or voids are not the rows that were settled (a field, a row added or removed)');
+	}
+
+	return problems;
 }

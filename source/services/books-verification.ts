@@ -1,4 +1,5 @@
 import {
+	batchRowsDigest,
 	parseSettlementDetail,
 	parseVoidDetail,
 	settlementMismatches,
@@ -93,7 +94,8 @@ function checkSettlements(context: ServiceContext, books: BooksStore, problem: P
 		}
 
 		const summary = summarise(context.store.settlement.channelTotals(batch.id));
-		for (const mismatch of settlementMismatches(recorded, summary)) {
+		const digest = () => batchRowsDigest(context.store.settlement.batchRows(batch.id));
+		for (const mismatch of settlementMismatches(recorded, summary, digest)) {
 			problem(`${where}: batch ${batchNo}: ${mismatch}`);
 		}
 	}

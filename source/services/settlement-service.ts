@@ -1,5 +1,5 @@
 import type {Language} from '../config.js';
-import {settlementAuditDetail} from '../domain/audit-books.js';
+import {batchRowsDigest, settlementAuditDetail} from '../domain/audit-books.js';
 import {summarise, type BatchSummary} from '../domain/batch-summary.js';
 import {describeFailure} from '../printing/printer-failure.js';
 import {printBytes} from '../printing/printer-transport.js';
@@ -74,7 +74,11 @@ export function settleBatch(context: ServiceContext, supervisor: Authenticated, 
 					event: 'settlement',
 					result: 'ok',
 					record: `batch:${open.batchNo}`,
-					detail: settlementAuditDetail(summary, config.terminalId),
+					detail: settlementAuditDetail(
+						summary,
+						config.terminalId,
+						batchRowsDigest(store.settlement.batchRows(open.id)),
+					),
 				},
 				now,
 			);

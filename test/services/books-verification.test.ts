@@ -67,6 +67,12 @@ const edits: Array<[string, (rows: Awaited<ReturnType<typeof books>>) => string,
 		/is marked voided but has no void/,
 	],
 	[
+		"a settled sale's voucher and card changed",
+		({settledSales}) =>
+			`UPDATE transactions SET voucher_no = '000888', card_masked = '411111******1111' WHERE id = ${settledSales[2]!}`,
+		/batch 000001: its sales or voids are not the rows that were settled/,
+	],
+	[
 		"a void's voucher changed",
 		({settledVoid}) => `UPDATE voids SET voucher_no = '000999' WHERE id = ${settledVoid.id}`,
 		/the void voucher is 000999, the audit row says \d{6}/,
