@@ -1,3 +1,10 @@
+/** Product time comes from the service context's clock (source/clock.ts), never straight from the wall clock. */
+const wallClock = {
+	selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+	message:
+		'Read the time through the clock passed in (context.now, source/clock.ts, or testClock in tests); durations use performance.now().',
+};
+
 /** @type {import('xo').FlatXoConfig} */
 const xoConfig = [
 	{
@@ -47,7 +54,23 @@ const xoConfig = [
 					selector: "CallExpression[callee.property.name='write'][callee.object.name=/^(stdout|stderr|stream)$/]",
 					message: 'Write to the terminal with writeText from source/commands/terminal-output.ts.',
 				},
+				wallClock,
 			],
+		},
+	},
+	{
+		// Tests own their clock (test/helpers/test-clock.ts): a test or a process it starts that read the wall
+		// clock would depend on the date of the run. Durations use performance.now().
+		files: ['test/**'],
+		rules: {
+			'no-restricted-syntax': ['error', wallClock],
+		},
+	},
+	{
+		// The one place the wall clock is read.
+		files: ['source/clock.ts'],
+		rules: {
+			'no-restricted-syntax': 'off',
 		},
 	},
 	{

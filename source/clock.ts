@@ -33,9 +33,10 @@ export function parseClockStart(text: string | undefined): number | undefined {
 }
 
 /**
- * The process's clock. Normally the system clock. With POSVOID_CLOCK set (tests and demos), it starts
- * at that instant and runs on at the real rate, measured on the monotonic clock, so a test's clock
- * and every process it starts agree whatever the date of the run.
+ * The process's clock. Normally the system clock. With POSVOID_CLOCK set (tests and demonstrations),
+ * the process's clock read that instant when the process started and runs on at the real rate,
+ * measured on the monotonic clock: every clock of one process agrees, and a test passes its current
+ * time to each process it starts (test/helpers/test-clock.ts), so they agree whatever the date of the run.
  */
 export function systemClock(environment: NodeJS.ProcessEnv = process.env): Clock {
 	const start = parseClockStart(environment['POSVOID_CLOCK']);
@@ -43,6 +44,6 @@ export function systemClock(environment: NodeJS.ProcessEnv = process.env): Clock
 		return () => Date.now();
 	}
 
-	const origin = performance.now();
-	return () => start + Math.floor(performance.now() - origin);
+	// Performance.now() counts from the start of this process, whoever asks for a clock and when.
+	return () => start + Math.floor(performance.now());
 }

@@ -2,9 +2,12 @@ import fs from 'node:fs';
 import {ImportFileError, importTransactions, type ImportReport} from '../services/import-service.js';
 import {CommandError} from './command-errors.js';
 import {openCommandContext, parseCommand} from './command-context.js';
+import {pcAccount} from './pc-account.js';
 import {progressBar} from './progress-bar.js';
+import {secretSource} from './secret-input.js';
+import {authenticateFromSource} from './supervisor-auth.js';
 
-export const importHelp = `posvoid import FILE [--skip-bad] [--db PATH] [--config PATH]
+export const importHelp = `posvoid import FILE [--skip-bad] [--operator NO [--password-stdin]] [--db PATH] [--config PATH]
 
 Imports completed sales from a CSV file with a header line, or from JSON Lines (.jsonl, .ndjson).
 Columns: voucher_no, reference_no, auth_code, batch_no, terminal_id, merchant_id, channel
@@ -14,7 +17,10 @@ computed from the configured rates). UTF-8 with or without BOM. Card numbers are
 first 6 and last 4 digits before anything is stored.
 A file with any bad line imports nothing and lists every bad line; --skip-bad imports the good
 lines and lists the rest. Rows already imported (same terminal, batch and voucher) are reported,
-not doubled. Example: posvoid import data/sample-transactions.csv`;
+not doubled. This terminal's rows must be in its open batch (a counter has one open batch); rows of
+another batch of this terminal are bad lines. The audit row names who ran the import: --operator NO
+(after that operator's password), and always the PC account it ran under, for an unattended import.
+Example: posvoid import data/sample-transactions.csv`;
 
 /** Files above this size get a progress bar on a terminal. */
 const largeFileBytes = 1024 * 1024;
@@ -50,7 +56,11 @@ function printReport(report: ImportReport): void {
 }
 
 export async function runImport(argv: string[]): Promise<number> {
-	const {values, positionals} = parseCommand(argv, {'skip-bad': {type: 'boolean'}});
+	const {values, positionals} = parseCommand(argv, {
+		'skip-bad': {type: 'boolean'},
+		operator: {type: 'string'},
+		'password-stdin': {type: 'boolean'},
+	});
 	if (values.help) {
 		console.log(importHelp);
 		return 0;
@@ -65,9 +75,16 @@ export async function runImport(argv: string[]): Promise<number> {
 	const reading = progressBar('reading');
 	const writing = progressBar('writing');
 	const context = openCommandContext(values);
+	// Only an attended import reads a password: an unattended one may run with no terminal at all.
+	const secrets = values.operator === undefined ? undefined : secretSource(values['password-stdin'] ?? false);
 	try {
+		const operator =
+			values.operator === undefined || secrets === undefined
+				? undefined
+				: await authenticateFromSource(context, secrets, values.operator, 'import');
 		const report = await importTransactions(context, file, {
 			skipBad: values['skip-bad'] ?? false,
+			runBy: {operatorNo: operator?.operatorNo, account: pcAccount()},
 			onProgress(phase, done, total) {
 				if (large) {
 					(phase === 'reading' ? reading : writing).update(done, total);
@@ -87,6 +104,7 @@ export async function runImport(argv: string[]): Promise<number> {
 
 		throw error;
 	} finally {
+		secrets?.close();
 		context.close();
 	}
 }

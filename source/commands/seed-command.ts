@@ -4,6 +4,7 @@ import {SeedError, seedDatabase} from '../services/seed-service.js';
 import {CommandError} from './command-errors.js';
 import {openCommandContext, parseCommand} from './command-context.js';
 import {progressBar} from './progress-bar.js';
+import {pcAccount} from './pc-account.js';
 
 export const seedHelp = `posvoid seed [--rows N] [--days D] [--seed S] [--db PATH] [--config PATH]
 
@@ -39,7 +40,14 @@ export async function runSeed(argv: string[]): Promise<number> {
 	const bar = progressBar('seeding');
 	try {
 		const startedAt = performance.now();
-		const summary = seedDatabase(context, {rows, days, seed, now: context.now(), onProgress: bar.update});
+		const summary = seedDatabase(context, {
+			rows,
+			days,
+			seed,
+			now: context.now(),
+			onProgress: bar.update,
+			account: pcAccount(),
+		});
 		const seconds = (performance.now() - startedAt) / 1000;
 		bar.finish();
 		const {timeZone} = context.config;

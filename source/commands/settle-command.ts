@@ -69,19 +69,29 @@ export async function runSettle(argv: string[]): Promise<number> {
 			throw error;
 		}
 
-		// The figures as settled, in the same transaction as the close: what the report prints.
-		console.log(`batch ${settlement.batch.batchNo} of terminal ${settlement.batch.terminalId}:`);
-		console.log(summaryTable(settlement.summary));
-		console.log(`settled batch ${settlement.batch.batchNo}; batch ${settlement.nextBatch.batchNo} is now open`);
-		const result = await printJob(context, settlement.printJobId, context.language);
-		if (result.ok) {
-			console.log('settlement report printed');
-			return 0;
+		// The figures as settled, in the same transaction as the close: what the reports print.
+		const settled = [...settlement.earlier, settlement];
+		for (const {batch, summary} of settled) {
+			console.log(`batch ${batch.batchNo} of terminal ${batch.terminalId}:`);
+			console.log(summaryTable(summary));
 		}
 
-		console.error(`the batch is settled, but the report did not print: ${result.message}. ${result.advice}`);
-		console.error(`it waits in the print queue (job ${result.jobId}): posvoid print-queue --retry`);
-		return 3;
+		const numbers = settled.map(({batch}) => batch.batchNo).join(', ');
+		console.log(`settled batch ${numbers}; batch ${settlement.nextBatch.batchNo} is now open`);
+		let code = 0;
+		for (const {printJobId} of settled) {
+			const result = await printJob(context, printJobId, context.language);
+			if (result.ok) {
+				console.log('settlement report printed');
+				continue;
+			}
+
+			console.error(`the batch is settled, but the report did not print: ${result.message}. ${result.advice}`);
+			console.error(`it waits in the print queue (job ${result.jobId}): posvoid print-queue --retry`);
+			code = 3;
+		}
+
+		return code;
 	} finally {
 		secrets.close();
 		context.close();

@@ -20,21 +20,32 @@ export type BatchSummary = {
 	netFees: Fen;
 };
 
-/** Totals per channel (every channel, in a fixed order, zero where idle) and for the batch. */
+/**
+ * Totals per channel (every channel, in a fixed order, zero where idle) and for the batch. Rows of the
+ * same channel add up, so the rows of several batches give their figures together.
+ */
 export function summarise(rows: readonly ChannelTotals[]): BatchSummary {
-	const byChannel = new Map(rows.map(row => [row.channel, row]));
-	const perChannel = channels.map(
-		(channel): ChannelTotals =>
-			byChannel.get(channel) ?? {
-				channel,
-				salesCount: 0,
-				salesAmount: 0,
-				salesFees: 0,
-				voidsCount: 0,
-				voidsAmount: 0,
-				voidsFees: 0,
-			},
-	);
+	const perChannel = channels.map((channel): ChannelTotals => ({
+		channel,
+		salesCount: 0,
+		salesAmount: 0,
+		salesFees: 0,
+		voidsCount: 0,
+		voidsAmount: 0,
+		voidsFees: 0,
+	}));
+	for (const row of rows) {
+		const into = perChannel.find(totals => totals.channel === row.channel);
+		if (into) {
+			into.salesCount += row.salesCount;
+			into.salesAmount += row.salesAmount;
+			into.salesFees += row.salesFees;
+			into.voidsCount += row.voidsCount;
+			into.voidsAmount += row.voidsAmount;
+			into.voidsFees += row.voidsFees;
+		}
+	}
+
 	const total = {salesCount: 0, salesAmount: 0, salesFees: 0, voidsCount: 0, voidsAmount: 0, voidsFees: 0};
 	for (const row of perChannel) {
 		total.salesCount += row.salesCount;

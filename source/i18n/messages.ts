@@ -13,7 +13,8 @@ export type RefusalCode =
 	| 'not-found'
 	| 'not-supervisor'
 	| 'stale-credentials'
-	| 'busy';
+	| 'busy'
+	| 'vouchers-exhausted';
 
 export type KeyActionName =
 	| 'up'
@@ -378,6 +379,10 @@ const en: Messages = {
 			message: 'the password was entered too long ago',
 			advice: 'start the void again with v',
 		}),
+		'vouchers-exhausted': () => ({
+			message: 'the batch has no free voucher numbers',
+			advice: 'a supervisor settles it (s); then refund through the bank',
+		}),
 		busy: () => ({
 			message: 'another program is using the database; nothing was changed',
 			advice: 'wait a moment and void again with v; if it persists, close the other posvoid window',
@@ -699,6 +704,7 @@ const zhCN: Messages = {
 			advice: '请主管输入工号和密码',
 		}),
 		'stale-credentials': () => ({message: '密码输入已超时', advice: '请按 v 重新撤销'}),
+		'vouchers-exhausted': () => ({message: '该批次已无可用凭证号', advice: '请主管结算该批次(s),之后通过银行退款'}),
 		busy: () => ({
 			message: '数据库正被其他程序使用,未做任何更改',
 			advice: '请稍候再按 v 撤销;如持续出现,请关闭另一个 posvoid 窗口',

@@ -24,7 +24,7 @@ export type AuthRefusal = 'bad-operator-number' | 'wrong-credentials' | 'locked'
 export type AuthResult =
 	{ok: true; operator: Authenticated} | {ok: false; reason: AuthRefusal; message: string; lockedUntil?: number};
 
-export type AuthPurpose = 'sign-in' | 'void' | 'approve' | 'settle' | 'unlock-screen';
+export type AuthPurpose = 'sign-in' | 'void' | 'approve' | 'settle' | 'unlock-screen' | 'reprint' | 'import';
 
 /**
  * A hash of a password no one has, made once with the production parameters (password-hash's

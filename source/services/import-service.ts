@@ -5,6 +5,7 @@ import {readImportFile, type ImportFormat} from './import-reader.js';
 import {checkImportRow, importRowSchema, shown} from './import-row.js';
 import type {ServiceContext} from './service-context.js';
 import {voucherCounterName} from './void-service.js';
+import {nextFreeBatchNo} from './batch-service.js';
 
 export {ImportFileError} from './import-reader.js';
 
@@ -14,7 +15,15 @@ export type ImportOptions = {
 	/** Import the good rows and report the bad ones, instead of importing nothing. */
 	skipBad?: boolean;
 	onProgress?: (phase: ImportPhase, done: number, total: number) => void;
+	/** Who ran the import, for its audit row: the signed-in operator, and the PC account it ran under. */
+	runBy?: {operatorNo?: string; account?: string};
 };
+
+/** The audit detail's note of the PC account an import ran under (an unattended import has no operator). */
+function accountNote(runBy: ImportOptions['runBy']): string {
+	const account = runBy?.account === undefined ? '' : shown(runBy.account);
+	return account === '' ? '' : `; PC account ${account}`;
+}
 
 /** A line that cannot be imported, with every reason found on it. No reason shows a full card number. */
 export type BadLine = {line: number; problems: string[]};
@@ -69,6 +78,53 @@ function splitFileDuplicates(rows: GoodRow[]): {unique: GoodRow[]; duplicates: D
 	return {unique, duplicates};
 }
 
+/** Why a well-formed row cannot join the books: its batch is settled or not the open one, or its voucher is a void's. */
+function rowProblem(context: ServiceContext, row: NewTransaction, openBatchNo: string): string | undefined {
+	const {store, config} = context;
+	const batch = store.batches.byNumber(row.terminalId, row.batchNo);
+	if (batch?.settledAt !== undefined) {
+		return `batch ${row.batchNo} of terminal ${row.terminalId} is already settled: its sales cannot change`;
+	}
+
+	if (row.terminalId === config.terminalId && row.batchNo !== openBatchNo) {
+		return `batch ${row.batchNo} is not the open batch ${openBatchNo} of this terminal ${row.terminalId}: a counter has one open batch, so only its sales are imported; leave this row out, or settle first`;
+	}
+
+	if (batch && store.voids.isVoidVoucher(batch.id, row.voucherNo)) {
+		return `voucher ${row.voucherNo} of batch ${row.batchNo} is already the number of a void on terminal ${row.terminalId}: sales and voids share one trace sequence; check the terminal's statement`;
+	}
+
+	return undefined;
+}
+
+/**
+ * The batch this terminal's rows must be in: its open batch. When the open batch holds nothing yet
+ * (or there is none) and every one of the file's rows of this terminal names the same batch that does
+ * not exist here, that batch number becomes the open one (`renumber`: the empty open batch's id to
+ * give it), so a counter can start from the terminal's current batch.
+ */
+function ownBatchTarget(context: ServiceContext, rows: GoodRow[]): {batchNo: string; renumber?: number} {
+	const {store, config} = context;
+	const open = store.batches.currentOpen(config.terminalId);
+	const numbers = new Set(rows.filter(({row}) => row.terminalId === config.terminalId).map(({row}) => row.batchNo));
+	const named = new Set(
+		[...numbers].filter(batchNo => store.batches.byNumber(config.terminalId, batchNo)?.settledAt === undefined),
+	);
+	const [only] = named;
+	const empty = open === undefined || !store.batches.holdsAnything(open.id);
+	if (
+		empty &&
+		named.size === 1 &&
+		only !== undefined &&
+		only !== open?.batchNo &&
+		!store.batches.byNumber(config.terminalId, only)
+	) {
+		return {batchNo: only, renumber: open?.id};
+	}
+
+	return {batchNo: open?.batchNo ?? nextFreeBatchNo(context, store.batches.lastSettled(config.terminalId)?.batchNo)};
+}
+
 /**
  * Imports completed sales from a CSV or JSON Lines file. Cards are masked as each record is read, so a
  * full card number reaches neither the store nor any message. Everything is written in one BEGIN
@@ -112,6 +168,8 @@ export async function importTransactions(
 	// Read and write under one write lock: the duplicate and settled checks hold until the commit.
 	return store.immediate(() => {
 		const now = context.now();
+		const own = context.config.terminalId;
+		const open = ownBatchTarget(context, unique);
 		const toInsert: GoodRow[] = [];
 		for (const good of unique) {
 			const {row} = good;
@@ -120,12 +178,9 @@ export async function importTransactions(
 				continue;
 			}
 
-			const batch = store.batches.byNumber(row.terminalId, row.batchNo);
-			if (batch?.settledAt !== undefined) {
-				bad.push({
-					line: good.line,
-					problems: [`batch ${row.batchNo} of terminal ${row.terminalId} is already settled: its sales cannot change`],
-				});
+			const problem = rowProblem(context, row, open.batchNo);
+			if (problem !== undefined) {
+				bad.push({line: good.line, problems: [problem]});
 				continue;
 			}
 
@@ -137,10 +192,11 @@ export async function importTransactions(
 		if (bad.length > 0 && !options.skipBad) {
 			store.audit.append(
 				{
+					operatorNo: options.runBy?.operatorNo,
 					event: 'import',
 					result: 'refused',
 					record: `file:${name}`,
-					detail: `${bad.length} bad lines, nothing imported`,
+					detail: `${bad.length} bad lines, nothing imported${accountNote(options.runBy)}`,
 				},
 				now,
 			);
@@ -152,6 +208,14 @@ export async function importTransactions(
 		for (const [index, {row}] of toInsert.entries()) {
 			const batchKey = `${row.terminalId}/${row.batchNo}`;
 			let batchId = batchIds.get(batchKey);
+			if (batchId === undefined && row.terminalId === own && open.renumber !== undefined) {
+				// The terminal's open batch held nothing yet: it takes the number the terminal printed.
+				store.batches.renumberEmpty(open.renumber, row.batchNo);
+				report.batchesCreated.push(batchKey);
+				batchId = open.renumber;
+				batchIds.set(batchKey, batchId);
+			}
+
 			if (batchId === undefined) {
 				batchId = store.batches.byNumber(row.terminalId, row.batchNo)?.id;
 				if (batchId === undefined) {
@@ -179,10 +243,11 @@ export async function importTransactions(
 		report.committed = true;
 		store.audit.append(
 			{
+				operatorNo: options.runBy?.operatorNo,
 				event: 'import',
 				result: 'ok',
 				record: `file:${name}`,
-				detail: `${report.imported} imported, ${duplicates.length} duplicates, ${bad.length} bad lines skipped, ${report.batchesCreated.length} batches created`,
+				detail: `${report.imported} imported, ${duplicates.length} duplicates, ${bad.length} bad lines skipped, ${report.batchesCreated.length} batches created${accountNote(options.runBy)}`,
 			},
 			now,
 		);

@@ -339,7 +339,8 @@ function ignoreBusy<T>(fallback: T, work: () => T): T {
 export function reprintVoid(context: ServiceContext, voidId: number, operator: Authenticated | undefined): number {
 	const {store} = context;
 	return store.immediate(() => {
-		if (!store.voids.get(voidId)) {
+		const voidRow = store.voids.get(voidId);
+		if (!voidRow) {
 			throw new PrintQueueError(`there is no void ${voidId}`);
 		}
 
@@ -351,7 +352,7 @@ export function reprintVoid(context: ServiceContext, voidId: number, operator: A
 				event: 'reprint',
 				result: 'ok',
 				record: `void:${voidId}`,
-				detail: `job ${jobId}`,
+				detail: `job ${jobId}, void ${voidRow.voucherNo}`,
 			},
 			now,
 		);
@@ -359,21 +360,34 @@ export function reprintVoid(context: ServiceContext, voidId: number, operator: A
 	});
 }
 
-/** The void a voucher number names: the void's own voucher first, else the voided sale's voucher. */
-export function findVoidByVoucher(context: ServiceContext, voucherNo: string): VoidRow | undefined {
-	const [byOwnVoucher] = context.store.voids.findByVoucher(voucherNo);
-	if (byOwnVoucher) {
-		return byOwnVoucher;
-	}
+/** A void a voucher number names: by the void's own voucher (on its slip) or by its sale's. */
+export type VoidMatch = VoidRow & {saleVoucherNo: string; batchNo: string; matchedAs: 'void' | 'sale'};
 
-	for (const transaction of context.store.transactions.page({voucherNo, status: 'voided'}, undefined, 'older', 5)) {
-		const voidRow = context.store.voids.forTransaction(transaction.id);
-		if (voidRow) {
-			return voidRow;
-		}
-	}
-
-	return undefined;
+/**
+ * Every void of this terminal that a voucher number names, newest first: the void's own voucher, or
+ * the voided sale's. More than one is ambiguous (several batches, or one batch whose numbers collided
+ * before posvoid kept sales and voids in one sequence): the caller asks which, never picks one.
+ */
+export function voidsForVoucher(
+	context: ServiceContext,
+	voucherNo: string,
+	narrow: {batchNo?: string; kind?: 'void' | 'sale'} = {},
+): VoidMatch[] {
+	const {store, config} = context;
+	return store.read(() =>
+		store.voids
+			.findByEitherVoucher(voucherNo)
+			.filter(row => row.terminalId === config.terminalId)
+			.flatMap((row): VoidMatch[] => [
+				...(row.voucherNo === voucherNo ? [{...row, matchedAs: 'void' as const}] : []),
+				...(row.saleVoucherNo === voucherNo ? [{...row, matchedAs: 'sale' as const}] : []),
+			])
+			.filter(
+				match =>
+					(narrow.batchNo === undefined || match.batchNo === narrow.batchNo) &&
+					(narrow.kind === undefined || match.matchedAs === narrow.kind),
+			),
+	);
 }
 
 export async function checkPrinter(context: ServiceContext): Promise<PrinterReadiness> {

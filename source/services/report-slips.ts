@@ -17,6 +17,8 @@ export function reportModel(
 	operatorNo: string,
 	at: number,
 	reprint: boolean,
+	/** The figures to print, when they are not the batch's own (the shift summary covers everything open). */
+	summary?: BatchSummary,
 ): SlipModel {
 	const {config, store} = context;
 	return buildSettlementReport(
@@ -30,7 +32,7 @@ export function reportModel(
 			openedAt: batch.openedAt,
 			at,
 			timeZone: config.timeZone,
-			summary: batchSummary(context, batch.id),
+			summary: summary ?? batchSummary(context, batch.id),
 			auditAnchor: kind === 'settlement' ? store.audit.settlementAnchor(batch.batchNo, at) : undefined,
 		},
 		{reprint, labels: config.printer.encoding === 'gb18030' ? 'bilingual' : 'english'},

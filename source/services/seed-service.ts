@@ -2,6 +2,7 @@ import {formatDate, startOfDay} from '../domain/time-format.js';
 import {formatBatchNo, nextVoucherNo} from '../domain/voucher.js';
 import {bulkInsertStore, withBulkCache} from '../store/bulk-insert-store.js';
 import {UserError} from '../user-error.js';
+import {singleLine} from '../domain/display-text.js';
 import {pickWeighted, randomInt, seededRandom, type RandomSource} from './seeded-random.js';
 import type {ServiceContext} from './service-context.js';
 import {syntheticSale} from './synthetic-sale.js';
@@ -20,6 +21,8 @@ export type SeedOptions = {
 	now: number;
 	/** Rows written so far and the total, after each committed chunk. */
 	onProgress?: (done: number, total: number) => void;
+	/** The PC account that ran the seed, for its audit row. */
+	account?: string;
 };
 
 export type SeededBatch = {batchNo: string; sales: number; voids: number; settled: boolean};
@@ -272,7 +275,7 @@ export function seedDatabase(context: ServiceContext, options: SeedOptions): See
 			{
 				event: 'import',
 				result: 'ok',
-				detail: `seed ${options.seed}: ${summary.rows} synthetic sales and ${summary.voids} voids over ${days.length} days`,
+				detail: `seed ${options.seed}: ${summary.rows} synthetic sales and ${summary.voids} voids over ${days.length} days${options.account === undefined ? '' : `; PC account ${singleLine(options.account).slice(0, 32)}`}`,
 			},
 			options.now,
 		);

@@ -1,15 +1,15 @@
 import type {Language} from '../config.js';
+import {batchRowsDigest, settlementAuditDetail} from '../domain/audit-books.js';
 import {summarise, type BatchSummary} from '../domain/batch-summary.js';
-import {formatBatchNo} from '../domain/voucher.js';
 import {describeFailure} from '../printing/printer-failure.js';
 import {printBytes} from '../printing/printer-transport.js';
 import type {SlipModel} from '../printing/slip-model.js';
 import type {BatchRow} from '../store/batches-store.js';
 import {UserError} from '../user-error.js';
 import type {Authenticated} from './auth-service.js';
-import {ensureOpenBatch} from './batch-service.js';
+import {ensureOpenBatch, nextFreeBatchNo} from './batch-service.js';
 import {bytesFor, previewFor, printerAddress} from './print-service.js';
-import {batchSummary, reportModel} from './report-slips.js';
+import {reportModel} from './report-slips.js';
 import type {ServiceContext} from './service-context.js';
 
 export class SettlementError extends UserError {
@@ -18,19 +18,31 @@ export class SettlementError extends UserError {
 
 export {batchSummary} from './report-slips.js';
 
-export type Settlement = {batch: BatchRow; summary: BatchSummary; nextBatch: BatchRow; printJobId: number};
+/** One batch closed by a settlement: its figures as settled, and its queued report. */
+export type SettledBatch = {batch: BatchRow; summary: BatchSummary; printJobId: number};
 
-/** The open batch and its figures, for the shift summary (X report) and the settlement screen. */
+/**
+ * The open batch settled, and the batch opened after it. `earlier` holds older batches that were
+ * still open (an older posvoid's import could leave some): they settle in the same step, each with
+ * its own report, so no sale stays voidable after settlement.
+ */
+export type Settlement = SettledBatch & {nextBatch: BatchRow; earlier: SettledBatch[]};
+
+/** Everything open on the counter: the open batch, and the figures of every unsettled batch of the terminal together. */
 export function openBatchSummary(context: ServiceContext): {batch: BatchRow; summary: BatchSummary} {
 	const batch = ensureOpenBatch(context);
-	return {batch, summary: batchSummary(context, batch.id)};
+	const {store, config} = context;
+	const summary = store.read(() =>
+		summarise(store.batches.open(config.terminalId).flatMap(open => store.settlement.channelTotals(open.id))),
+	);
+	return {batch, summary};
 }
 
 /**
- * Settles the open batch: in one transaction, closes it, opens the next (batch number + 1) and queues
- * the settlement report. Voids of the settled batch are refused from then on. With `expectedBatchNo`
- * (the batch whose figures the supervisor saw), a batch settled elsewhere meanwhile is not replaced
- * by the next, empty one.
+ * Settles everything open: in one transaction, closes the open batch (and any older unsettled one),
+ * opens the next batch number no batch of the terminal has used, and queues each settlement report.
+ * Voids of a settled batch are refused from then on. With `expectedBatchNo` (the batch whose figures
+ * the supervisor saw), a batch settled elsewhere meanwhile is not replaced by the next, empty one.
  */
 export function settleBatch(context: ServiceContext, supervisor: Authenticated, expectedBatchNo?: string): Settlement {
 	if (supervisor.role !== 'supervisor') {
@@ -45,31 +57,40 @@ export function settleBatch(context: ServiceContext, supervisor: Authenticated, 
 		const now = context.now();
 		const batch = store.batches.currentOpen(config.terminalId);
 		const moved = expectedBatchNo !== undefined && batch?.batchNo !== expectedBatchNo;
-		if (!batch || moved || !store.batches.settle(batch.id, supervisor.operatorNo, now)) {
+		if (!batch || moved) {
 			throw new SettlementError('the batch was settled from another window a moment ago: nothing was changed');
 		}
 
-		const summary = summarise(store.settlement.channelTotals(batch.id));
-		const nextBatchNo = formatBatchNo((Number(batch.batchNo) % 999_999) + 1);
-		const nextId =
-			store.batches.byNumber(config.terminalId, nextBatchNo)?.id ??
-			store.batches.insert(config.terminalId, nextBatchNo, now);
-		const printJobId = store.printJobs.insert({kind: 'settlement-report', batchId: batch.id, reprint: false}, now);
-		store.audit.append(
-			{
-				operatorNo: supervisor.operatorNo,
-				event: 'settlement',
-				result: 'ok',
-				record: `batch:${batch.batchNo}`,
-				detail: `sales ${summary.total.salesCount} ${summary.total.salesAmount}, voids ${summary.total.voidsCount} ${summary.total.voidsAmount}, net ${summary.netAmount}`,
-			},
-			now,
-		);
+		const settled = store.batches.open(config.terminalId).map((open): SettledBatch => {
+			if (!store.batches.settle(open.id, supervisor.operatorNo, now)) {
+				throw new Error(`batch ${open.id} was settled under the write lock`);
+			}
+
+			const summary = summarise(store.settlement.channelTotals(open.id));
+			const printJobId = store.printJobs.insert({kind: 'settlement-report', batchId: open.id, reprint: false}, now);
+			store.audit.append(
+				{
+					operatorNo: supervisor.operatorNo,
+					event: 'settlement',
+					result: 'ok',
+					record: `batch:${open.batchNo}`,
+					detail: settlementAuditDetail(
+						summary,
+						config.terminalId,
+						batchRowsDigest(store.settlement.batchRows(open.id)),
+					),
+				},
+				now,
+			);
+			return {batch: {...open, settledAt: now, settledBy: supervisor.operatorNo}, summary, printJobId};
+		});
+		const main = settled.find(entry => entry.batch.id === batch.id)!;
+		const nextBatchNo = nextFreeBatchNo(context, batch.batchNo);
+		const nextId = store.batches.insert(config.terminalId, nextBatchNo, now);
 		return {
-			batch: {...batch, settledAt: now, settledBy: supervisor.operatorNo},
-			summary,
+			...main,
 			nextBatch: store.batches.get(nextId)!,
-			printJobId,
+			earlier: settled.filter(entry => entry !== main),
 		};
 	});
 }
@@ -110,7 +131,7 @@ export type ShiftReport = {batch: BatchRow; summary: BatchSummary; preview: stri
 /** The shift summary (X report): the open batch's figures without closing it. */
 export function shiftReport(context: ServiceContext, operatorNo: string): ShiftReport & {model: SlipModel} {
 	const {batch, summary} = openBatchSummary(context);
-	const model = reportModel(context, batch, 'shift', operatorNo, context.now(), false);
+	const model = reportModel(context, batch, 'shift', operatorNo, context.now(), false, summary);
 	return {batch, summary, model, preview: previewFor(context, model)};
 }
 

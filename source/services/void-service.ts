@@ -1,7 +1,9 @@
+import {voidAuditDetail} from '../domain/audit-books.js';
 import {formatDate} from '../domain/time-format.js';
 import type {Transaction} from '../domain/transaction.js';
 import {evaluateVoid, type PolicyAnswer, type VoidRefusal} from '../domain/void-policy.js';
-import {nextVoucherNo} from '../domain/voucher.js';
+import {firstFreeVoucherAfter, formatVoucherNo, nextVoucherNo} from '../domain/voucher.js';
+import type {Store} from '../store/store.js';
 import {freeText} from '../domain/display-text.js';
 import {DatabaseBusyError} from '../store/store-errors.js';
 import type {VoidRow} from '../store/voids-store.js';
@@ -21,7 +23,7 @@ export type VoidOutcome =
 	| {ok: true; transaction: Transaction; void: VoidRow; printJobId: number}
 	| {
 			ok: false;
-			reason: VoidRefusal | 'not-found' | 'not-supervisor' | 'stale-credentials' | 'busy';
+			reason: VoidRefusal | 'not-found' | 'not-supervisor' | 'stale-credentials' | 'busy' | 'vouchers-exhausted';
 			detail: string;
 			until?: number;
 	  };
@@ -33,6 +35,28 @@ export function voucherCounterName(terminalId: string): string {
 	return `voucher:${terminalId}`;
 }
 
+/** Point lookups tried before reading all of a batch's voucher numbers: the next number is nearly always free. */
+const voucherProbes = 32;
+
+/**
+ * The void's voucher (trace) number: the first after the terminal's counter, going round from 999999,
+ * that no sale and no void of the batch has. Undefined when the batch uses every number.
+ */
+function freeVoucherNo(store: Store, batchId: number, previous: number): string | undefined {
+	let candidate = previous;
+	for (let probe = 0; probe < voucherProbes; probe++) {
+		const voucherNo = nextVoucherNo(candidate);
+		if (!store.voids.isVoucherTaken(batchId, voucherNo)) {
+			return voucherNo;
+		}
+
+		candidate = Number(voucherNo);
+	}
+
+	const free = firstFreeVoucherAfter(previous, store.voids.usedVouchers(batchId));
+	return free === undefined ? undefined : formatVoucherNo(free);
+}
+
 /** Whether a transaction could be voided now, before any password is asked: for the detail screen and the `v` key. */
 export function checkVoidable(
 	context: ServiceContext,
@@ -42,7 +66,8 @@ export function checkVoidable(
 	const batch = context.store.batches.byNumber(transaction.terminalId, transaction.batchNo);
 	return evaluateVoid({
 		transaction,
-		batch: {settledAt: batch?.settledAt},
+		// A sale whose batch row is gone is taken as settled: never voidable.
+		batch: {settledAt: batch ? batch.settledAt : transaction.createdAt},
 		now: context.now(),
 		voidWindowMs: context.config.voidWindowHours * 3_600_000,
 		supervisorLimit: context.config.supervisorLimit,
@@ -117,13 +142,10 @@ function voidInOneTransaction(context: ServiceContext, request: VoidRequest): Vo
 		}
 
 		const batch = store.batches.byNumber(transaction.terminalId, transaction.batchNo);
-		if (!batch) {
-			throw new Error(`transaction ${transaction.id} has no batch row`);
-		}
-
 		const answer = evaluateVoid({
 			transaction,
-			batch,
+			// A sale whose batch row is gone is taken as settled: never voidable.
+			batch: {settledAt: batch ? batch.settledAt : transaction.createdAt},
 			now,
 			voidWindowMs: config.voidWindowHours * 3_600_000,
 			supervisorLimit: config.supervisorLimit,
@@ -136,13 +158,25 @@ function voidInOneTransaction(context: ServiceContext, request: VoidRequest): Vo
 			return refuse(answer);
 		}
 
+		if (!batch) {
+			throw new Error(`transaction ${transaction.id} has no batch row, yet the policy allowed its void`);
+		}
+
+		const counter = voucherCounterName(config.terminalId);
+		const voucherNo = freeVoucherNo(store, batch.id, store.counters.get(counter));
+		if (voucherNo === undefined) {
+			return refuse({
+				ok: false,
+				reason: 'vouchers-exhausted',
+				detail: 'the batch has no free voucher numbers: settle it, then refund through the bank',
+			});
+		}
+
 		if (!store.transactions.markVoided(transaction.id)) {
 			// Cannot happen under the write lock after the re-read; a bug if it does.
 			throw new Error(`transaction ${transaction.id} changed under the write lock`);
 		}
 
-		const counter = voucherCounterName(config.terminalId);
-		const voucherNo = nextVoucherNo(store.counters.get(counter));
 		store.counters.set(counter, Number(voucherNo));
 		const referenceNo = formatDate(now, config.timeZone).slice(2).replaceAll('-', '') + voucherNo;
 		const approverNo = request.approver?.operatorNo;
@@ -164,7 +198,13 @@ function voidInOneTransaction(context: ServiceContext, request: VoidRequest): Vo
 				event: 'void',
 				result: 'ok',
 				record: `transaction:${transaction.id}`,
-				detail: `void ${voucherNo} of ${transaction.voucherNo} amount ${transaction.amount}${approverNo ? ` approved by ${approverNo}` : ''}`,
+				detail: voidAuditDetail({
+					voidVoucherNo: voucherNo,
+					saleVoucherNo: transaction.voucherNo,
+					amount: transaction.amount,
+					fee: transaction.fee,
+					approverNo,
+				}),
 			},
 			now,
 		);

@@ -26,8 +26,23 @@ export function createBatchesStore(db: SqlDatabase) {
 	const byNo = db.prepare<[string, string], RawBatch>(
 		`SELECT ${columns} FROM batches WHERE terminal_id = ? AND batch_no = ?`,
 	);
+	// Newest by creation, not by number: batch numbers wrap from 999999 to 000001.
 	const currentOpen = db.prepare<[string], RawBatch>(
-		`SELECT ${columns} FROM batches WHERE terminal_id = ? AND settled_at IS NULL ORDER BY batch_no DESC LIMIT 1`,
+		`SELECT ${columns} FROM batches WHERE terminal_id = ? AND settled_at IS NULL ORDER BY id DESC LIMIT 1`,
+	);
+	const openStatement = db.prepare<[string], RawBatch>(
+		`SELECT ${columns} FROM batches WHERE terminal_id = ? AND settled_at IS NULL ORDER BY id`,
+	);
+	const lastSettledStatement = db.prepare<[string], RawBatch>(
+		`SELECT ${columns} FROM batches WHERE terminal_id = ? AND settled_at IS NOT NULL ORDER BY settled_at DESC, id DESC LIMIT 1`,
+	);
+	const holdsStatement = db
+		.prepare<[number, number], number>(
+			'SELECT EXISTS (SELECT 1 FROM transactions WHERE batch_id = ?) OR EXISTS (SELECT 1 FROM voids WHERE batch_id = ?)',
+		)
+		.pluck();
+	const renumberStatement = db.prepare<[string, number]>(
+		'UPDATE batches SET batch_no = ? WHERE id = ? AND settled_at IS NULL',
 	);
 	const newest = db.prepare<[string], RawBatch>(
 		`SELECT ${columns} FROM batches WHERE terminal_id = ? ORDER BY batch_no DESC LIMIT 1`,
@@ -55,6 +70,25 @@ export function createBatchesStore(db: SqlDatabase) {
 		/** The batch new sales and voids of this terminal belong to: its newest unsettled one. */
 		currentOpen(terminalId: string): BatchRow | undefined {
 			return toBatch(currentOpen.get(terminalId));
+		},
+		/**
+		 * Every unsettled batch of the terminal, oldest first. One, unless an older posvoid imported
+		 * rows into other batch numbers: those settle together with the open one.
+		 */
+		open(terminalId: string): BatchRow[] {
+			return openStatement.all(terminalId).map(row => toBatch(row)!);
+		},
+		/** The batch settled most recently: the next batch number follows it. */
+		lastSettled(terminalId: string): BatchRow | undefined {
+			return toBatch(lastSettledStatement.get(terminalId));
+		},
+		/** Whether any sale or void belongs to the batch. */
+		holdsAnything(id: number): boolean {
+			return holdsStatement.get(id, id) === 1;
+		},
+		/** Gives an open batch that holds nothing yet another number (an import of the terminal's own batch). */
+		renumberEmpty(id: number, batchNo: string): void {
+			renumberStatement.run(batchNo, id);
 		},
 		newest(terminalId: string): BatchRow | undefined {
 			return toBatch(newest.get(terminalId));

@@ -59,7 +59,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
 		);
 	}
 
-	ownerOnly(file);
 	let db: SqlDatabase;
 	try {
 		db = openSqlite(file, {timeout: busyTimeoutMs, fileMustExist: true});
@@ -75,6 +74,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
 			);
 		}
 
+		// Only a file that is ours, or empty, is made owner-only: a foreign one is left as it was.
+		ownerOnly(file);
 		configure(db, file);
 		if (identity === 'needs-migration') {
 			// A migration rewrites tables: it must not run on a damaged file. This happens once per upgrade.
@@ -88,7 +89,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
 			migrate(db);
 		});
 		ownerOnly(file);
-		const gate = options.integrity === 'background' ? startIntegrityCheck(file) : openGate;
+		const gate =
+			options.integrity === 'background'
+				? startIntegrityCheck(file, () => String(db.pragma('quick_check', {simple: true})))
+				: openGate;
 		return {db, gate};
 	} catch (error) {
 		db.close();

@@ -18,6 +18,9 @@ export type WriteGate = {
 const pending = 0;
 const passed = 1;
 const damaged = 2;
+const running = 3;
+/** A worker that has not begun by then never will: the check then runs on the writer's own thread. */
+const startDeadlineMs = 10_000;
 const detailBytes = 4096;
 
 // The worker is plain CommonJS evaluated from this text, so the bundle needs no second entry file.
@@ -25,17 +28,18 @@ const workerSource = String.raw`
 const {workerData} = require('node:worker_threads');
 const status = new Int32Array(workerData.shared, 0, 1);
 const detail = new Uint8Array(workerData.shared, 4);
+Atomics.compareExchange(status, 0, ${pending}, ${running});
 let problems;
 let isDamage = false;
 try {
 	if (workerData.engine === 'node:sqlite') {
 		const {DatabaseSync} = require('node:sqlite');
-		const db = new DatabaseSync(workerData.file, {readOnly: true});
+		const db = new DatabaseSync(workerData.file, {readOnly: true, timeout: 5000});
 		problems = db.prepare('PRAGMA quick_check').all().map(row => String(Object.values(row)[0]));
 		db.close();
 	} else {
 		const Database = require(workerData.module);
-		const db = new Database(workerData.file, {readonly: true, fileMustExist: true});
+		const db = new Database(workerData.file, {readonly: true, fileMustExist: true, timeout: 5000});
 		problems = db.prepare('PRAGMA quick_check').pluck().all().map(String);
 		db.close();
 	}
@@ -54,11 +58,12 @@ Atomics.notify(status, 0);
 const requireModule = createRequire(import.meta.url);
 
 /** Starts the check of `file` in a worker thread and returns the gate its writes pass through. */
-export function startIntegrityCheck(file: string): WriteGate {
+export function startIntegrityCheck(file: string, checkHere: () => string): WriteGate {
 	const shared = new SharedArrayBuffer(4 + detailBytes);
 	const status = new Int32Array(shared, 0, 1);
 	const engine = sqlEngine();
 	let state: WriteGate['state'] = 'checking';
+	let detail = '';
 	try {
 		const worker = new Worker(workerSource, {
 			eval: true,
@@ -71,24 +76,43 @@ export function startIntegrityCheck(file: string): WriteGate {
 		});
 		// The check never keeps a finished command alive; a write that needs its answer waits for it.
 		worker.unref();
-		worker.on('error', () => {
-			Atomics.store(status, 0, passed);
-		});
 	} catch {
-		// No worker thread to be had: the check is skipped rather than every write refused.
-		Atomics.store(status, 0, passed);
+		// No worker thread to be had: the first write runs the check itself.
 	}
 
 	const answer = () => {
-		if (state === 'checking') {
-			Atomics.wait(status, 0, pending);
-			state = Atomics.load(status, 0) === damaged ? 'damaged' : 'ok';
+		if (state !== 'checking') {
+			return;
 		}
+
+		// The main thread is blocked here, so the worker's own events cannot tell of its death: a worker
+		// that has not begun within the deadline is given up, and the check runs here instead.
+		const deadline = performance.now() + startDeadlineMs;
+		while (Atomics.load(status, 0) === pending && performance.now() < deadline) {
+			Atomics.wait(status, 0, pending, 100);
+		}
+
+		if (Atomics.compareExchange(status, 0, pending, running) === pending) {
+			const problems = checkHere();
+			detail = problems;
+			state = problems === 'ok' ? 'ok' : 'damaged';
+			return;
+		}
+
+		while (Atomics.load(status, 0) === running) {
+			Atomics.wait(status, 0, running);
+		}
+
+		state = Atomics.load(status, 0) === damaged ? 'damaged' : 'ok';
+		const bytes = new Uint8Array(shared, 4);
+		const end = bytes.indexOf(0);
+		detail = new TextDecoder().decode(bytes.slice(0, end === -1 ? bytes.length : end));
 	};
 
 	return {
 		get state() {
-			if (state === 'checking' && Atomics.load(status, 0) !== pending) {
+			const now = Atomics.load(status, 0);
+			if (state === 'checking' && (now === passed || now === damaged)) {
 				answer();
 			}
 
@@ -97,10 +121,7 @@ export function startIntegrityCheck(file: string): WriteGate {
 		beforeWrite() {
 			answer();
 			if (state === 'damaged') {
-				const bytes = new Uint8Array(shared, 4);
-				const end = bytes.indexOf(0);
-				const detail = new TextDecoder().decode(bytes.slice(0, end === -1 ? bytes.length : end));
-				throw new DatabaseDamagedError(file, detail);
+				throw new DatabaseDamagedError(file, `SQLite quick_check: ${detail}`);
 			}
 		},
 	};

@@ -65,6 +65,17 @@ const extendedCodes: Record<number, string> = {
 /** Gives a `node:sqlite` error better-sqlite3's string code, so store-errors reads one vocabulary. */
 function withSqliteCode(error: unknown): unknown {
 	const sqliteError = error as {code?: string; errcode?: number} | undefined;
+	if (sqliteError?.code === 'ERR_OUT_OF_RANGE') {
+		// An integer past 2^53 in a posvoid table: nothing posvoid writes, so the file was edited or damaged.
+		try {
+			sqliteError.code = 'SQLITE_CORRUPT_VALUE';
+		} catch {
+			// A frozen error keeps its code.
+		}
+
+		return error;
+	}
+
 	if (sqliteError?.code === 'ERR_SQLITE_ERROR' && typeof sqliteError.errcode === 'number') {
 		const code = extendedCodes[sqliteError.errcode] ?? primaryCodes[sqliteError.errcode % 256] ?? 'SQLITE_ERROR';
 		try {
@@ -87,14 +98,23 @@ function translated<T>(work: () => T): T {
 
 /** Named parameters in a statement (`@name`, `:name`, `$name`), outside quoted text. */
 function namedParameters(source: string): string[] {
-	const unquoted = source.replaceAll(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*/g, ' ');
-	return [...new Set([...unquoted.matchAll(/[@:$]([A-Za-z_]\w*)/g)].map(match => match[1]!))];
+	return [...new Set([...unquoted(source).matchAll(/[@:$]([A-Za-z_]\w*)/g)].map(match => match[1]!))];
+}
+
+function unquoted(source: string): string {
+	return source.replaceAll(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*/g, ' ');
+}
+
+/** How many `?` placeholders a statement has, outside quoted text. */
+function positionalParameters(source: string): number {
+	return unquoted(source).split('?').length - 1;
 }
 
 class NodeStatement implements SqlStatement {
 	readonly source: string;
 	private plucked = false;
 	private readonly names: string[];
+	private readonly positional: number;
 	private readonly statement: StatementSync;
 
 	constructor(statement: StatementSync, source: string) {
@@ -103,6 +123,7 @@ class NodeStatement implements SqlStatement {
 		// Better-sqlite3 ignores keys a statement does not use, and refuses a missing one; so does this.
 		statement.setAllowUnknownNamedParameters(true);
 		this.names = namedParameters(source);
+		this.positional = positionalParameters(source);
 	}
 
 	run(...parameters: unknown[]): SqlRunResult {
@@ -125,13 +146,18 @@ class NodeStatement implements SqlStatement {
 	*iterate(...parameters: unknown[]): IterableIterator<unknown> {
 		this.checkNamed(parameters);
 		const rows = translated(() => this.statement.iterate(...parameters));
-		while (true) {
-			const next = translated(() => rows.next());
-			if (next.done) {
-				return;
-			}
+		try {
+			while (true) {
+				const next = translated(() => rows.next());
+				if (next.done) {
+					return;
+				}
 
-			yield this.plucked ? (next.value as unknown[])[0] : next.value;
+				yield this.plucked ? (next.value as unknown[])[0] : next.value;
+			}
+		} finally {
+			// A loop left early must reset the statement, or its read snapshot stays open (better-sqlite3 does this too).
+			rows.return?.();
 		}
 	}
 
@@ -141,8 +167,19 @@ class NodeStatement implements SqlStatement {
 		return this;
 	}
 
+	raw(toggle = true): this {
+		this.plucked = false;
+		this.statement.setReturnArrays(toggle);
+		return this;
+	}
+
 	private checkNamed(parameters: unknown[]): void {
 		if (this.names.length === 0) {
+			// Better-sqlite3 refuses too few positional values; node:sqlite would bind NULL.
+			if (parameters.length < this.positional) {
+				throw new RangeError(`Too few parameter values were provided (${parameters.length} of ${this.positional})`);
+			}
+
 			return;
 		}
 
@@ -219,6 +256,10 @@ class NodeDatabase implements SqlDatabase {
 				translated(() => this.begin[mode].run());
 				try {
 					const result = work(...arguments_);
+					if (typeof (result as {then?: unknown} | undefined)?.then === 'function') {
+						throw new TypeError('Transaction function cannot return a promise');
+					}
+
 					translated(() => this.commit.run());
 					return result;
 				} catch (error) {
@@ -267,7 +308,8 @@ export function openNodeSqlite(file: string, options: SqlOpenOptions): SqlDataba
 		() =>
 			new nodeSqlite!.DatabaseSync(file, {
 				readOnly: options.readonly ?? false,
-				timeout: options.timeout ?? 0,
+				// Better-sqlite3's default, so a connection opened without one waits as it would on Node 20.
+				timeout: options.timeout ?? 5000,
 			}),
 	);
 	return new NodeDatabase(db);

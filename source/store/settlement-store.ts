@@ -66,7 +66,26 @@ export function createSettlementStore(db: SqlDatabase) {
 		FROM voids v JOIN transactions t ON t.id = v.transaction_id WHERE v.batch_id = ?
 		ORDER BY createdAt, kind`);
 
+	// Every stored field of the batch's sales and voids, in one fixed order: what a settlement's digest covers.
+	const batchRows = db
+		.prepare<[number, number], unknown[]>(
+			`
+			SELECT 's', id, voucher_no, reference_no, auth_code, channel, card_masked, amount, fee, currency, created_at,
+				operator_no, status
+			FROM transactions WHERE batch_id = ?
+			UNION ALL
+			SELECT 'v', id, voucher_no, reference_no, transaction_id, operator_no, approver_no, reason, created_at,
+				NULL, NULL, NULL, NULL
+			FROM voids WHERE batch_id = ?
+			ORDER BY 1, 2`,
+		)
+		.raw();
+
 	return {
+		/** The batch's sales and voids as arrays of their stored fields, sales first, each in id order. */
+		*batchRows(batchId: number): Generator<unknown[]> {
+			yield* batchRows.iterate(batchId, batchId);
+		},
 		channelTotals(batchId: number): ChannelTotalsRow[] {
 			return totals.all(batchId);
 		},

@@ -19,6 +19,8 @@ export type SqlStatement<Parameters extends unknown[] = unknown[], Result = unkn
 	iterate(...parameters: Parameters): IterableIterator<Result>;
 	/** Rows come back as their first column only. */
 	pluck(toggle?: boolean): SqlStatement<Parameters, Result>;
+	/** Rows come back as arrays of their columns. */
+	raw(toggle?: boolean): SqlStatement<Parameters, Result>;
 };
 
 // A function type that transactions wrap; their arguments pass through unchanged.

@@ -72,32 +72,51 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
 }
 
 /**
- * The connection the table stores prepare their statements on: every statement that writes waits for
- * the integrity check first, and refuses a damaged file. Reads are not held up.
+ * The connection the table stores prepare their statements on: everything that may write (a statement
+ * that is not a plain SELECT, `exec`, an immediate or exclusive transaction) waits for the integrity
+ * check first, and refuses a damaged file. Plain reads are not held up.
  */
 function gatedWrites(db: SqlDatabase, gate: WriteGate): SqlDatabase {
 	if (gate.state === 'ok') {
 		return db;
 	}
 
+	const gated = <F extends (...arguments_: never[]) => unknown>(work: F): F =>
+		((...arguments_: never[]) => {
+			gate.beforeWrite();
+			return work(...arguments_);
+		}) as F;
+
 	return new Proxy(db, {
 		get(target, property) {
 			if (property === 'prepare') {
 				return (source: string) => {
-					const statement = target.prepare(source) as SqlStatement & {reader?: boolean};
-					if (
-						statement.reader === true ||
-						/^\s*(?:select|with\b[^;]*\bselect\b(?![^;]*\b(?:insert|update|delete)\b))/i.test(source)
-					) {
+					const statement: SqlStatement = target.prepare(source);
+					if (isPlainRead(source)) {
 						return statement;
 					}
 
-					const run = statement.run.bind(statement);
 					return Object.assign(statement, {
-						run(...parameters: unknown[]) {
-							gate.beforeWrite();
-							return run(...parameters);
-						},
+						run: gated(statement.run.bind(statement)),
+						get: gated(statement.get.bind(statement)),
+						all: gated(statement.all.bind(statement)),
+						iterate: gated(statement.iterate.bind(statement)),
+					});
+				};
+			}
+
+			if (property === 'exec') {
+				return gated(target.exec.bind(target));
+			}
+
+			if (property === 'transaction') {
+				return (work: (...arguments_: never[]) => unknown) => {
+					// Better-sqlite3's transaction functions are frozen: a new one carries the gated variants.
+					const transaction = target.transaction(work);
+					return Object.assign((...arguments_: never[]) => transaction(...arguments_), {
+						deferred: transaction.deferred,
+						immediate: gated(transaction.immediate),
+						exclusive: gated(transaction.exclusive),
 					});
 				};
 			}
@@ -107,4 +126,10 @@ function gatedWrites(db: SqlDatabase, gate: WriteGate): SqlDatabase {
 			return typeof value === 'function' ? (value as (...arguments_: unknown[]) => unknown).bind(target) : value;
 		},
 	});
+}
+
+/** One SELECT with no second statement and no RETURNING: it cannot write. */
+function isPlainRead(source: string): boolean {
+	const text = source.replaceAll(/'(?:[^']|'')*'/g, "''");
+	return /^\s*select\b/i.test(text) && !/;\s*\S/.test(text) && !/\breturning\b/i.test(text);
 }

@@ -34,7 +34,49 @@ export function createVoidsStore(db: SqlDatabase) {
 		`SELECT ${columns} FROM voids WHERE voucher_no = ? ORDER BY created_at DESC`,
 	);
 
+	const voidVoucher = db
+		.prepare<[number, string], number>('SELECT EXISTS (SELECT 1 FROM voids WHERE batch_id = ? AND voucher_no = ?)')
+		.pluck();
+	const saleVoucher = db
+		.prepare<[string, number], number>(
+			'SELECT EXISTS (SELECT 1 FROM transactions WHERE voucher_no = ? AND batch_id = ?)',
+		)
+		.pluck();
+	const usedStatement = db
+		.prepare<[number, number], number>(
+			`
+			SELECT CAST(voucher_no AS INTEGER) AS n FROM transactions WHERE batch_id = ?
+			UNION SELECT CAST(voucher_no AS INTEGER) FROM voids WHERE batch_id = ?
+			ORDER BY n`,
+		)
+		.pluck();
+	const byOwnOrSaleVoucher = db.prepare<[string, string], RawVoid & {saleVoucherNo: string; batchNo: string}>(`
+		SELECT v.id, v.transaction_id AS transactionId, v.terminal_id AS terminalId, v.batch_id AS batchId,
+			v.voucher_no AS voucherNo, v.reference_no AS referenceNo, v.operator_no AS operatorNo,
+			v.approver_no AS approverNo, v.reason, v.created_at AS createdAt, t.voucher_no AS saleVoucherNo, b.batch_no AS batchNo
+		FROM voids v JOIN transactions t ON t.id = v.transaction_id JOIN batches b ON b.id = v.batch_id
+		WHERE v.voucher_no = ? OR t.voucher_no = ?
+		ORDER BY v.created_at DESC, v.id DESC`);
+
 	return {
+		/** Whether a void of the batch already has this voucher number. */
+		isVoidVoucher(batchId: number, voucherNo: string): boolean {
+			return voidVoucher.get(batchId, voucherNo) === 1;
+		},
+		/** Whether a sale or a void of the batch has this voucher (trace) number: sales and voids share one sequence. */
+		isVoucherTaken(batchId: number, voucherNo: string): boolean {
+			return voidVoucher.get(batchId, voucherNo) === 1 || saleVoucher.get(voucherNo, batchId) === 1;
+		},
+		/** Every voucher number the batch's sales and voids use, ascending. */
+		*usedVouchers(batchId: number): Generator<number> {
+			yield* usedStatement.iterate(batchId, batchId);
+		},
+		/** Voids whose own voucher, or whose sale's voucher, is this number, newest first, with the sale's voucher and the batch. */
+		findByEitherVoucher(voucherNo: string): Array<VoidRow & {saleVoucherNo: string; batchNo: string}> {
+			return byOwnOrSaleVoucher
+				.all(voucherNo, voucherNo)
+				.map(row => ({...toVoid(row)!, saleVoucherNo: row.saleVoucherNo, batchNo: row.batchNo}));
+		},
 		insert(row: NewVoid): number {
 			return Number(insertStatement.run({...row, approverNo: row.approverNo ?? null}).lastInsertRowid);
 		},

@@ -10,6 +10,7 @@ const codes = new Set<string>([
 	'not-supervisor',
 	'stale-credentials',
 	'busy',
+	'vouchers-exhausted',
 ]);
 
 function isRefusalCode(code: string): code is RefusalCode {

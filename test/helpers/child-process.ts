@@ -1,5 +1,6 @@
 import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import path from 'node:path';
+import {clockEnvironment} from './test-clock.js';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -11,7 +12,7 @@ export function spawnTs(
 ): ChildProcessWithoutNullStreams {
 	return spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, file), ...args], {
 		cwd: repoRoot,
-		env: {...process.env, ...environment},
+		env: {...process.env, ...clockEnvironment(), ...environment},
 	});
 }
 

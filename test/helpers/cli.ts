@@ -2,6 +2,7 @@ import {spawn} from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import {collect, repoRoot} from './child-process.js';
+import {clockEnvironment} from './test-clock.js';
 
 export const binary = path.join(repoRoot, 'dist/posvoid.js');
 
@@ -14,7 +15,7 @@ export async function runCli(
 ): Promise<CliResult> {
 	const child = spawn(process.execPath, [options.binary ?? binary, ...args], {
 		cwd: options.cwd ?? os.tmpdir(),
-		env: {...process.env, LANG: 'en_US.UTF-8', ...options.env},
+		env: {...process.env, LANG: 'en_US.UTF-8', ...clockEnvironment(), ...options.env},
 	});
 	const result = collect(child);
 	child.stdin.end(options.input ?? '');

@@ -1,6 +1,7 @@
 import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import {binary} from './cli.js';
 import {repoRoot} from './child-process.js';
+import {clockEnvironment} from './test-clock.js';
 
 export type EmulatorProcess = {
 	port: number;
@@ -16,7 +17,10 @@ export type EmulatorProcess = {
 
 /** `posvoid printer` in its own process on a free loopback port: the real emulator, as the readme runs it. */
 export async function startEmulatorProcess(args: string[] = []): Promise<EmulatorProcess> {
-	const child = spawn(process.execPath, [binary, 'printer', '--port', '0', ...args], {cwd: repoRoot});
+	const child = spawn(process.execPath, [binary, 'printer', '--port', '0', ...args], {
+		cwd: repoRoot,
+		env: {...process.env, ...clockEnvironment()},
+	});
 	let output = '';
 	child.stdout.setEncoding('utf8');
 	child.stderr.setEncoding('utf8');

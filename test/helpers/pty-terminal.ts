@@ -1,6 +1,7 @@
 import {spawn as spawnPty, type IPty} from '@lydell/node-pty';
 import xterm from '@xterm/headless';
 import {binary} from './cli.js';
+import {clockEnvironment} from './test-clock.js';
 
 const beginFrame = '\u001B[?2026h';
 const endFrame = '\u001B[?2026l';
@@ -46,6 +47,7 @@ export function startPty(args: string[], options: PtyOptions = {}): PtyTerminal 
 			TERM: 'xterm-256color',
 			LANG: 'en_US.UTF-8',
 			FORCE_COLOR: '0',
+			...clockEnvironment(),
 			...options.env,
 		},
 	});

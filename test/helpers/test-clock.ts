@@ -16,3 +16,8 @@ export const testClockStart = parseClockStart(process.env['POSVOID_CLOCK'])!;
 
 /** This process's clock: it started at `testClockStart` and runs at the real rate. */
 export const testClock = systemClock();
+
+/** What a process this test starts needs in its environment to carry on from this process's clock. */
+export function clockEnvironment(): {POSVOID_CLOCK: string} {
+	return {POSVOID_CLOCK: String(testClock())};
+}

@@ -1,10 +1,16 @@
 import test from 'ava';
-import {runAuditTamper, runIdleLock, runSecrets} from '../soak/tamper-suite.js';
+import {runAuditTamper, runBooksTamper, runIdleLock, runSecrets} from '../soak/tamper-suite.js';
 
 test('audit_log refuses UPDATE and DELETE, and audit --verify names a row whose bytes were edited in the file', async t => {
 	const figures = await runAuditTamper({voids: 6, maxRows: 4});
 	t.deepEqual({losses: figures.losses, violations: figures.violations}, {losses: 0, violations: []});
 	t.true(figures.cases >= 6);
+});
+
+test('money-table edits with the triggers dropped are found by audit --verify whenever an audit row recorded what changed', async t => {
+	const figures = await runBooksTamper({runs: 6});
+	t.deepEqual({losses: figures.losses, violations: figures.violations}, {losses: 0, violations: []});
+	t.is(figures.cases, 6);
 });
 
 test('a day through the real binary leaves no full card number or password in any file or output, and owner-only files', async t => {

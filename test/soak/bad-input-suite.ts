@@ -21,6 +21,7 @@ import {testClock} from '../helpers/test-clock.js';
 import {addNote, controlCharacter, emptyFigures, noteViolation, type SuiteFigures} from './figures.js';
 import {addSales, fullCardNumbers, serviceContext} from './sales-database.js';
 import {textLeakProperties} from './text-leak-properties.js';
+import {voucherWrapProperty} from './voucher-wrap.js';
 
 export type BadInputOptions = {
 	/** Fast-check runs for the cheap properties; the ones that touch files or the printer run fewer. */
@@ -237,7 +238,8 @@ const importColumns = [...requiredColumns, ...optionalColumns];
 
 type Field = string | Uint8Array;
 
-let nextVoucher = 1;
+// Above the 200 sales of the open batch, so a valid row is imported rather than reported as a duplicate.
+let nextVoucher = 500_000;
 
 function validRow(): Record<string, Field> {
 	const voucher = nextVoucher++;
@@ -245,7 +247,7 @@ function validRow(): Record<string, Field> {
 		voucher_no: String(voucher % 1_000_000).padStart(6, '0'),
 		reference_no: `2511${String(voucher).padStart(8, '0')}`,
 		auth_code: 'A1B2C3',
-		batch_no: '000009',
+		batch_no: '000001',
 		terminal_id: defaultConfig().terminalId,
 		merchant_id: '898440358120011',
 		channel: 'debit',
@@ -686,8 +688,9 @@ function printedSlipProperty(folder: string, runs: number, seed?: number): Prope
 
 /**
  * Bad input: property-based runs over what people type or load: search queries, import rows,
- * configuration values, operator names and merchant names. No crash, a clear message, nothing
- * written that should not be, and no control byte reaching the terminal or the printer.
+ * configuration values, operator names and merchant names, and voucher ranges that wrap. No crash,
+ * a clear message, nothing written that should not be, and no control byte reaching the terminal or
+ * the printer.
  */
 export async function runBadInput(options: BadInputOptions): Promise<SuiteFigures> {
 	const figures = emptyFigures('bad input');
@@ -706,6 +709,7 @@ export async function runBadInput(options: BadInputOptions): Promise<SuiteFigure
 			slipProperty(runs, seed),
 			printedSlipProperty(folder, Math.max(3, Math.round(runs / 20)), seed),
 			...textLeakProperties(store, file, folder, {runs, seed}),
+			voucherWrapProperty(folder, Math.max(5, Math.round(runs / 6)), seed),
 		]) {
 			await runProperty(figures, property, seed);
 			properties++;

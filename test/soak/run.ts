@@ -13,7 +13,7 @@ import {runImportCrash, runMigrationCrash, runVoidCrash} from './crash-suite.js'
 import {isClean, type SuiteFigures} from './figures.js';
 import {runAuthBadInput, runClaimClockSteps, runIdleClockSteps, runLockoutSequences} from './lockout-suite.js';
 import {runPrinterFaults} from './printer-fault-suite.js';
-import {runAuditTamper, runIdleLock, runSecrets} from './tamper-suite.js';
+import {runAuditTamper, runBooksTamper, runIdleLock, runSecrets} from './tamper-suite.js';
 
 const quick = process.argv.includes('--quick');
 // `--only crash,concurrency` runs the suites whose names start with those words.
@@ -30,6 +30,7 @@ const suites: Array<[string, () => Promise<SuiteFigures>]> = [
 	['printer faults', async () => runPrinterFaults({repeats: quick ? 1 : 15})],
 	['bad input', async () => runBadInput({runs: quick ? 60 : 1000})],
 	['tamper: audit log', async () => runAuditTamper({voids: quick ? 6 : 40, maxRows: quick ? 4 : undefined})],
+	['tamper: money tables', async () => runBooksTamper({runs: quick ? 6 : 120})],
 	['secrets and permissions', async () => runSecrets()],
 	['lockout and idle lock', async () => runIdleLock({rounds: quick ? 1 : 10})],
 	['lockout: guesses across lock ends', async () => runLockoutSequences({runs: quick ? 12 : 200})],

@@ -66,7 +66,7 @@ export function addSales(context: ServiceContext, count: number): number[] {
 /** Full card numbers that pass for real ones; they must never be found in anything posvoid writes. */
 export const fullCardNumbers = ['6228480402564890018', '4111111111111111', '6212262201000123456', '5555555555554444'];
 
-/** A CSV import file of `rows` valid sales with full card numbers, for the given terminal. */
+/** A CSV import file of `rows` valid sales with full card numbers, for the given terminal, all in its first batch (a counter has one open batch). */
 export function writeImportCsv(file: string, rows: number, terminalId = defaultConfig().terminalId): void {
 	const header =
 		'voucher_no,reference_no,auth_code,batch_no,terminal_id,merchant_id,channel,card,amount,currency,created_at,operator_no';
@@ -74,12 +74,11 @@ export function writeImportCsv(file: string, rows: number, terminalId = defaultC
 	const base = testClock() - 3_600_000;
 	for (let index = 1; index <= rows; index++) {
 		const voucherNo = String(index).padStart(6, '0');
-		const batchNo = String(1 + Math.floor(index / 5000)).padStart(6, '0');
 		const channel = ['debit', 'credit', 'wechat', 'alipay', 'unionpay_qr'][index % 5]!;
 		const card = channel === 'wechat' || channel === 'alipay' ? `oPayer${index}x` : fullCardNumbers[index % 4]!;
 		const at = new Date(base + index * 100).toISOString().replace('Z', '+00:00');
 		lines.push(
-			`${voucherNo},2511${String(index).padStart(8, '0')},A${String(index % 99_999).padStart(5, '0')},${batchNo},${terminalId},898440358120011,${channel},${card},${(10 + (index % 900)).toFixed(2)},CNY,${at},01`,
+			`${voucherNo},2511${String(index).padStart(8, '0')},A${String(index % 99_999).padStart(5, '0')},000001,${terminalId},898440358120011,${channel},${card},${(10 + (index % 900)).toFixed(2)},CNY,${at},01`,
 		);
 	}
 

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import {openSqlite, type SqlDatabase} from '../../source/store/sqlite-driver.js';
 import {authenticate} from '../../source/services/auth-service.js';
 import {addOperator} from '../../source/services/operator-service.js';
+import {settleBatch} from '../../source/services/settlement-service.js';
 import {voidTransaction} from '../../source/services/void-service.js';
 import {openStore} from '../../source/store/store.js';
 import {repoRoot} from '../helpers/child-process.js';
@@ -12,7 +13,7 @@ import {addSale, testScrypt, tempDirectory} from '../helpers/fixture.js';
 import {testClock} from '../helpers/test-clock.js';
 import {runPosvoid, type PosvoidResult} from './binary.js';
 import {addNote, emptyFigures, noteViolation, type SuiteFigures} from './figures.js';
-import {createSalesDatabase, fullCardNumbers, serviceContext, writeImportCsv} from './sales-database.js';
+import {addSales, createSalesDatabase, fullCardNumbers, serviceContext, writeImportCsv} from './sales-database.js';
 import {leaksPan, writtenCard} from './text-leak-properties.js';
 
 /** A database with a realistic audit trail: operators added, sign-ins, failures, voids and refusals. */
@@ -276,7 +277,7 @@ export async function runSecrets(): Promise<SuiteFigures> {
 		);
 		printer.setFault(undefined);
 		await run('print queue retry', ['print-queue', '--retry', ...printerFlag]);
-		await run('reprint', ['reprint', '000003', ...printerFlag]);
+		await run('reprint', ['reprint', '000003', '--operator', '01', '--password-stdin', ...printerFlag], `${clerk}\n`);
 
 		// Lockout: five wrong passwords lock cashier 01; then the right one is refused too, until unlocked.
 		for (let attempt = 1; attempt <= 5; attempt++) {
@@ -501,6 +502,184 @@ export async function runIdleLock(options: IdleLockOptions): Promise<SuiteFigure
 		} finally {
 			fixture.close();
 		}
+	}
+
+	return figures;
+}
+
+/** A counter's books through the services: a settled batch and an open one, each with sales and voids. */
+async function booksDatabase(sales: number) {
+	const database = createSalesDatabase(sales, 'posvoid-books-');
+	const store = openStore(database.file, {create: false});
+	try {
+		const context = serviceContext(store, database.file);
+		await addOperator(context, {operatorNo: '01', name: 'Li', role: 'cashier', password: 'clerk-pass'}, testScrypt);
+		await addOperator(context, {operatorNo: '00', name: 'Wang', role: 'supervisor', password: 'boss-pass'}, testScrypt);
+		const supervisor = {operatorNo: '00', name: 'Wang', role: 'supervisor' as const, at: testClock()};
+		const voidEvery = (ids: number[]) => {
+			for (const id of ids.filter((_, index) => index % 3 === 0)) {
+				voidTransaction(context, {transactionId: id, operator: {...supervisor, at: testClock()}, reason: 'x'});
+			}
+		};
+
+		voidEvery(database.ids);
+		settleBatch(context, supervisor);
+		const open = addSales(context, sales);
+		voidEvery(open);
+	} finally {
+		store.close();
+	}
+
+	return database;
+}
+
+type MoneyEdit = {
+	kind: 'delete-void' | 'delete-sale' | 'amount' | 'status' | 'void-voucher' | 'sale-voucher' | 'fee';
+	pick: number;
+	value: number;
+};
+
+const moneyEdit: fc.Arbitrary<MoneyEdit> = fc.record({
+	kind: fc.constantFrom('delete-void', 'delete-sale', 'amount', 'status', 'void-voucher', 'sale-voucher', 'fee'),
+	pick: fc.nat(),
+	value: fc.integer({min: 1, max: 999_999}),
+});
+
+type SaleRow = {id: number; status: string; settled: number; amount: number; fee: number; voucher_no: string};
+
+/**
+ * Applies one edit to the money tables as someone with the sqlite3 shell could, triggers dropped and
+ * foreign keys off. Answers what it did and whether `audit --verify` can see it: an edit of a
+ * completed sale of the open batch touches nothing any audit row recorded.
+ */
+function applyMoneyEdit(file: string, edit: MoneyEdit): {what: string; visible: boolean} {
+	const db = openSqlite(file);
+	try {
+		db.exec('DROP TRIGGER IF EXISTS audit_log_refuses_update; DROP TRIGGER IF EXISTS audit_log_refuses_delete');
+		db.pragma('foreign_keys = OFF');
+		const sales = db
+			.prepare(
+				`SELECT t.id, t.status, b.settled_at IS NOT NULL AS settled, t.amount, t.fee, t.voucher_no
+				FROM transactions t JOIN batches b ON b.id = t.batch_id ORDER BY t.id`,
+			)
+			.all() as SaleRow[];
+		const voids = db.prepare('SELECT id, voucher_no FROM voids ORDER BY id').all() as Array<{
+			id: number;
+			voucher_no: string;
+		}>;
+		const sale = sales[edit.pick % sales.length]!;
+		const voidRow = voids[edit.pick % voids.length]!;
+		const other = (current: number) => (edit.value === current ? current + 1 : edit.value);
+		const recorded = sale.status === 'voided' || sale.settled === 1;
+		switch (edit.kind) {
+			case 'delete-void': {
+				db.prepare('DELETE FROM voids WHERE id = ?').run(voidRow.id);
+				return {what: `void ${voidRow.voucher_no} deleted`, visible: true};
+			}
+
+			case 'delete-sale': {
+				db.prepare('DELETE FROM voids WHERE transaction_id = ?').run(sale.id);
+				db.prepare('DELETE FROM transactions WHERE id = ?').run(sale.id);
+				return {what: `${sale.status} sale ${sale.voucher_no} (settled ${sale.settled}) deleted`, visible: recorded};
+			}
+
+			case 'amount': {
+				const amount = other(sale.amount);
+				db.prepare('UPDATE transactions SET amount = ?, fee = min(fee, ?) WHERE id = ?').run(amount, amount, sale.id);
+				return {what: `${sale.status} sale ${sale.voucher_no} amount ${sale.amount} → ${amount}`, visible: recorded};
+			}
+
+			case 'fee': {
+				const fee = other(sale.fee) % (sale.amount + 1);
+				if (fee === sale.fee) {
+					return {what: 'fee unchanged', visible: false};
+				}
+
+				db.prepare('UPDATE transactions SET fee = ? WHERE id = ?').run(fee, sale.id);
+				return {what: `${sale.status} sale ${sale.voucher_no} fee ${sale.fee} → ${fee}`, visible: recorded};
+			}
+
+			case 'status': {
+				const status = sale.status === 'voided' ? 'completed' : 'voided';
+				db.prepare('UPDATE transactions SET status = ? WHERE id = ?').run(status, sale.id);
+				return {what: `sale ${sale.voucher_no} ${sale.status} → ${status}`, visible: true};
+			}
+
+			case 'void-voucher': {
+				const voucherNo = String(other(Number(voidRow.voucher_no))).padStart(6, '0');
+				db.prepare('UPDATE voids SET voucher_no = ? WHERE id = ?').run(voucherNo, voidRow.id);
+				return {what: `void ${voidRow.voucher_no} → ${voucherNo}`, visible: true};
+			}
+
+			case 'sale-voucher': {
+				const voucherNo = String(other(Number(sale.voucher_no))).padStart(6, '0');
+				db.prepare('UPDATE OR IGNORE transactions SET voucher_no = ? WHERE id = ?').run(voucherNo, sale.id);
+				const changed =
+					db.prepare('SELECT voucher_no FROM transactions WHERE id = ?').pluck().get(sale.id) === voucherNo;
+				return {
+					what: `${sale.status} sale ${sale.voucher_no} voucher → ${voucherNo}`,
+					visible: changed && recorded,
+				};
+			}
+		}
+	} finally {
+		db.close();
+	}
+}
+
+export type BooksTamperOptions = {runs: number; sales?: number; seed?: number};
+
+/**
+ * Tamper: the money tables. Random edits with the triggers dropped (a void deleted, a sale deleted,
+ * an amount, fee, status or voucher changed) must make `posvoid audit --verify` exit 4 and say the
+ * money tables disagree, whenever an audit row recorded what was changed. Edits that no audit row
+ * covers (a completed sale of the open batch) are counted apart: what `--verify` cannot see.
+ */
+export async function runBooksTamper(options: BooksTamperOptions): Promise<SuiteFigures> {
+	const figures = emptyFigures('tamper: money tables');
+	const database = await booksDatabase(options.sales ?? 12);
+	const pristine = fs.readFileSync(database.file);
+	const copy = path.join(database.directory, 'tampered.db');
+	try {
+		const intact = await runPosvoid(['audit', '--verify', '--db', database.file]);
+		if (intact.code !== 0) {
+			noteViolation(figures, `the untouched books do not verify: ${intact.stderr.trim().slice(0, 300)}`);
+		}
+
+		const details = await fc.check(
+			fc.asyncProperty(moneyEdit, async edit => {
+				for (const suffix of ['-wal', '-shm']) {
+					fs.rmSync(`${copy}${suffix}`, {force: true});
+				}
+
+				fs.writeFileSync(copy, pristine);
+				const {what, visible} = applyMoneyEdit(copy, edit);
+				const result = await runPosvoid(['audit', '--verify', '--db', copy]);
+				figures.cases++;
+				figures.faults++;
+				const caught = result.code === 4 && result.stderr.includes('money tables DISAGREE');
+				if (visible && !caught) {
+					figures.losses++;
+					noteViolation(
+						figures,
+						`${what}: audit --verify exited ${result.code}: ${(result.stderr || result.stdout).trim().slice(0, 200)}`,
+					);
+				} else if (!visible && result.code !== 0) {
+					noteViolation(
+						figures,
+						`${what} (no audit row covers it): audit --verify exited ${result.code}: ${result.stderr.trim().slice(0, 200)}`,
+					);
+				} else {
+					addNote(figures, visible ? `${edit.kind}: caught` : 'not covered by any audit row (known limit)');
+				}
+			}),
+			{numRuns: options.runs, seed: options.seed},
+		);
+		if (details.failed) {
+			noteViolation(figures, `the money-table property failed: ${String(details.errorInstance)}`);
+		}
+	} finally {
+		fs.rmSync(database.directory, {recursive: true, force: true});
 	}
 
 	return figures;

@@ -18,6 +18,7 @@ import {StatusBar} from '../../source/ui/components/StatusBar.js';
 import {MenuItem, Text} from '../../source/ui/components/Text.js';
 import {testScrypt} from '../helpers/fixture.js';
 import {sampleVoid} from '../printing/fixtures.js';
+import {testClock} from '../helpers/test-clock.js';
 import {runPosvoid} from './binary.js';
 import {addSales, serviceContext} from './sales-database.js';
 
@@ -132,7 +133,7 @@ function cardsInFreeTextProperty(store: Store, file: string, runs: number, seed?
 					const [id] = addSales(context, 1);
 					const voided = voidTransaction(context, {
 						transactionId: id!,
-						operator: {operatorNo: '01', name: 'x', role: 'cashier', at: Date.now()},
+						operator: {operatorNo: '01', name: 'x', role: 'cashier', at: testClock()},
 						reason: text,
 					});
 					expect(voided.ok, `the void was refused: ${JSON.stringify(voided)}`);
@@ -203,7 +204,7 @@ function importRecord(): Record<string, string> {
 		card: '622848******0018',
 		amount: '12.50',
 		currency: 'CNY',
-		created_at: new Date(Date.now() - 3_600_000).toISOString().replace('Z', '+00:00'),
+		created_at: new Date(testClock() - 3_600_000).toISOString().replace('Z', '+00:00'),
 		operator_no: '01',
 		fee: '',
 	};
@@ -406,14 +407,14 @@ function commandsProperty(folder: string, runs: number, seed?: number): TextProp
 						voucherNo = store.transactions.get(open!)!.voucherNo;
 						const outcome = voidTransaction(context, {
 							transactionId: voided!,
-							operator: {operatorNo: '01', name: 'Li', role: 'cashier', at: Date.now()},
+							operator: {operatorNo: '01', name: 'Li', role: 'cashier', at: testClock()},
 							reason: fields.reason,
 						});
 						expect(outcome.ok, 'the void was refused');
-						store.printJobs.claim(outcome.printJobId, Date.now());
-						store.printJobs.markFailed(outcome.printJobId, fields.lastError, Date.now());
+						store.printJobs.claim(outcome.printJobId, testClock());
+						store.printJobs.markFailed(outcome.printJobId, fields.lastError, testClock());
 						// Written around the services, as an older posvoid or an edit of the file could have.
-						store.operators.insert('02', fields.name, 'cashier', 'x', Date.now());
+						store.operators.insert('02', fields.name, 'cashier', 'x', testClock());
 					} finally {
 						store.close();
 					}

@@ -5,6 +5,7 @@ import {pathToFileURL} from 'node:url';
 import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
 import {build, type Plugin} from 'esbuild';
 import {repoRoot} from '../helpers/child-process.js';
+import {clockEnvironment} from '../helpers/test-clock.js';
 
 /** The worker scripts the suites start, by name. */
 export const workerEntries = {
@@ -71,7 +72,10 @@ export async function workerPath(name: WorkerName): Promise<string> {
 /** Starts a bundled worker with plain node. */
 export async function spawnWorker(name: WorkerName, args: string[]): Promise<ChildProcessWithoutNullStreams> {
 	const file = await workerPath(name);
-	return spawn(process.execPath, [file, ...args], {cwd: repoRoot, env: {...process.env, LANG: 'en_US.UTF-8'}});
+	return spawn(process.execPath, [file, ...args], {
+		cwd: repoRoot,
+		env: {...process.env, LANG: 'en_US.UTF-8', ...clockEnvironment()},
+	});
 }
 
 /** Calls `onLine` for each whole line the child prints on stdout. */

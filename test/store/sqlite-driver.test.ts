@@ -65,13 +65,25 @@ test('a transaction inside a transaction is a savepoint: its failure undoes only
 	t.deepEqual(db.prepare('SELECT name FROM items').pluck().all(), ['outer']);
 });
 
-test('pluck gives the first column from get, all and iterate', t => {
+test('pluck gives the first column, raw every column as an array, from get, all and iterate', t => {
 	const db = connection(t);
 	db.exec(`INSERT INTO items (name, amount) VALUES ('a', 1), ('b', 2)`);
 	const names = db.prepare<unknown[], string>('SELECT name, amount FROM items ORDER BY id').pluck();
 	t.is(names.get(), 'a');
 	t.deepEqual(names.all(), ['a', 'b']);
 	t.deepEqual([...names.iterate()], ['a', 'b']);
+	const rows = db.prepare<unknown[], unknown[]>('SELECT name, amount FROM items ORDER BY id').raw();
+	t.deepEqual(rows.all(), [
+		['a', 1],
+		['b', 2],
+	]);
+	t.deepEqual(
+		[...rows.iterate()],
+		[
+			['a', 1],
+			['b', 2],
+		],
+	);
 	t.deepEqual(
 		{...(db.prepare('SELECT name, amount FROM items ORDER BY id').get() as Record<string, unknown>)},
 		{name: 'a', amount: 1},

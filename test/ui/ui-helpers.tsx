@@ -18,14 +18,14 @@ export async function waitForFrame(
 	timeoutMs = 5000,
 ): Promise<string> {
 	const matches = typeof expected === 'string' ? (frame: string) => frame.includes(expected) : expected;
-	const deadline = Date.now() + timeoutMs;
+	const deadline = performance.now() + timeoutMs;
 	for (;;) {
 		const frame = instance.lastFrame() ?? '';
 		if (matches(frame)) {
 			return frame;
 		}
 
-		if (Date.now() > deadline) {
+		if (performance.now() > deadline) {
 			throw new Error(
 				`the screen never showed ${typeof expected === 'string' ? JSON.stringify(expected) : 'the expected state'}; last frame:\n${frame}`,
 			);

@@ -113,9 +113,11 @@ export function useSettlementFlow({
 		try {
 			const settlement = settleBatch(context, approver, current.figures?.batch.batchNo);
 			jobId = settlement.printJobId;
+			// Older batches left open settle with it; their reports wait in the print queue (p).
+			const batchNo = [...settlement.earlier, settlement].map(settled => settled.batch.batchNo).join(', ');
 			dispatch({
 				type: 'queued',
-				job: {kind: 'settlement', batchNo: settlement.batch.batchNo, nextBatchNo: settlement.nextBatch.batchNo, jobId},
+				job: {kind: 'settlement', batchNo, nextBatchNo: settlement.nextBatch.batchNo, jobId},
 			});
 		} catch (error) {
 			dispatch({type: 'refused', text: failureText(error)});
