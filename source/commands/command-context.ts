@@ -4,6 +4,7 @@ import {loadConfig, type Config} from '../config.js';
 import {isOperatorNo, operatorNoProblem} from '../domain/operator-number.js';
 import {pickLanguage, type Language} from '../i18n/language.js';
 import {createServiceContext, type ServiceContext} from '../services/service-context.js';
+import type {OpenOptions} from '../store/database.js';
 import {openStore} from '../store/store.js';
 import {CommandError} from './command-errors.js';
 
@@ -77,10 +78,16 @@ export function resolveConfig(flags: CommonFlags): Config {
 export type CommandContext = ServiceContext & {language: Language; close: () => void};
 
 /** Loads the configuration, opens the store and builds the services' context. */
-export function openCommandContext(flags: CommonFlags, options: {create?: boolean} = {}): CommandContext {
+export function openCommandContext(
+	flags: CommonFlags,
+	options: {create?: boolean; integrity?: OpenOptions['integrity']} = {},
+): CommandContext {
 	const config = resolveConfig(flags);
 	const language = pickLanguage(flags.lang, config.language, process.env);
-	const store = openStore(config.database, {create: options.create ?? false, integrity: 'background'});
+	const store = openStore(config.database, {
+		create: options.create ?? false,
+		integrity: options.integrity ?? 'background',
+	});
 	const context = createServiceContext(store, config);
 	return {
 		...context,

@@ -149,7 +149,8 @@ export async function runConsole(argv: string[]): Promise<number> {
 		return 1;
 	}
 
-	const context = openCommandContext(values);
+	// The clerk types their number and password while the integrity check runs: sign-in need not wait for it.
+	const context = openCommandContext(values, {integrity: 'background-sign-in-first'});
 	try {
 		return await runConsoleSession(context, context.language, {
 			idleLockMs: minutes === undefined ? undefined : minutes * 60_000,

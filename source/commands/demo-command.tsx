@@ -61,7 +61,7 @@ export async function runDemo(argv: string[]): Promise<number> {
 	const language = pickLanguage(values.lang, config.language, process.env);
 	const file = config.database;
 
-	let store: Store = openStore(file, {create: true, integrity: 'background'});
+	let store: Store = openStore(file, {create: true, integrity: 'background-sign-in-first'});
 	let context = createServiceContext(store, config);
 	if (
 		values.db === undefined &&
@@ -71,7 +71,7 @@ export async function runDemo(argv: string[]): Promise<number> {
 		// Yesterday's demo would open on an empty list: start the demo history again.
 		store.close();
 		removeDatabase(file);
-		store = openStore(file, {create: true, integrity: 'background'});
+		store = openStore(file, {create: true, integrity: 'background-sign-in-first'});
 		context = createServiceContext(store, config);
 	}
 

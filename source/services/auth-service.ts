@@ -61,7 +61,7 @@ async function checkPassword(
 
 	if (!before) {
 		await verifyPassword(password, decoyPasswordHash);
-		store.immediate(() => {
+		store.accessLog(() => {
 			store.audit.append(
 				{operatorNo, event: 'sign-in-failed', result: 'refused', detail: `${purpose}: unknown operator`},
 				context.now(),
@@ -86,7 +86,7 @@ async function checkPassword(
 	const matches = await verifyPassword(password, before.passwordHash);
 
 	// The password check is async; the failure count is settled under the write lock with a fresh read.
-	return store.immediate((): AuthResult => {
+	return store.accessLog((): AuthResult => {
 		const now = context.now();
 		const operator = store.operators.get(operatorNo);
 		if (!operator) {

@@ -22,10 +22,12 @@ export type OpenOptions = {
 	 */
 	create?: boolean;
 	/**
-	 * `background`: run SQLite's quick_check in a worker thread, and let the first write wait for it
-	 * (commands and the console). `skip` (the default): no check, for tests and benchmarks.
+	 * `background`: run SQLite's quick_check in a worker thread, and let every write wait for it (the
+	 * commands). `background-sign-in-first`: the same, but sign-in's own bookkeeping (its audit row, an
+	 * operator's failure count) is written without waiting (the console, where the clerk types meanwhile).
+	 * `skip` (the default): no check, for tests and benchmarks.
 	 */
-	integrity?: 'background' | 'skip';
+	integrity?: 'background' | 'background-sign-in-first' | 'skip';
 };
 
 export type OpenedDatabase = {db: SqlDatabase; gate: WriteGate};
@@ -90,9 +92,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
 		});
 		ownerOnly(file);
 		const gate =
-			options.integrity === 'background'
-				? startIntegrityCheck(file, () => String(db.pragma('quick_check', {simple: true})))
-				: openGate;
+			options.integrity === undefined || options.integrity === 'skip'
+				? openGate
+				: startIntegrityCheck(file, () => String(db.pragma('quick_check', {simple: true})), {
+						signInFirst: options.integrity === 'background-sign-in-first',
+					});
 		return {db, gate};
 	} catch (error) {
 		db.close();

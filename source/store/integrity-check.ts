@@ -11,6 +11,8 @@ import {DatabaseDamagedError} from './store-errors.js';
 export type WriteGate = {
 	/** The check's answer so far. */
 	readonly state: 'checking' | 'ok' | 'damaged';
+	/** Sign-in's bookkeeping may be written before the check answers. */
+	readonly signInFirst: boolean;
 	/** Blocks until the check has answered; throws DatabaseDamagedError when it found damage. */
 	beforeWrite(): void;
 };
@@ -58,7 +60,11 @@ Atomics.notify(status, 0);
 const requireModule = createRequire(import.meta.url);
 
 /** Starts the check of `file` in a worker thread and returns the gate its writes pass through. */
-export function startIntegrityCheck(file: string, checkHere: () => string): WriteGate {
+export function startIntegrityCheck(
+	file: string,
+	checkHere: () => string,
+	{signInFirst}: {signInFirst: boolean},
+): WriteGate {
 	const shared = new SharedArrayBuffer(4 + detailBytes);
 	const status = new Int32Array(shared, 0, 1);
 	const engine = sqlEngine();
@@ -110,6 +116,7 @@ export function startIntegrityCheck(file: string, checkHere: () => string): Writ
 	};
 
 	return {
+		signInFirst,
 		get state() {
 			const now = Atomics.load(status, 0);
 			if (state === 'checking' && (now === passed || now === damaged)) {
@@ -130,6 +137,7 @@ export function startIntegrityCheck(file: string, checkHere: () => string): Writ
 /** A gate that lets every write through: for stores opened without the check. */
 export const openGate: WriteGate = {
 	state: 'ok',
+	signInFirst: true,
 	beforeWrite() {
 		// Nothing to wait for.
 	},

@@ -33,6 +33,17 @@ function createStore(db: SqlDatabase, file: string, gate: WriteGate) {
 			gate.beforeWrite();
 			return reportBusy(file, () => db.transaction(work).immediate());
 		},
+		/**
+		 * An immediate transaction for sign-in's bookkeeping only (the audit log and operators' failure
+		 * counts). In the console it does not wait for the integrity check; anything else in it still does.
+		 */
+		accessLog<T>(work: () => T): T {
+			if (!gate.signInFirst) {
+				gate.beforeWrite();
+			}
+
+			return reportBusy(file, () => db.transaction(work).immediate());
+		},
 		/** The integrity check's answer so far (`ok` when the store was opened without one). */
 		get integrity(): WriteGate['state'] {
 			return gate.state;
@@ -73,8 +84,8 @@ export function openStore(file: string, options: OpenOptions = {}): Store {
 
 /**
  * The connection the table stores prepare their statements on: everything that may write (a statement
- * that is not a plain SELECT, `exec`, an immediate or exclusive transaction) waits for the integrity
- * check first, and refuses a damaged file. Plain reads are not held up.
+ * that is not a plain SELECT, `exec`) waits for the integrity check first, and refuses a damaged file.
+ * Plain reads and sign-in's bookkeeping are not held up. `immediate` waits before it takes the lock.
  */
 function gatedWrites(db: SqlDatabase, gate: WriteGate): SqlDatabase {
 	if (gate.state === 'ok') {
@@ -92,7 +103,7 @@ function gatedWrites(db: SqlDatabase, gate: WriteGate): SqlDatabase {
 			if (property === 'prepare') {
 				return (source: string) => {
 					const statement: SqlStatement = target.prepare(source);
-					if (isPlainRead(source)) {
+					if (isPlainRead(source) || (gate.signInFirst && isAccessBookkeeping(source))) {
 						return statement;
 					}
 
@@ -109,23 +120,20 @@ function gatedWrites(db: SqlDatabase, gate: WriteGate): SqlDatabase {
 				return gated(target.exec.bind(target));
 			}
 
-			if (property === 'transaction') {
-				return (work: (...arguments_: never[]) => unknown) => {
-					// Better-sqlite3's transaction functions are frozen: a new one carries the gated variants.
-					const transaction = target.transaction(work);
-					return Object.assign((...arguments_: never[]) => transaction(...arguments_), {
-						deferred: transaction.deferred,
-						immediate: gated(transaction.immediate),
-						exclusive: gated(transaction.exclusive),
-					});
-				};
-			}
-
 			// Better-sqlite3's getters (open, inTransaction) need the real connection as `this`.
 			const value: unknown = Reflect.get(target, property);
 			return typeof value === 'function' ? (value as (...arguments_: unknown[]) => unknown).bind(target) : value;
 		},
 	});
+}
+
+/**
+ * Sign-in's own writes (the audit row, an operator's failure count), which the console lets through
+ * before the check answers: on a million-row file it takes seconds while the clerk is signing in.
+ * Money never moves before it answers; the commands hold these back too.
+ */
+function isAccessBookkeeping(source: string): boolean {
+	return /^\s*(?:insert\s+into\s+audit_log\b|update\s+operators\s+set\s+failed_attempts\b)/i.test(source);
 }
 
 /** One SELECT with no second statement and no RETURNING: it cannot write. */

@@ -39,7 +39,9 @@ export function createVoidsStore(db: SqlDatabase) {
 		.pluck();
 	const saleVoucher = db
 		.prepare<[string, number], number>(
-			'SELECT EXISTS (SELECT 1 FROM transactions WHERE voucher_no = ? AND batch_id = ?)',
+			// Without statistics SQLite picks the batch index and walks the whole batch (0.2 s at 140k sales);
+			// a voucher number is shared by a handful of sales across all batches.
+			'SELECT EXISTS (SELECT 1 FROM transactions INDEXED BY transactions_by_voucher WHERE voucher_no = ? AND batch_id = ?)',
 		)
 		.pluck();
 	const usedStatement = db
