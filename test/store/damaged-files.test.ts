@@ -159,3 +159,49 @@ test('a damaged page met while opening is called damaged, not "not a posvoid dat
 	t.true(error instanceof DatabaseDamagedError, error.message);
 	t.regex(error.message, /Keep this file as it is.*restore the last backup/s);
 });
+
+test('the console may write sign-in bookkeeping before the check answers, never money; a command writes nothing', async t => {
+	const folder = tempFolder(t);
+	const original = await counterDatabase(folder);
+	const bytes = fs.readFileSync(original);
+	const pageSize = bytes.readUInt16BE(16);
+	const random = seededRandom(11);
+	let file: string | undefined;
+	// A copy that opens (its schema page is whole) but fails quick_check.
+	for (let copy = 0; copy < 40 && file === undefined; copy++) {
+		const candidate = path.join(folder, `sign-in-${copy}.db`);
+		const flipped = Buffer.from(bytes);
+		const page = 2 + Math.floor(random() * (flipped.length / pageSize - 2));
+		flipped.fill(0xa5, page * pageSize + 8, page * pageSize + 200);
+		fs.writeFileSync(candidate, flipped, {mode: 0o600});
+		try {
+			openStore(candidate, {create: false}).close();
+			file = quickCheck(candidate) === 'ok' ? undefined : candidate;
+		} catch {
+			// Refused at open: not the case this test needs.
+		}
+	}
+
+	t.truthy(file, 'no damaged copy that still opens');
+	const bookkeeping = (store: ReturnType<typeof openStore>) => {
+		store.accessLog(() => store.audit.append({event: 'sign-in', result: 'ok', operatorNo: '00'}, 1));
+	};
+
+	const console = openStore(file!, {create: false, integrity: 'background-sign-in-first'});
+	t.notThrows(() => {
+		bookkeeping(console);
+	});
+	t.throws(() => console.immediate(() => console.batches.insert('10293847', '000099', 1)), {
+		instanceOf: DatabaseDamagedError,
+	});
+	console.close();
+
+	const command = openStore(file!, {create: false, integrity: 'background'});
+	t.throws(
+		() => {
+			bookkeeping(command);
+		},
+		{instanceOf: DatabaseDamagedError},
+	);
+	command.close();
+});
