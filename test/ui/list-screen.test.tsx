@@ -56,7 +56,11 @@ test('search finds by voucher across days, by last four with an amount, and Esc 
 	await press(instance, '/');
 	await waitForFrame(instance, '/ Search: 000250');
 	await press(instance, ...Array.from({length: 6}, () => keys.backspace), '7890 10.05', keys.enter);
-	const byCard = await waitForFrame(instance, 'Search: 7890 10.05');
+	// The query shows before its rows arrive: wait for the result itself, not the header.
+	const byCard = await waitForFrame(
+		instance,
+		frame => frame.includes('Search: 7890 10.05') && /000266\s+Debit/.test(frame),
+	);
 	t.regex(selected(byCard), /000266\s+Debit\s+622202\*{6}7890/);
 
 	await press(instance, keys.escape);
