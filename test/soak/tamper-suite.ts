@@ -607,8 +607,11 @@ function applyMoneyEdit(file: string, edit: MoneyEdit): {what: string; visible: 
 
 			case 'void-voucher': {
 				const voucherNo = String(other(Number(voidRow.voucher_no))).padStart(6, '0');
-				db.prepare('UPDATE voids SET voucher_no = ? WHERE id = ?').run(voucherNo, voidRow.id);
-				return {what: `void ${voidRow.voucher_no} → ${voucherNo}`, visible: true};
+				// Another void in the batch may hold that number already: the unique index refuses it, so the edit
+				// is skipped rather than failing the generator.
+				db.prepare('UPDATE OR IGNORE voids SET voucher_no = ? WHERE id = ?').run(voucherNo, voidRow.id);
+				const changed = db.prepare('SELECT voucher_no FROM voids WHERE id = ?').pluck().get(voidRow.id) === voucherNo;
+				return {what: `void ${voidRow.voucher_no} → ${voucherNo}`, visible: changed};
 			}
 
 			case 'sale-voucher': {
