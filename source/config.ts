@@ -18,15 +18,13 @@ import {
 	textWhere,
 	type Rule,
 } from './config-rules.js';
+import {languages, type Language} from './i18n/language.js';
 import {UserError} from './user-error.js';
 
 /** A problem with the configuration that the person running the counter can fix: the message names the key. */
 export class ConfigError extends UserError {
 	override name = 'ConfigError';
 }
-
-export type Language = 'zh-CN' | 'en';
-export const languages: readonly Language[] = ['zh-CN', 'en'];
 
 /** A fee as hundredths of a percent (50 is 0.50 %), with an optional cap per transaction. */
 export type FeeRule = {basisPoints: number; cap?: Fen};

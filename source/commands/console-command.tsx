@@ -1,6 +1,6 @@
 import {render} from 'ink';
 import {pickLanguage, type Language} from '../i18n/language.js';
-import {messagesFor} from '../i18n/messages.js';
+import {messagesFor} from '../i18n/catalogue.js';
 import type {ServiceContext} from '../services/service-context.js';
 import {App} from '../ui/App.js';
 import {CommandError} from './command-errors.js';

@@ -1,4 +1,4 @@
-import {messagesFor} from '../i18n/messages.js';
+import {messagesFor} from '../i18n/catalogue.js';
 import {formatScreen} from '../domain/money.js';
 import {formatDateTime} from '../domain/time-format.js';
 import {printJob} from '../services/print-service.js';

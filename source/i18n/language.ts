@@ -1,5 +1,8 @@
-import type {Language} from '../config.js';
 import {UserError} from '../user-error.js';
+
+/** The languages posvoid speaks, the first its default where nothing else says. */
+export const languages = ['zh-CN', 'en'] as const;
+export type Language = (typeof languages)[number];
 
 /** The language from `--lang`, else the configuration, else the locale of the environment (LC_ALL, LC_MESSAGES, LANG). */
 export function pickLanguage(
@@ -34,5 +37,3 @@ export function parseLanguageFlag(flag: string): Language {
 
 	throw new LanguageError(`--lang ${flag} is not a language posvoid speaks: use zh-CN or en`);
 }
-
-export {type Language} from '../config.js';

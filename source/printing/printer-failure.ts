@@ -1,4 +1,4 @@
-import type {Language} from '../config.js';
+import type {Language} from '../i18n/language.js';
 import {singleLine} from '../domain/display-text.js';
 
 export type PrinterFailureKind =

@@ -1,4 +1,4 @@
-import type {Language} from '../config.js';
+import type {Language} from '../i18n/language.js';
 import {formatScreen, type Fen} from '../domain/money.js';
 import {describeFailure, storedFailure, type PrinterFailure} from '../printing/printer-failure.js';
 import {

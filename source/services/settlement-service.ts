@@ -1,4 +1,4 @@
-import type {Language} from '../config.js';
+import type {Language} from '../i18n/language.js';
 import {batchRowsDigest, settlementAuditDetail} from '../domain/audit-books.js';
 import {summarise, type BatchSummary} from '../domain/batch-summary.js';
 import {describeFailure} from '../printing/printer-failure.js';

@@ -1,7 +1,8 @@
 import {Box, useApp} from 'ink';
 import React, {useCallback, useEffect, useReducer, useState} from 'react';
 import type {Language} from '../i18n/language.js';
-import {messagesFor, type Messages} from '../i18n/messages.js';
+import {messagesFor} from '../i18n/catalogue.js';
+import type {Messages} from '../i18n/messages.js';
 import {
 	type PrinterReadiness,
 	checkPrinter as checkConfiguredPrinter,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import {ConfigError, defaultConfig, loadConfig, parseConfig, type Config} from '../../source/config.js';
 import {parseSearch, type SearchProblem} from '../../source/domain/search-query.js';
-import {messagesFor} from '../../source/i18n/messages.js';
+import {messagesFor} from '../../source/i18n/catalogue.js';
 import {CommandParser, type PrinterEvent} from '../../source/printing/emulator/command-parser.js';
 import {startPrinterEmulator} from '../../source/printing/emulator/printer-emulator.js';
 import {renderSlipEscPos} from '../../source/printing/render-escpos.js';

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import {render} from 'ink-testing-library';
 import React from 'react';
 import {ConfigError, parseConfig} from '../../source/config.js';
-import {messagesFor} from '../../source/i18n/messages.js';
+import {messagesFor} from '../../source/i18n/catalogue.js';
 import {renderSlipText} from '../../source/printing/render-text.js';
 import {buildVoidSlip} from '../../source/printing/void-slip.js';
 import {exportBatch} from '../../source/services/export-service.js';

@@ -1,6 +1,6 @@
 import test from 'ava';
 import type {Key} from 'ink';
-import {messagesFor} from '../../source/i18n/messages.js';
+import {messagesFor} from '../../source/i18n/catalogue.js';
 import {actionFor, footerBindings, helpEntries, keymap} from '../../source/ui/keymap.js';
 
 const none: Key = {

@@ -1,7 +1,7 @@
 import test from 'ava';
 import {render} from 'ink-testing-library';
 import React from 'react';
-import {messagesFor} from '../../source/i18n/messages.js';
+import {messagesFor} from '../../source/i18n/catalogue.js';
 import {StatusBar} from '../../source/ui/components/StatusBar.js';
 import {MenuItem, Text} from '../../source/ui/components/Text.js';
 

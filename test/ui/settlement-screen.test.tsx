@@ -1,7 +1,7 @@
 import test, {type ExecutionContext} from 'ava';
 import {displayWidth} from '../../source/domain/display-width.js';
 import {summarise} from '../../source/domain/batch-summary.js';
-import {messagesFor} from '../../source/i18n/messages.js';
+import {messagesFor} from '../../source/i18n/catalogue.js';
 import type {Emulator} from '../../source/printing/emulator/printer-emulator.js';
 import {authenticate} from '../../source/services/auth-service.js';
 import {settleBatch} from '../../source/services/settlement-service.js';
