@@ -15,48 +15,6 @@ export type RefusalCode =
 	| 'busy'
 	| 'vouchers-exhausted';
 
-export type KeyActionName =
-	| 'up'
-	| 'down'
-	| 'pageUp'
-	| 'pageDown'
-	| 'home'
-	| 'end'
-	| 'open'
-	| 'search'
-	| 'void'
-	| 'queue'
-	| 'settle'
-	| 'help'
-	| 'back'
-	| 'confirm'
-	| 'cancel'
-	| 'retry'
-	| 'reprint'
-	| 'lock'
-	| 'quit'
-	| 'interrupt'
-	| 'settleNow'
-	| 'shiftReport'
-	| 'audit'
-	| 'printReport'
-	| 'filterOperator'
-	| 'filterEvent';
-
-export type KeyPlace =
-	| 'list'
-	| 'detail'
-	| 'menu'
-	| 'confirm'
-	| 'result'
-	| 'queue'
-	| 'help'
-	| 'settlement'
-	| 'report'
-	| 'audit'
-	| 'signed-in'
-	| 'anywhere';
-
 type Advice = {message: string; advice: string};
 type PrintJobStateName = 'pending' | 'printing' | 'printed' | 'failed';
 type PrinterLabel = 'checking' | 'ready' | 'near-end' | 'problem';
@@ -160,7 +118,7 @@ export type Messages = {
 		reprinted: (jobId: number) => string;
 		cannotReprint: string;
 	};
-	help: {title: string; places: Record<KeyPlace, string>};
+	help: {title: string};
 	settlement: {
 		title: string;
 		supervisorNeeded: string;
@@ -223,9 +181,6 @@ export type Messages = {
 		empty: string;
 		position: (first: number, last: number, count: number, capped: boolean) => string;
 	};
-	keys: Record<KeyActionName, string>;
-	/** The same actions in a word or two, for the footer line. */
-	keysShort: Record<KeyActionName, string>;
 	tooSmall: string;
 	notTerminal: string;
 };

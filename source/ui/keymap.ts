@@ -1,30 +1,93 @@
 import type {Key} from 'ink';
-import type {KeyActionName, KeyPlace} from '../i18n/messages.js';
 
-export type KeyAction = KeyActionName;
+/** Everything a key can mean in the console. Its words are in key-text.ts. */
+export const keyActions = [
+	'up',
+	'down',
+	'pageUp',
+	'pageDown',
+	'home',
+	'end',
+	'open',
+	'choose',
+	'submit',
+	'done',
+	'search',
+	'void',
+	'queue',
+	'settle',
+	'help',
+	'back',
+	'confirm',
+	'cancel',
+	'retry',
+	'reprint',
+	'lock',
+	'quit',
+	'interrupt',
+	'settleNow',
+	'shiftReport',
+	'audit',
+	'printReport',
+	'filterOperator',
+	'filterEvent',
+] as const;
+export type KeyAction = (typeof keyActions)[number];
+
+/**
+ * Where a binding applies. A screen registers the places it answers in (useKeys), and the footer
+ * and the dispatch both read those registrations.
+ */
+export const keyPlaces = [
+	'list',
+	'detail',
+	'menu',
+	'field',
+	'confirm',
+	'result',
+	'queue',
+	'help',
+	'settlement',
+	'report',
+	'audit',
+	'signed-in',
+	'anywhere',
+] as const;
+export type KeyPlace = (typeof keyPlaces)[number];
+
+/** `typed` names the characters of a key a text field would take as text. */
+type Matcher = ((input: string, key: Key) => boolean) & {readonly typed?: readonly string[]};
 
 export type Binding = {
 	action: KeyAction;
 	/** How the key is written in the footer and the help screen. */
 	label: string;
-	places: KeyPlace[];
+	places: readonly KeyPlace[];
 	/** Shown in the footer of the screens it applies to. */
 	footer: boolean;
-	matches: (input: string, key: Key) => boolean;
+	matches: Matcher;
 };
 
 const lists: KeyPlace[] = ['list', 'queue', 'result', 'help', 'audit'];
 /** A short menu (the void reasons) moves with the arrows only. */
 const menus: KeyPlace[] = [...lists, 'menu'];
 
-/** A printable key without Ctrl or Meta, so Ctrl+C is never read as `c`. */
-function plain(...characters: string[]): (input: string, key: Key) => boolean {
-	return (input, key) => !key.ctrl && !key.meta && characters.includes(input);
+/** A printable key without Ctrl or Meta, so Ctrl+C is never read as `c`. Typed text reaches a field instead. */
+function plain(...characters: string[]): Matcher {
+	return Object.assign((input: string, key: Key) => !key.ctrl && !key.meta && characters.includes(input), {
+		typed: characters,
+	});
+}
+
+/** The characters of a key that a text field would take as typing; none for Esc, Enter or the arrows. */
+export function typedCharacters(binding: Binding): readonly string[] {
+	return binding.matches.typed ?? [];
 }
 
 /**
- * The one keymap (DESIGN.md, "Interface contract"). Handlers ask it which action a key means, and the
- * footer and the help screen are drawn from it, so the three cannot disagree.
+ * The one keymap (DESIGN.md, "Interface contract"). Handlers are given the action a key means in
+ * their registered places, and the footer and the help screen are drawn from it, so the three cannot
+ * disagree.
  */
 export const keymap: readonly Binding[] = [
 	{
@@ -38,21 +101,24 @@ export const keymap: readonly Binding[] = [
 		action: 'up',
 		label: '↑ k',
 		places: menus,
-		footer: false,
+		footer: true,
 		matches: (input, key) => key.upArrow || plain('k')(input, key),
 	},
 	{
 		action: 'down',
 		label: '↓ j',
 		places: menus,
-		footer: false,
+		footer: true,
 		matches: (input, key) => key.downArrow || plain('j')(input, key),
 	},
 	{action: 'pageUp', label: 'PgUp', places: lists, footer: false, matches: (_input, key) => key.pageUp},
 	{action: 'pageDown', label: 'PgDn', places: lists, footer: false, matches: (_input, key) => key.pageDown},
 	{action: 'home', label: 'Home', places: lists, footer: false, matches: (_input, key) => key.home},
 	{action: 'end', label: 'End', places: lists, footer: false, matches: (_input, key) => key.end},
-	{action: 'open', label: 'Enter', places: ['list', 'menu'], footer: true, matches: (_input, key) => key.return},
+	{action: 'open', label: 'Enter', places: ['list'], footer: true, matches: (_input, key) => key.return},
+	{action: 'choose', label: 'Enter', places: ['menu'], footer: true, matches: (_input, key) => key.return},
+	{action: 'submit', label: 'Enter', places: ['field'], footer: true, matches: (_input, key) => key.return},
+	{action: 'done', label: 'Enter', places: ['result'], footer: true, matches: (_input, key) => key.return},
 	{action: 'search', label: '/', places: ['list'], footer: true, matches: plain('/')},
 	{action: 'void', label: 'v', places: ['list', 'detail'], footer: true, matches: plain('v')},
 	{action: 'confirm', label: 'y', places: ['confirm'], footer: true, matches: plain('y', 'Y')},
@@ -67,9 +133,8 @@ export const keymap: readonly Binding[] = [
 	{action: 'queue', label: 'p', places: ['signed-in'], footer: true, matches: plain('p')},
 	{action: 'settle', label: 's', places: ['signed-in'], footer: true, matches: plain('s')},
 	{action: 'shiftReport', label: 'x', places: ['signed-in'], footer: true, matches: plain('x')},
-	// A supervisor's tool: in help and on the settlement screen, not in every clerk's footer.
-	{action: 'audit', label: 'a', places: ['signed-in'], footer: false, matches: plain('a')},
-	{action: 'lock', label: 'l', places: ['signed-in'], footer: false, matches: plain('l')},
+	{action: 'audit', label: 'a', places: ['signed-in'], footer: true, matches: plain('a')},
+	{action: 'lock', label: 'l', places: ['signed-in'], footer: true, matches: plain('l')},
 	{action: 'help', label: '?', places: ['anywhere'], footer: true, matches: plain('?')},
 	{action: 'back', label: 'Esc', places: ['anywhere'], footer: true, matches: (_input, key) => key.escape},
 	{action: 'quit', label: 'q', places: ['list'], footer: true, matches: plain('q')},
@@ -82,40 +147,39 @@ export function isMoveAction(action: KeyAction | undefined): action is MoveActio
 	return (moveActions as readonly string[]).includes(action ?? '');
 }
 
-/** The action a key means in the given places (the 'anywhere' keys always count), or undefined. */
-export function actionFor(places: readonly KeyPlace[], input: string, key: Key): KeyAction | undefined {
-	for (const binding of keymap) {
-		if (binding.places.some(place => place === 'anywhere' || places.includes(place)) && binding.matches(input, key)) {
-			return binding.action;
-		}
-	}
-
-	return undefined;
+function applies(binding: Binding, places: readonly KeyPlace[]): boolean {
+	return binding.places.some(place => places.includes(place));
 }
 
-/** The bindings the footer shows for these places, in keymap order, one per action and one per key (the first, as actionFor reads it). */
-export function footerBindings(places: readonly KeyPlace[]): Binding[] {
-	const seen = new Set<KeyAction>();
+/** The binding a key means in the given places, or undefined. */
+export function bindingFor(places: readonly KeyPlace[], input: string, key: Key): Binding | undefined {
+	return keymap.find(binding => applies(binding, places) && binding.matches(input, key));
+}
+
+/** The action a key means in the given places, or undefined. */
+export function actionFor(places: readonly KeyPlace[], input: string, key: Key): KeyAction | undefined {
+	return bindingFor(places, input, key)?.action;
+}
+
+/**
+ * The bindings of these places, in keymap order, one per key as bindingFor reads it: a key that an
+ * earlier binding of the same places takes (`p` on the shift summary) does not count twice.
+ */
+export function bindingsIn(places: readonly KeyPlace[]): Binding[] {
 	const seenLabels = new Set<string>();
 	return keymap.filter(binding => {
-		if (
-			!binding.footer ||
-			seen.has(binding.action) ||
-			seenLabels.has(binding.label) ||
-			!binding.places.some(place => places.includes(place))
-		) {
+		if (!applies(binding, places) || seenLabels.has(binding.label)) {
 			return false;
 		}
 
-		seen.add(binding.action);
 		seenLabels.add(binding.label);
 		return true;
 	});
 }
 
 /** Every binding, grouped by action with their labels joined: the help screen's lines. */
-export function helpEntries(): Array<{action: KeyAction; labels: string; places: KeyPlace[]}> {
-	const entries = new Map<KeyAction, {action: KeyAction; labels: string[]; places: KeyPlace[]}>();
+export function helpEntries(): Array<{action: KeyAction; labels: string; places: readonly KeyPlace[]}> {
+	const entries = new Map<KeyAction, {action: KeyAction; labels: string[]; places: readonly KeyPlace[]}>();
 	for (const binding of keymap) {
 		const entry = entries.get(binding.action);
 		if (entry) {
@@ -127,5 +191,3 @@ export function helpEntries(): Array<{action: KeyAction; labels: string; places:
 
 	return [...entries.values()].map(entry => ({...entry, labels: entry.labels.join(' ')}));
 }
-
-export {type KeyPlace} from '../i18n/messages.js';

@@ -56,7 +56,7 @@ test('sign in, search by voucher, void with a wrong then the right password: the
 	t.regex(confirm, /^Reason +金额错误 Wrong amount$/m);
 
 	terminal.write('y');
-	const result = await terminal.waitFor(/Slip printed\.(?:[\s\S]*\[CUT]){2}/);
+	const result = await terminal.waitFor(/Slip printed\.(?:[\s\S]*\[CUT]){2}[\s\S]*\? help/);
 	t.regex(result, /Voided\. Void voucher 0{5}1\./);
 
 	const preview = previewOnScreen(result);
@@ -149,7 +149,7 @@ test('a void over the ¥500.00 limit needs the supervisor: with their number and
 	t.regex(confirm, /^Approved by +00$/m);
 
 	terminal.write('y');
-	const result = await terminal.waitFor(/Slip printed\.(?:[\s\S]*\[CUT]){2}/);
+	const result = await terminal.waitFor(/Slip printed\.(?:[\s\S]*\[CUT]){2}[\s\S]*\? help/);
 	t.regex(result, /^ *授权主管 APPROVED BY +00$/m, 'the preview names the approver');
 	const paper = slipLines(await printer.jobText(1));
 	t.is(paper.filter(line => /^ *授权主管 APPROVED BY +00$/.test(line)).length, 2, 'on both copies');

@@ -1,7 +1,8 @@
 import test from 'ava';
 import type {Key} from 'ink';
-import {messagesFor} from '../../source/i18n/catalogue.js';
-import {actionFor, footerBindings, helpEntries, keymap} from '../../source/ui/keymap.js';
+import {keyTextFor} from '../../source/ui/key-text.js';
+import {offeredBindings} from '../../source/ui/keyboard.js';
+import {actionFor, helpEntries, keyActions, keyPlaces, keymap} from '../../source/ui/keymap.js';
 
 const none: Key = {
 	upArrow: false,
@@ -39,8 +40,10 @@ test('the DESIGN.md contract: keys mean their action where they apply', t => {
 	t.is(actionFor(['confirm'], 'y', none), 'confirm');
 	t.is(actionFor(['confirm'], 'n', none), 'cancel');
 	t.is(actionFor(['list'], 'q', none), 'quit');
-	t.is(actionFor([], '?', none), 'help');
-	t.is(actionFor([], '', {...none, escape: true}), 'back');
+	t.is(actionFor(['anywhere'], '?', none), 'help');
+	t.is(actionFor(['anywhere'], '', {...none, escape: true}), 'back');
+	t.is(actionFor(['menu'], '', {...none, return: true}), 'choose');
+	t.is(actionFor(['field'], '', {...none, return: true}), 'submit');
 });
 
 test('keys do nothing where they do not apply', t => {
@@ -50,20 +53,45 @@ test('keys do nothing where they do not apply', t => {
 });
 
 test('Ctrl+C is never read as the letter c', t => {
-	t.is(actionFor(['queue'], 'c', {...none, ctrl: true}), 'interrupt');
+	t.is(actionFor(['queue', 'anywhere'], 'c', {...none, ctrl: true}), 'interrupt');
 	t.is(actionFor(['queue'], 'c', none), 'reprint');
 });
 
-test('the footer and the help screen come from the same table, and every action has words in both languages', t => {
-	const footer = footerBindings(['list', 'signed-in', 'anywhere']).map(binding => binding.label);
-	t.deepEqual(footer, ['Enter', '/', 'v', 'p', 's', 'x', '?', 'Esc', 'q']);
+test('a key a higher layer acts on or swallows is not offered below it', t => {
+	const app = {places: ['signed-in', 'anywhere'] as const, onKey: () => false};
+	const report = {places: ['report'] as const, onKey: () => false};
+	const labels = (registrations: Parameters<typeof offeredBindings>[0]) =>
+		offeredBindings(registrations).map(binding => `${binding.label}:${binding.action}`);
+	// On the shift summary p prints it, and the print queue's p is not offered.
+	t.true(labels([report, app]).includes('p:printReport'));
+	t.false(labels([report, app]).includes('p:queue'));
+	// A password field takes p s x as typing: only Esc, Enter, ? (not a password character) stay.
+	const field = {
+		places: ['field'] as const,
+		onKey: () => false,
+		swallows: (binding: {label: string}) => binding.label.length === 1,
+	};
+	t.deepEqual(
+		labels([field, app]).filter(label => !label.startsWith('Ctrl')),
+		['Enter:submit', 'Esc:back'],
+	);
+	// A handler that does not act on an action now does not offer it.
+	t.false(labels([{...app, handles: (action: string) => action !== 'back'}]).includes('Esc:back'));
+});
+
+test('the footer and the help screen come from the same table, and every action and place has words in both languages', t => {
 	const actions = new Set(keymap.map(binding => binding.action));
+	t.deepEqual([...actions].toSorted(), [...keyActions].toSorted());
 	t.is(helpEntries().length, actions.size);
 	for (const language of ['en', 'zh-CN'] as const) {
-		const messages = messagesFor(language);
-		for (const action of actions) {
-			t.truthy(messages.keys[action], `${language} ${action}`);
-			t.truthy(messages.keysShort[action], `${language} ${action}`);
+		const text = keyTextFor(language);
+		for (const action of keyActions) {
+			t.truthy(text.keys[action], `${language} ${action}`);
+			t.truthy(text.keysShort[action], `${language} ${action}`);
+		}
+
+		for (const place of keyPlaces) {
+			t.truthy(text.places[place], `${language} ${place}`);
 		}
 	}
 });

@@ -4,6 +4,7 @@ import type {Language} from '../../source/i18n/language.js';
 import {startPrinterEmulator, type Emulator} from '../../source/printing/emulator/printer-emulator.js';
 import type {PrinterReadiness} from '../../source/printing/printer-transport.js';
 import {App} from '../../source/ui/App.js';
+import type {KeyReport} from '../../source/ui/keyboard.js';
 import {addTestOperator, openFixture, type Fixture} from '../helpers/fixture.js';
 import {keys} from '../helpers/keys.js';
 
@@ -54,7 +55,13 @@ export type ConsoleFixture = Fixture & {instance: Rendered};
 
 /** A database with a cashier 01 and a supervisor 00 (password secret12), and the console rendered on it. */
 export async function consoleFixture(
-	options: {language?: Language; demoAccounts?: string; idleLockMs?: number; seed?: (fixture: Fixture) => void} = {},
+	options: {
+		language?: Language;
+		demoAccounts?: string;
+		idleLockMs?: number;
+		seed?: (fixture: Fixture) => void;
+		onKeyReport?: (report: KeyReport) => void;
+	} = {},
 ): Promise<ConsoleFixture> {
 	const fixture = openFixture();
 	await addTestOperator(fixture.context, '01', 'cashier', password);
@@ -67,6 +74,7 @@ export async function consoleFixture(
 			demoAccounts={options.demoAccounts}
 			idleLockMs={options.idleLockMs}
 			checkPrinter={readyPrinter}
+			onKeyReport={options.onKeyReport}
 		/>,
 	);
 	return {

@@ -159,7 +159,11 @@ test('help is generated from the keymap and Esc leaves it', async t => {
 	await press(instance, '?');
 	const help = await waitForFrame(instance, 'Keys');
 	t.regex(help, /v\s+void the transaction\s+list, detail/);
-	t.regex(help, /s\s+settlement \(supervisor\)/);
+	for (let line = 0; line < 12; line++) {
+		await press(instance, 'j');
+	}
+
+	t.regex(await waitForFrame(instance, 'settlement (supervisor)'), /s\s+settlement \(supervisor\)/);
 	await press(instance, keys.escape);
 	await waitForFrame(instance, 'Today 2026-11-25');
 	await press(instance, 's');

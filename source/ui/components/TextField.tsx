@@ -1,6 +1,6 @@
 import React, {useRef, useState} from 'react';
 import {isPasswordCharacter, passwordMaxLength} from '../../domain/password-rule.js';
-import {layer, useKeys} from '../keyboard.js';
+import {layer, swallowsTyping, useKeys} from '../keyboard.js';
 import {Text} from './Text.js';
 
 type Props = {
@@ -44,45 +44,51 @@ export function TextField({
 		onChange?.(next);
 	};
 
+	const takes = (character: string) => printable(character) && accept(character);
 	useKeys(
 		layer.field,
-		(input, key) => {
-			if (key.return) {
-				onSubmit(current.current);
-				return true;
-			}
-
-			// Most terminals send DEL for Backspace, which Ink reports as delete.
-			if (key.backspace || key.delete) {
-				update([...current.current].slice(0, -1).join(''));
-				return true;
-			}
-
-			if (key.ctrl || key.meta || key.escape || key.tab || input === '') {
-				return false;
-			}
-
-			const characters = [...input];
-			// A single key the field does not take goes on to the screen (`?` in a digits field opens help).
-			if (characters.length === 1 && !(printable(input) && accept(input))) {
-				return false;
-			}
-
-			let next = current.current;
-			for (const character of characters) {
-				if (character === '\r' || character === '\n') {
-					update(next);
-					onSubmit(next);
+		{
+			name: 'field',
+			places: ['field'],
+			swallows: swallowsTyping(takes),
+			onKey(_action, input, key) {
+				if (key.return) {
+					onSubmit(current.current);
 					return true;
 				}
 
-				if (printable(character) && accept(character) && [...next].length < maxLength) {
-					next += character;
+				// Most terminals send DEL for Backspace, which Ink reports as delete.
+				if (key.backspace || key.delete) {
+					update([...current.current].slice(0, -1).join(''));
+					return true;
 				}
-			}
 
-			update(next);
-			return true;
+				if (key.ctrl || key.meta || key.escape || key.tab || input === '') {
+					return false;
+				}
+
+				const characters = [...input];
+				// A single key the field does not take goes on to the screen (`?` in a digits field opens help).
+				if (characters.length === 1 && !takes(input)) {
+					return false;
+				}
+
+				let next = current.current;
+				for (const character of characters) {
+					if (character === '\r' || character === '\n') {
+						update(next);
+						onSubmit(next);
+						return true;
+					}
+
+					if (takes(character) && [...next].length < maxLength) {
+						next += character;
+					}
+				}
+
+				update(next);
+				return true;
+			},
 		},
 		isActive,
 	);

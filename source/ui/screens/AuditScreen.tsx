@@ -17,7 +17,7 @@ import {SupervisorCheckStep} from '../components/SupervisorCheckStep.js';
 import {TextField, digitsOnly} from '../components/TextField.js';
 import type {SupervisorCheckActions} from '../hooks/use-supervisor-check.js';
 import {layer, useKeys} from '../keyboard.js';
-import {actionFor, isMoveAction, type MoveAction} from '../keymap.js';
+import {isMoveAction, type MoveAction} from '../keymap.js';
 import {auditKind, auditViewReducer, initialAuditView} from '../state/audit-view.js';
 import {Text} from '../components/Text.js';
 
@@ -111,47 +111,58 @@ export function AuditScreen({context, messages, approval, height, columns}: Prop
 	}, [approved, context]);
 
 	const visible = Math.max(1, height - chromeLines);
-	useKeys(layer.screen, (input, key) => {
-		if (!approved) {
-			return false;
-		}
-
-		const action = actionFor(['audit'], input, key);
-		if (view.editing) {
-			if (action === 'back') {
-				dispatch({type: 'cancel-edit'});
-				return true;
-			}
-
+	useKeys(
+		layer.screen,
+		{
+			name: 'audit',
+			places: view.editing ? ['anywhere'] : ['audit'],
+			handles: action =>
+				view.editing ? action === 'back' : isMoveAction(action) ? rows.length > 1 : action !== 'back',
 			// The operator field has the keys it takes; the others must not start anything behind it.
-			return action !== 'interrupt';
-		}
+			swallows: binding => view.editing && binding.action !== 'interrupt' && binding.action !== 'back',
+			onKey(action) {
+				if (view.editing) {
+					if (action === 'back') {
+						dispatch({type: 'cancel-edit'});
+						return true;
+					}
 
-		if (isMoveAction(action)) {
-			const by: Record<MoveAction, number> = {
-				up: -1,
-				down: 1,
-				pageUp: -visible,
-				pageDown: visible,
-				home: -rows.length,
-				end: rows.length,
-			};
-			dispatch({type: 'scroll', by: by[action], rows: rows.length, visible});
-			return true;
-		}
+					// The operator field has the keys it takes; the others must not start anything behind it.
+					return action !== 'interrupt';
+				}
 
-		if (action === 'filterEvent') {
-			dispatch({type: 'next-kind'});
-			return true;
-		}
+				if (isMoveAction(action)) {
+					if (rows.length <= 1) {
+						return false;
+					}
 
-		if (action === 'filterOperator') {
-			dispatch({type: 'edit-operator'});
-			return true;
-		}
+					const by: Record<MoveAction, number> = {
+						up: -1,
+						down: 1,
+						pageUp: -visible,
+						pageDown: visible,
+						home: -rows.length,
+						end: rows.length,
+					};
+					dispatch({type: 'scroll', by: by[action], rows: rows.length, visible});
+					return true;
+				}
 
-		return false;
-	});
+				if (action === 'filterEvent') {
+					dispatch({type: 'next-kind'});
+					return true;
+				}
+
+				if (action === 'filterOperator') {
+					dispatch({type: 'edit-operator'});
+					return true;
+				}
+
+				return false;
+			},
+		},
+		approved,
+	);
 
 	const text = messages.audit;
 	if (!approved) {

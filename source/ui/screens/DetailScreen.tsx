@@ -10,7 +10,6 @@ import type {ServiceContext} from '../../services/service-context.js';
 import {getTransaction, voidOfTransaction} from '../../services/transaction-list-service.js';
 import {checkVoidable} from '../../services/void-service.js';
 import {layer, useKeys} from '../keyboard.js';
-import {actionFor} from '../keymap.js';
 import {refusalText} from '../refusal-text.js';
 import {Text} from '../components/Text.js';
 
@@ -24,16 +23,23 @@ type Props = {
 
 /** Every field of one transaction, whether it can be voided now, and if not, why and what to do instead. */
 export function DetailScreen({context, messages, transactionId, role, onVoid}: Props): React.JSX.Element {
-	useKeys(layer.screen, (input, key) => {
-		if (actionFor(['detail'], input, key) === 'void') {
-			onVoid();
-			return true;
-		}
+	const transaction = getTransaction(context, transactionId);
+	// `v` is offered only on a sale that is still completed; a voided one says so instead.
+	const voidable = transaction?.status === 'completed';
+	useKeys(layer.screen, {
+		name: 'detail',
+		places: ['detail'],
+		handles: action => action === 'void' && voidable,
+		onKey(action) {
+			if (action === 'void' && voidable) {
+				onVoid();
+				return true;
+			}
 
-		return false;
+			return false;
+		},
 	});
 
-	const transaction = getTransaction(context, transactionId);
 	if (!transaction) {
 		return <Text color="red">{messages.detail.missing}</Text>;
 	}

@@ -1,39 +1,38 @@
 import {Box} from 'ink';
 import React, {useState} from 'react';
 import {padEndToWidth, truncateToWidth} from '../../domain/display-width.js';
-import type {Messages} from '../../i18n/messages.js';
+import {useConsole} from '../console-context.js';
 import {layer, useKeys} from '../keyboard.js';
-import {actionFor, helpEntries} from '../keymap.js';
+import {helpEntries} from '../keymap.js';
 import {Text} from '../components/Text.js';
 
 /** Every key, generated from the keymap, so help cannot drift from what the keys do. */
-export function HelpScreen({
-	messages,
-	height,
-	columns,
-}: {
-	readonly messages: Messages;
-	readonly height: number;
-	readonly columns: number;
-}): React.JSX.Element {
+export function HelpScreen(): React.JSX.Element {
+	const {messages, keyText, bodyHeight: height, columns} = useConsole();
 	const [top, setTop] = useState(0);
 	const lines = helpEntries().map(entry => {
-		const places = entry.places.map(place => messages.help.places[place]).join(', ');
+		const places = entry.places.map(place => keyText.places[place]).join(', ');
 		return truncateToWidth(
-			`  ${padEndToWidth(entry.labels, 16)} ${padEndToWidth(messages.keys[entry.action], 56)} ${places}`,
+			`  ${padEndToWidth(entry.labels, 16)} ${padEndToWidth(keyText.keys[entry.action], 56)} ${places}`,
 			columns,
 		);
 	});
 	const visible = Math.max(1, height - 1);
-	useKeys(layer.screen, (input, key) => {
-		const action = actionFor(['help'], input, key);
-		if (action === 'up' || action === 'down') {
-			setTop(previous => Math.max(0, Math.min(lines.length - visible, previous + (action === 'up' ? -1 : 1))));
-			return true;
-		}
-
+	const leavesHelp = (action: string) => action === 'back' || action === 'interrupt' || action === 'help';
+	useKeys(layer.screen, {
+		name: 'help',
+		places: ['help'],
+		handles: action => action === 'up' || action === 'down',
 		// Help lists every key but answers only scrolling and Esc; the others would surprise behind it.
-		return action !== 'back' && action !== 'interrupt' && action !== 'help';
+		swallows: binding => !leavesHelp(binding.action),
+		onKey(action) {
+			if (action === 'up' || action === 'down') {
+				setTop(previous => Math.max(0, Math.min(lines.length - visible, previous + (action === 'up' ? -1 : 1))));
+				return true;
+			}
+
+			return action === undefined || !leavesHelp(action);
+		},
 	});
 
 	return (

@@ -7,7 +7,7 @@ import type {Messages} from '../../i18n/messages.js';
 import {TextField} from '../components/TextField.js';
 import type {TransactionList} from '../hooks/use-transaction-list.js';
 import {layer, useKeys} from '../keyboard.js';
-import {actionFor, isMoveAction} from '../keymap.js';
+import {isMoveAction} from '../keymap.js';
 import {selectedRow} from '../state/list-window.js';
 import {listHeader, listRow} from '../transaction-row.js';
 import {Text} from '../components/Text.js';
@@ -32,50 +32,61 @@ export function ListScreen({list, messages, timeZone, columns, onOpen, onVoid, o
 	const {query, window} = list;
 	const multiDay = query.day === undefined;
 
-	useKeys(layer.screen, (input, key) => {
-		const action = actionFor(['list'], input, key);
-		if (isMoveAction(action)) {
-			list.move(action);
-			return true;
-		}
-
-		if (action === 'open' || action === 'void') {
-			const row = selectedRow(window);
-			if (row) {
-				(action === 'open' ? onOpen : onVoid)(row);
+	const hasRow = selectedRow(window) !== undefined;
+	// Esc closes the search line, then leaves a search for today's list; on today's list it does nothing.
+	const canGoBack = searching || !query.today;
+	useKeys(layer.screen, {
+		name: 'list',
+		places: ['list', 'anywhere'],
+		handles: action =>
+			action === 'back'
+				? canGoBack
+				: action === 'open' || action === 'void'
+					? hasRow
+					: action === 'search' || action === 'quit' || isMoveAction(action),
+		onKey(action) {
+			if (isMoveAction(action)) {
+				list.move(action);
+				return true;
 			}
 
-			return true;
-		}
+			if (action === 'open' || action === 'void') {
+				const row = selectedRow(window);
+				if (row) {
+					(action === 'open' ? onOpen : onVoid)(row);
+				}
 
-		if (action === 'search') {
-			setSearching(true);
-			setNotice(undefined);
-			return true;
-		}
+				return true;
+			}
 
-		if (action === 'quit') {
-			onQuit();
-			return true;
-		}
+			if (action === 'search') {
+				setSearching(true);
+				setNotice(undefined);
+				return true;
+			}
 
-		if (action !== 'back') {
+			if (action === 'quit') {
+				onQuit();
+				return true;
+			}
+
+			if (action !== 'back') {
+				return false;
+			}
+
+			if (searching) {
+				setSearching(false);
+				return true;
+			}
+
+			if (!query.today) {
+				list.showToday();
+				setNotice(undefined);
+				return true;
+			}
+
 			return false;
-		}
-
-		// Esc closes the search line, then leaves a search for today's list; on today's list it is the app's.
-		if (searching) {
-			setSearching(false);
-			return true;
-		}
-
-		if (!query.today) {
-			list.showToday();
-			setNotice(undefined);
-			return true;
-		}
-
-		return false;
+		},
 	});
 
 	const title = query.today

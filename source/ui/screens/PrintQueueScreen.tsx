@@ -17,7 +17,7 @@ import type {Authenticated} from '../../services/auth-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
 import type {PrinterPoll} from '../hooks/use-printer-status.js';
 import {layer, useKeys} from '../keyboard.js';
-import {actionFor, isMoveAction} from '../keymap.js';
+import {isMoveAction, type KeyAction} from '../keymap.js';
 import {UserError} from '../../user-error.js';
 import {Text} from '../components/Text.js';
 
@@ -107,55 +107,67 @@ export function PrintQueueScreen({
 	};
 
 	const visible = Math.max(1, height - 3);
-	useKeys(layer.screen, (input, key) => {
-		const action = actionFor(['queue'], input, key);
-		const selected = entries[cursor];
+	const selectedEntry = entries[cursor];
+	const acts = (action: KeyAction): boolean => {
+		if (busy) {
+			return false;
+		}
+
 		if (isMoveAction(action)) {
-			const step = {up: -1, down: 1, pageUp: -visible, pageDown: visible, home: -entries.length, end: entries.length}[
-				action
-			];
-			setCursor(Math.max(0, Math.min(entries.length - 1, cursor + step)));
-			return true;
+			return entries.length > 1;
 		}
 
-		if (action === 'retry') {
-			if (!busy && selected?.section === 'waiting') {
-				void run(selected.view.job.id);
-			}
+		return action === 'retry'
+			? selectedEntry?.section === 'waiting'
+			: action === 'reprint' && selectedEntry?.view.job.voidId !== undefined;
+	};
 
-			return true;
-		}
-
-		if (action === 'reprint') {
-			if (busy || !selected) {
-				return true;
-			}
-
-			if (selected.view.job.voidId === undefined) {
-				setStatus({text: messages.queue.cannotReprint, tone: 'bad'});
-				return true;
-			}
-
-			let jobId: number;
-			try {
-				jobId = reprintVoid(context, selected.view.job.voidId, session);
-			} catch (error) {
-				// Another program holds the database: nothing was queued; the clerk can press c again.
-				if (error instanceof UserError) {
-					setStatus({text: messages.signIn.busy, tone: 'bad'});
-					return true;
+	useKeys(layer.screen, {
+		name: 'queue',
+		places: ['queue'],
+		handles: acts,
+		// While a slip prints, only Esc and Ctrl+C leave; nothing else starts.
+		swallows: binding => busy && binding.action !== 'back' && binding.action !== 'interrupt',
+		onKey(action) {
+			const selected = selectedEntry;
+			if (isMoveAction(action)) {
+				if (!acts(action)) {
+					return false;
 				}
 
-				throw error;
+				const step = {up: -1, down: 1, pageUp: -visible, pageDown: visible, home: -entries.length, end: entries.length}[
+					action
+				];
+				setCursor(Math.max(0, Math.min(entries.length - 1, cursor + step)));
+				return true;
 			}
 
-			setStatus({text: messages.queue.reprinted(jobId), tone: 'info'});
-			void run(jobId);
-			return true;
-		}
+			if (action === 'retry' && selected && acts(action)) {
+				void run(selected.view.job.id);
+				return true;
+			}
 
-		// While a slip prints, only Esc and Ctrl+C leave; nothing else starts.
-		return busy && action !== 'back' && action !== 'interrupt';
+			if (action === 'reprint' && selected?.view.job.voidId !== undefined && acts(action)) {
+				let jobId: number;
+				try {
+					jobId = reprintVoid(context, selected.view.job.voidId, session);
+				} catch (error) {
+					// Another program holds the database: nothing was queued; the clerk can press c again.
+					if (error instanceof UserError) {
+						setStatus({text: messages.signIn.busy, tone: 'bad'});
+						return true;
+					}
+
+					throw error;
+				}
+
+				setStatus({text: messages.queue.reprinted(jobId), tone: 'info'});
+				void run(jobId);
+				return true;
+			}
+
+			return busy && action !== 'back' && action !== 'interrupt';
+		},
 	});
 
 	const {columns: head, states} = messages.queue;

@@ -3,11 +3,12 @@ import React from 'react';
 import {formatDateTime} from '../../domain/time-format.js';
 import type {Messages} from '../../i18n/messages.js';
 import {BatchFigures} from '../components/BatchFigures.js';
-import {PrintOutcome, previewHeight, previewLines} from '../components/PrintOutcome.js';
+import {PrintOutcome, previewHeight} from '../components/PrintOutcome.js';
 import {SupervisorCheckStep} from '../components/SupervisorCheckStep.js';
 import type {SettlementActions} from '../hooks/use-settlement-flow.js';
-import {layer, useKeys} from '../keyboard.js';
-import {actionFor, type KeyAction, type KeyPlace} from '../keymap.js';
+import {layer, useKeys, type KeyRegistration} from '../keyboard.js';
+import type {KeyAction} from '../keymap.js';
+import {printOutcomeKeys} from '../components/print-outcome-keys.js';
 import {canBackOut, type SettlementFlow} from '../state/settlement-flow.js';
 import {Text} from '../components/Text.js';
 
@@ -34,21 +35,90 @@ function headline(flow: SettlementFlow, messages: Messages): string | undefined 
 		: messages.settlement.reprintQueued(job.batchNo);
 }
 
-/** What a key does on the result: scroll the report preview, retry the print, or leave. */
-function resultKey(action: KeyAction | undefined, flow: SettlementFlow, actions: SettlementActions, rows: number) {
-	const scrollBy: Partial<Record<KeyAction, number>> = {up: -1, down: 1, pageUp: -rows, pageDown: rows};
-	const by = action === undefined ? undefined : scrollBy[action];
-	if (by !== undefined) {
-		actions.scroll(by, previewLines(flow.print).length, rows);
-		return true;
-	}
+/** The keys of each step: the supervisor's check, the figures (y, n, c), the print, and its result. */
+function settlementKeys(
+	flow: SettlementFlow,
+	actions: SettlementActions,
+	onExit: (committed: boolean) => void,
+	previewRows: number,
+): KeyRegistration {
+	const name = 'settlement';
+	switch (flow.step) {
+		case 'printing': {
+			// While the batch's report prints, nothing else may start; Ctrl+C still quits.
+			return {
+				name,
+				places: [],
+				swallows: binding => binding.action !== 'interrupt',
+				onKey: action => action !== 'interrupt',
+			};
+		}
 
-	if (action === 'retry') {
-		actions.retryPrint();
-		return true;
-	}
+		case 'result': {
+			return printOutcomeKeys({
+				name,
+				print: flow.print,
+				previewRows,
+				scroll: actions.scroll,
+				retryPrint: actions.retryPrint,
+				onDone() {
+					onExit(true);
+				},
+			});
+		}
 
-	return false;
+		case 'review': {
+			const backOut = () => {
+				if (canBackOut(flow)) {
+					onExit(false);
+				}
+			};
+
+			const acts = (action: KeyAction) =>
+				action === 'settleNow' || action === 'cancel' || action === 'back' || action === 'reprint';
+			return {
+				name,
+				places: ['settlement', 'anywhere'],
+				handles: action => acts(action) && (action === 'settleNow' || action === 'reprint' || canBackOut(flow)),
+				onKey(action) {
+					const run: Partial<Record<KeyAction, () => void>> = {
+						settleNow: actions.confirm,
+						reprint: actions.reprintLast,
+						back: backOut,
+						cancel: backOut,
+					};
+					const effect = action === undefined ? undefined : run[action];
+					effect?.();
+					return effect !== undefined;
+				},
+			};
+		}
+
+		case 'check':
+		case 'refused': {
+			// The supervisor's check, or a refusal: Esc (and Enter on a refusal) backs out.
+			const leaves = (action: KeyAction | undefined) =>
+				action === 'back' || (flow.step === 'refused' && action === 'done');
+			return {
+				name,
+				places: flow.step === 'refused' ? ['result', 'anywhere'] : ['anywhere'],
+				handles: action => leaves(action) && canBackOut(flow),
+				// While a password is checked, Esc waits rather than leaving the screen under the check.
+				swallows: binding => binding.action === 'back' && !canBackOut(flow),
+				onKey(action) {
+					if (!leaves(action)) {
+						return false;
+					}
+
+					if (canBackOut(flow)) {
+						onExit(false);
+					}
+
+					return true;
+				},
+			};
+		}
+	}
 }
 
 function Review({
@@ -105,45 +175,7 @@ export function SettlementScreen({
 	// The screen's title line is above the print outcome.
 	const outcomeHeight = height - 1;
 
-	useKeys(layer.screen, (input, key) => {
-		const places: KeyPlace[] = flow.step === 'review' ? ['settlement'] : flow.step === 'result' ? ['result'] : [];
-		const action = actionFor(places, input, key);
-		if (flow.step === 'printing') {
-			// While the batch's report prints, nothing else may start; Ctrl+C still quits.
-			return action !== 'interrupt';
-		}
-
-		if (flow.step === 'result') {
-			if (action === 'back' || key.return) {
-				onExit(true);
-				return true;
-			}
-
-			return resultKey(action, flow, actions, previewHeight(flow.print, true, outcomeHeight));
-		}
-
-		if (action === 'back' || action === 'cancel' || (flow.step === 'refused' && key.return)) {
-			if (canBackOut(flow)) {
-				onExit(false);
-			}
-
-			return true;
-		}
-
-		if (flow.step === 'review') {
-			if (action === 'settleNow') {
-				actions.confirm();
-				return true;
-			}
-
-			if (action === 'reprint') {
-				actions.reprintLast();
-				return true;
-			}
-		}
-
-		return false;
-	});
+	useKeys(layer.screen, settlementKeys(flow, actions, onExit, previewHeight(flow.print, true, outcomeHeight)));
 
 	let body: React.JSX.Element | undefined;
 	switch (flow.step) {

@@ -10,7 +10,6 @@ import {BatchFigures} from '../components/BatchFigures.js';
 import {PrintFailureLines} from '../components/PrintOutcome.js';
 import type {PrinterPoll} from '../hooks/use-printer-status.js';
 import {layer, useKeys} from '../keyboard.js';
-import {actionFor} from '../keymap.js';
 import {Text} from '../components/Text.js';
 
 type Props = {
@@ -60,19 +59,25 @@ export function ShiftReportScreen({context, language, messages, session, printer
 		}
 	};
 
-	useKeys(layer.screen, (input, key) => {
-		const action = actionFor(['report'], input, key);
-		if (printing?.state === 'printing') {
-			// While it prints, only Esc and Ctrl+C leave; nothing else starts.
-			return action !== 'back' && action !== 'interrupt';
-		}
+	const isPrinting = printing?.state === 'printing';
+	useKeys(layer.screen, {
+		name: 'report',
+		places: ['report'],
+		handles: action => action === 'printReport' && !isPrinting,
+		// While it prints, only Esc and Ctrl+C leave; nothing else starts.
+		swallows: binding => isPrinting && binding.action !== 'back' && binding.action !== 'interrupt',
+		onKey(action) {
+			if (isPrinting) {
+				return action !== 'back' && action !== 'interrupt';
+			}
 
-		if (action === 'printReport') {
-			void print();
-			return true;
-		}
+			if (action === 'printReport') {
+				void print();
+				return true;
+			}
 
-		return false;
+			return false;
+		},
 	});
 
 	const {batch, summary, takenAt} = report;

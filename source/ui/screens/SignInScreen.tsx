@@ -43,23 +43,30 @@ export function SignInScreen({
 		[],
 	);
 
-	useKeys(layer.screen, (_input, key) => {
-		if (!key.escape) {
+	// Esc signs out of a locked console, and goes back from the password to the operator number.
+	const canGoBack = Boolean(lockedFor) || step === 'password';
+	useKeys(layer.screen, {
+		name: 'sign-in',
+		places: ['anywhere'],
+		handles: action => action === 'back' && canGoBack,
+		onKey(action) {
+			if (action !== 'back') {
+				return false;
+			}
+
+			if (lockedFor) {
+				onSignOut?.();
+				return true;
+			}
+
+			if (step === 'password') {
+				setStep('number');
+				setNotice(undefined);
+				return true;
+			}
+
 			return false;
-		}
-
-		if (lockedFor) {
-			onSignOut?.();
-			return true;
-		}
-
-		if (step === 'password') {
-			setStep('number');
-			setNotice(undefined);
-			return true;
-		}
-
-		return false;
+		},
 	});
 
 	const submitPassword = async (password: string) => {

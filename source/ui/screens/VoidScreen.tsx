@@ -9,11 +9,12 @@ import {formatDateTime} from '../../domain/time-format.js';
 import type {Messages} from '../../i18n/messages.js';
 import {TextField, digitsOnly} from '../components/TextField.js';
 import type {VoidActions} from '../hooks/use-void-flow.js';
-import {layer, useKeys} from '../keyboard.js';
-import {actionFor, type KeyAction} from '../keymap.js';
+import {layer, useKeys, type KeyRegistration} from '../keyboard.js';
+import type {KeyAction, KeyPlace} from '../keymap.js';
+import {printOutcomeKeys} from '../components/print-outcome-keys.js';
 import {refusalText} from '../refusal-text.js';
 import {canCancel, type FlowNotice, type VoidFlow} from '../state/void-flow.js';
-import {outcomeHeaderLines, previewLines, PrintOutcome} from '../components/PrintOutcome.js';
+import {outcomeHeaderLines, PrintOutcome} from '../components/PrintOutcome.js';
 import {MenuItem, Text} from '../components/Text.js';
 
 type VoidConfig = Pick<Config, 'voidReasons' | 'supervisorLimit' | 'timeZone'>;
@@ -151,47 +152,76 @@ function ResultStep({
 	);
 }
 
-/** What a key does on the result screen: scroll the slip preview, retry the print, or leave. */
-function resultKey(
-	action: KeyAction | undefined,
+/** The keys of each step: the reason menu, the confirm, the print and its result, Esc to back out. */
+function voidKeys(
 	flow: VoidFlow,
 	actions: VoidActions,
-	previewHeight: number,
-): boolean {
-	const lines = previewLines(flow.print).length;
-	const scrollBy: Partial<Record<KeyAction, number>> = {
-		up: -1,
-		down: 1,
-		pageUp: -previewHeight,
-		pageDown: previewHeight,
+	reasons: readonly string[],
+	onExit: (voided: boolean) => void,
+	previewRows: number,
+): KeyRegistration {
+	const name = 'void';
+	if (flow.step === 'printing') {
+		// While the void commits and prints, no key may start anything else.
+		return {name, places: [], swallows: () => true, onKey: () => true};
+	}
+
+	if (flow.step === 'result') {
+		return printOutcomeKeys({
+			name,
+			print: flow.print,
+			previewRows,
+			scroll: actions.scroll,
+			retryPrint: actions.retryPrint,
+			onDone() {
+				onExit(true);
+			},
+		});
+	}
+
+	const stepPlaces: KeyPlace[] = flow.step === 'reason' ? ['menu'] : flow.step === 'confirm' ? ['confirm'] : [];
+	const acts = (action: KeyAction): boolean => {
+		if (action === 'back' || action === 'cancel') {
+			return canCancel(flow) && (action === 'back' || flow.step === 'confirm');
+		}
+
+		if (flow.step === 'reason') {
+			return action === 'up' || action === 'down' || action === 'choose';
+		}
+
+		return flow.step === 'confirm' && action === 'confirm';
 	};
-	const by = action === undefined ? undefined : scrollBy[action];
-	if (by !== undefined) {
-		actions.scroll(by, lines, previewHeight);
-		return true;
-	}
 
-	if (action === 'retry') {
-		actions.retryPrint();
-		return true;
-	}
+	return {
+		name,
+		places: [...stepPlaces, 'anywhere'],
+		handles: acts,
+		// While a password is checked, Esc waits rather than leaving the void half-asked.
+		swallows: binding => binding.action === 'back' && !canCancel(flow),
+		onKey(action) {
+			if (action === 'back' || action === 'cancel') {
+				if (canCancel(flow)) {
+					onExit(false);
+				}
 
-	return false;
-}
+				return action === 'back' || flow.step === 'confirm';
+			}
 
-/** The reason menu: ↑↓ move, Enter picks; the other keys are the screen's or the app's. */
-function reasonKey(action: KeyAction | undefined, actions: VoidActions, reasons: readonly string[]): boolean {
-	if (action === 'up' || action === 'down') {
-		actions.moveReason(action === 'up' ? -1 : 1, reasons.length);
-		return true;
-	}
+			if (action === undefined || !acts(action)) {
+				return false;
+			}
 
-	if (action === 'open') {
-		actions.chooseHighlightedReason(reasons);
-		return true;
-	}
+			if (action === 'confirm') {
+				actions.confirm();
+			} else if (action === 'choose') {
+				actions.chooseHighlightedReason(reasons);
+			} else {
+				actions.moveReason(action === 'up' ? -1 : 1, reasons.length);
+			}
 
-	return false;
+			return true;
+		},
+	};
 }
 
 /** The void, step by step: password, supervisor when over the limit, reason, confirm, commit, print, result. */
@@ -208,47 +238,17 @@ export function VoidScreen({
 	const {transaction} = flow;
 	const text = messages.voidFlow;
 
-	useKeys(layer.screen, (input, key) => {
-		const place =
-			flow.step === 'confirm' || flow.step === 'result' ? flow.step : flow.step === 'reason' ? 'menu' : 'detail';
-		const action = actionFor([place], input, key);
-		if (action === 'back' || action === 'cancel') {
-			if (flow.step === 'result') {
-				onExit(true);
-			} else if (canCancel(flow)) {
-				onExit(false);
-			}
-
-			return true;
-		}
-
-		if (flow.step === 'reason') {
-			return reasonKey(action, actions, config.voidReasons);
-		}
-
-		if (flow.step === 'confirm' && action === 'confirm') {
-			actions.confirm();
-			return true;
-		}
-
-		if (flow.step === 'result') {
-			if (key.return) {
-				onExit(true);
-				return true;
-			}
-
-			// The void's title line is above the result step.
-			return resultKey(
-				action,
-				flow,
-				actions,
-				Math.max(1, height - 1 - outcomeHeaderLines(flow.print, flow.outcome !== undefined)),
-			);
-		}
-
-		// While the void commits and prints, no key may start anything else.
-		return flow.step === 'printing';
-	});
+	// The void's title line is above the result step.
+	useKeys(
+		layer.screen,
+		voidKeys(
+			flow,
+			actions,
+			config.voidReasons,
+			onExit,
+			Math.max(1, height - 1 - outcomeHeaderLines(flow.print, flow.outcome !== undefined)),
+		),
+	);
 
 	let step: React.JSX.Element;
 	switch (flow.step) {

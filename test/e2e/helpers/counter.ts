@@ -148,7 +148,8 @@ export function slipLines(text: string): string[] {
 export function previewOnScreen(screen: string): string[] {
 	const lines = screen.split('\n');
 	const start = lines.findIndex(line => line.startsWith('── Slip preview'));
-	const footer = lines.findIndex((line, index) => index > start && line.startsWith('r retry print'));
+	// The footer is the frame's last line, and it always ends with `? help`.
+	const footer = lines.findIndex((line, index) => index > start && /\? help\s*$/.test(line));
 	if (start === -1 || footer === -1) {
 		throw new Error(`no slip preview on the screen:\n${screen}`);
 	}

@@ -1,0 +1,34 @@
+import {useCallback, useEffect, useState} from 'react';
+import {waitingCount} from '../../services/print-service.js';
+import type {ServiceContext} from '../../services/service-context.js';
+import {currentBatch} from '../../services/transaction-list-service.js';
+
+export type StatusFigures = {waiting: number; batchNo: string | undefined};
+
+function readFigures(context: ServiceContext): StatusFigures {
+	return {waiting: waitingCount(context), batchNo: currentBatch(context)?.batchNo};
+}
+
+/**
+ * The status bar's figures (slips waiting, the open batch), read when the console starts, on every
+ * poll and whenever `refresh` is called after a change.
+ */
+export function useStatusFigures(
+	context: ServiceContext,
+	pollMs: number,
+): {figures: StatusFigures | undefined; refresh: () => void} {
+	const [figures, setFigures] = useState<StatusFigures | undefined>();
+	const refresh = useCallback(() => {
+		setFigures(readFigures(context));
+	}, [context]);
+	useEffect(() => {
+		// Read once the first frame is out, then on every poll.
+		const first = setTimeout(refresh, 0);
+		const timer = setInterval(refresh, pollMs);
+		return () => {
+			clearTimeout(first);
+			clearInterval(timer);
+		};
+	}, [refresh, pollMs]);
+	return {figures, refresh};
+}
