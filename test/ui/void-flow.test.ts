@@ -76,12 +76,17 @@ test('over the limit the supervisor number and password come before the reason',
 		type: 'password-accepted',
 		operator: cashier,
 	});
-	t.is(flow.step, 'supervisor-number');
-	flow = voidFlowReducer(flow, {type: 'supervisor-number', operatorNo: '00'});
-	t.is(flow.step, 'supervisor-password');
-	const refused = voidFlowReducer(flow, {type: 'approver-refused', text: 'not a supervisor', backToNumber: true});
-	t.is(refused.step, 'supervisor-number');
-	flow = voidFlowReducer(flow, {type: 'approver-accepted', approver: supervisor});
+	t.is(flow.step, 'approval');
+	t.is(flow.check?.step, 'number');
+	flow = voidFlowReducer(flow, {type: 'check', event: {type: 'number', operatorNo: '00'}});
+	t.is(flow.check?.step, 'password');
+	const refused = voidFlowReducer(flow, {
+		type: 'check',
+		event: {type: 'refused', text: 'not a supervisor', backToNumber: true},
+	});
+	t.is(refused.check?.step, 'number');
+	t.is(refused.check?.attempt, 1);
+	flow = voidFlowReducer(flow, {type: 'check', event: {type: 'accepted', approver: supervisor}});
 	t.is(flow.step, 'reason');
 	t.is(flow.approver, supervisor);
 });
@@ -91,7 +96,7 @@ test('the signed-in operator cannot approve their own void', t => {
 		type: 'password-accepted',
 		operator: cashier,
 	});
-	t.is(voidFlowReducer(flow, {type: 'supervisor-number', operatorNo: '01'}), flow);
+	t.is(voidFlowReducer(flow, {type: 'check', event: {type: 'number', operatorNo: '01'}}), flow);
 });
 
 test('after the commit the flow cannot be cancelled; printing ends on the result', t => {

@@ -4,7 +4,9 @@ import {lastSettledBatch} from '../../services/settlement-history.js';
 import {currentBatch} from '../../services/transaction-list-service.js';
 import {openBatchSummary, reprintSettlement, settleBatch, SettlementError} from '../../services/settlement-service.js';
 import {settlementFlowReducer, startSettlementFlow, type SettlementFlow} from '../state/settlement-flow.js';
-import {checkSupervisorPassword} from './use-supervisor-check.js';
+import type {Authenticated} from '../../services/auth-service.js';
+import type {CheckEvent} from '../state/supervisor-check.js';
+import {useApprovalActions} from './use-supervisor-check.js';
 import {type FlowOptions, usePrintingFlow} from './use-printing-flow.js';
 
 export type SettlementActions = {
@@ -50,34 +52,29 @@ export function useSettlementFlow({
 		begin(startSettlementFlow(session));
 	}, [begin, session]);
 
-	const submitNumber = useCallback(
-		(operatorNo: string) => {
-			dispatch({type: 'check', event: {type: 'number', operatorNo}});
+	const readCheck = useCallback(() => (latest.current?.step === 'check' ? latest.current.check : undefined), [latest]);
+	const dispatchCheck = useCallback(
+		(event: CheckEvent, from?: number) => {
+			dispatch({type: 'check', event}, from);
 		},
 		[dispatch],
 	);
-
-	const submitPassword = useCallback(
-		(password: string) => {
-			const check = latest.current?.check;
-			if (latest.current?.step !== 'check' || check?.step !== 'password' || check.busy || password === '') {
-				return;
-			}
-
-			const supervisorNo = check.supervisorNo ?? '';
-			const from = generation();
-			dispatch({type: 'check', event: {type: 'checking'}});
-			void checkSupervisorPassword(context, messages, {supervisorNo, password, purpose: 'settle'}).then(event => {
-				if (event.type === 'accepted') {
-					// The figures are read once the supervisor is known, so they are as fresh as the approval.
-					dispatch({type: 'approved', approver: event.approver, figures: openBatchSummary(context)}, from);
-				} else {
-					dispatch({type: 'check', event}, from);
-				}
-			});
+	// The figures are read once the supervisor is known, so they are as fresh as the approval.
+	const onAccepted = useCallback(
+		(approver: Authenticated, from: number) => {
+			dispatch({type: 'approved', approver, figures: openBatchSummary(context)}, from);
 		},
-		[context, dispatch, generation, latest, messages],
+		[context, dispatch],
 	);
+	const {submitNumber, submitPassword} = useApprovalActions({
+		context,
+		messages,
+		purpose: 'settle',
+		readCheck,
+		dispatchCheck,
+		generation,
+		onAccepted,
+	});
 
 	const failureText = useCallback(
 		(error: unknown): string => {

@@ -34,6 +34,79 @@ export async function checkSupervisorPassword(
 	};
 }
 
+export type ApprovalActions = {
+	submitNumber: (operatorNo: string) => void;
+	submitPassword: (password: string) => void;
+};
+
+type ApprovalOptions = {
+	context: ServiceContext;
+	messages: Messages;
+	purpose: AuthPurpose;
+	/** The check as it is now, or undefined when the screen is not at its check. */
+	readCheck: () => SupervisorCheck | undefined;
+	dispatchCheck: (event: CheckEvent, from?: number) => void;
+	/** The flow's generation: an answer for an older one is dropped. */
+	generation: () => number;
+	/** Why this number may not approve here (the clerk's own, on a void), or undefined. */
+	refuseNumber?: (operatorNo: string) => string | undefined;
+	/** What an accepted supervisor leads to; by default the check is approved. */
+	onAccepted?: (approver: Authenticated, from: number) => void;
+};
+
+/**
+ * The supervisor's number and password, for every screen that needs an approval (a void over the
+ * limit, settlement, the audit view): one set of rules, one answer for a wrong number or password.
+ */
+export function useApprovalActions({
+	context,
+	messages,
+	purpose,
+	readCheck,
+	dispatchCheck,
+	generation,
+	refuseNumber,
+	onAccepted,
+}: ApprovalOptions): ApprovalActions {
+	const submitNumber = useCallback(
+		(operatorNo: string) => {
+			if (operatorNo === '' || readCheck()?.step !== 'number') {
+				return;
+			}
+
+			const refusal = refuseNumber?.(operatorNo);
+			dispatchCheck(
+				refusal === undefined ? {type: 'number', operatorNo} : {type: 'refused', text: refusal, backToNumber: true},
+			);
+		},
+		[dispatchCheck, readCheck, refuseNumber],
+	);
+
+	const submitPassword = useCallback(
+		(password: string) => {
+			const check = readCheck();
+			if (check?.step !== 'password' || check.busy || check.supervisorNo === undefined || password === '') {
+				return;
+			}
+
+			const from = generation();
+			dispatchCheck({type: 'checking'});
+			void checkSupervisorPassword(context, messages, {supervisorNo: check.supervisorNo, password, purpose}).then(
+				event => {
+					if (event.type === 'accepted' && onAccepted) {
+						onAccepted(event.approver, from);
+					} else {
+						dispatchCheck(event, from);
+					}
+				},
+			);
+		},
+		[context, dispatchCheck, generation, messages, onAccepted, purpose, readCheck],
+	);
+
+	return {submitNumber, submitPassword};
+}
+
 export type SupervisorCheckActions = {
 	check: SupervisorCheck | undefined;
 	/** A signed-in supervisor is approved at once when `readOnly`; otherwise the check asks for a password. */
@@ -85,32 +158,16 @@ export function useSupervisorCheck({context, messages, session, purpose}: Option
 		[session, set],
 	);
 
-	const submitNumber = useCallback(
-		(operatorNo: string) => {
-			dispatch({type: 'number', operatorNo});
-		},
-		[dispatch],
-	);
-
-	const submitPassword = useCallback(
-		(password: string) => {
-			const {current} = latest;
-			if (current?.step !== 'password' || current.busy || current.supervisorNo === undefined || password === '') {
-				return;
-			}
-
-			const from = generation.current;
-			dispatch({type: 'checking'});
-			void checkSupervisorPassword(context, messages, {
-				supervisorNo: current.supervisorNo,
-				password,
-				purpose,
-			}).then(event => {
-				dispatch(event, from);
-			});
-		},
-		[context, dispatch, messages, purpose],
-	);
+	const readCheck = useCallback(() => latest.current, []);
+	const currentGeneration = useCallback(() => generation.current, []);
+	const {submitNumber, submitPassword} = useApprovalActions({
+		context,
+		messages,
+		purpose,
+		readCheck,
+		dispatchCheck: dispatch,
+		generation: currentGeneration,
+	});
 
 	const close = useCallback(() => {
 		generation.current++;

@@ -5,15 +5,17 @@ import {checkVoidable, voidTransaction} from '../../services/void-service.js';
 import {singleLine} from '../../domain/display-text.js';
 import {authRefusalText} from '../auth-text.js';
 import {startVoidFlow, voidFlowReducer, type VoidFlow} from '../state/void-flow.js';
+import type {CheckEvent} from '../state/supervisor-check.js';
 import {type FlowOptions, usePrintingFlow} from './use-printing-flow.js';
+import {useApprovalActions, type ApprovalActions} from './use-supervisor-check.js';
 
 export type VoidActions = {
 	flow: VoidFlow | undefined;
 	/** Checks at once whether the transaction can be voided; false when it is gone. */
 	start: (transactionId: number) => boolean;
 	submitPassword: (password: string) => void;
-	submitSupervisorNumber: (operatorNo: string) => void;
-	submitSupervisorPassword: (password: string) => void;
+	/** The supervisor's approval over the limit: number, then password. */
+	approval: ApprovalActions;
 	moveReason: (by: number, count: number) => void;
 	/** Picks the highlighted reason as it is now, not as the last frame drew it. */
 	chooseHighlightedReason: (reasons: readonly string[]) => void;
@@ -70,55 +72,30 @@ export function useVoidFlow({context, language, messages, session, printer, onCh
 		[context, dispatch, generation, latest, messages, session],
 	);
 
-	const submitSupervisorNumber = useCallback(
-		(operatorNo: string) => {
-			if (operatorNo === '') {
-				return;
-			}
-
-			if (operatorNo === latest.current?.operator?.operatorNo) {
-				dispatch({type: 'approver-refused', text: messages.voidFlow.sameOperator, backToNumber: true});
-				return;
-			}
-
-			dispatch({type: 'supervisor-number', operatorNo});
-		},
-		[dispatch, latest, messages],
+	const readCheck = useCallback(
+		() => (latest.current?.step === 'approval' ? latest.current.check : undefined),
+		[latest],
 	);
-
-	const submitSupervisorPassword = useCallback(
-		(password: string) => {
-			const {current} = latest;
-			const supervisorNo = current?.supervisorNo;
-			if (!current || current.busy || supervisorNo === undefined || password === '') {
-				return;
-			}
-
-			const from = generation();
-			dispatch({type: 'checking'});
-			void authenticate(context, supervisorNo, password, 'approve').then(result => {
-				if (result.ok && result.operator.role === 'supervisor') {
-					dispatch({type: 'approver-accepted', approver: result.operator}, from);
-				} else if (result.ok) {
-					dispatch(
-						{type: 'approver-refused', text: messages.voidFlow.notSupervisor(supervisorNo), backToNumber: true},
-						from,
-					);
-				} else {
-					dispatch(
-						{
-							type: 'approver-refused',
-							text: authRefusalText(messages, result, context.now()),
-							// One answer for a wrong number and a wrong password, so both ask for the number again.
-							backToNumber: true,
-						},
-						from,
-					);
-				}
-			});
+	const dispatchCheck = useCallback(
+		(event: CheckEvent, from?: number) => {
+			dispatch({type: 'check', event}, from);
 		},
-		[context, dispatch, generation, latest, messages],
+		[dispatch],
 	);
+	const refuseNumber = useCallback(
+		(operatorNo: string) =>
+			operatorNo === latest.current?.operator?.operatorNo ? messages.voidFlow.sameOperator : undefined,
+		[latest, messages],
+	);
+	const approval = useApprovalActions({
+		context,
+		messages,
+		purpose: 'approve',
+		readCheck,
+		dispatchCheck,
+		generation,
+		refuseNumber,
+	});
 
 	const chooseHighlightedReason = useCallback(
 		(reasons: readonly string[]) => {
@@ -168,8 +145,7 @@ export function useVoidFlow({context, language, messages, session, printer, onCh
 		flow,
 		start,
 		submitPassword,
-		submitSupervisorNumber,
-		submitSupervisorPassword,
+		approval,
 		moveReason,
 		chooseHighlightedReason,
 		confirm,

@@ -7,7 +7,8 @@ import {freeText, singleLine} from '../../domain/display-text.js';
 import {displayWidth, padEndToWidth} from '../../domain/display-width.js';
 import {formatDateTime} from '../../domain/time-format.js';
 import type {Messages} from '../../i18n/messages.js';
-import {TextField, digitsOnly} from '../components/TextField.js';
+import {TextField} from '../components/TextField.js';
+import {SupervisorCheckStep} from '../components/SupervisorCheckStep.js';
 import type {VoidActions} from '../hooks/use-void-flow.js';
 import {layer, useKeys, type KeyRegistration} from '../keyboard.js';
 import type {KeyAction, KeyPlace} from '../keymap.js';
@@ -55,45 +56,22 @@ function Notice({
 	) : undefined;
 }
 
-function CredentialStep({
+/** The clerk's own password again; the supervisor's approval is SupervisorCheckStep, as on settlement. */
+function PasswordStep({
 	flow,
 	actions,
 	messages,
 	operatorNo,
 }: Pick<Props, 'flow' | 'actions' | 'messages' | 'operatorNo'>): React.JSX.Element {
-	const text = messages.voidFlow;
 	if (flow.busy) {
 		return <Text dimColor>{messages.signIn.checking}</Text>;
-	}
-
-	if (flow.step === 'supervisor-number') {
-		return (
-			<TextField
-				key={`supervisor-number-${flow.attempt}`}
-				prompt={text.supervisorNumberPrompt}
-				accept={digitsOnly}
-				maxLength={4}
-				onSubmit={actions.submitSupervisorNumber}
-			/>
-		);
-	}
-
-	if (flow.step === 'supervisor-password') {
-		return (
-			<TextField
-				key={`supervisor-password-${flow.attempt}`}
-				isMasked
-				prompt={text.supervisorPasswordPrompt(flow.supervisorNo ?? '')}
-				onSubmit={actions.submitSupervisorPassword}
-			/>
-		);
 	}
 
 	return (
 		<TextField
 			key={`password-${flow.attempt}`}
 			isMasked
-			prompt={text.passwordPrompt(operatorNo)}
+			prompt={messages.voidFlow.passwordPrompt(operatorNo)}
 			onSubmit={actions.submitPassword}
 		/>
 	);
@@ -264,9 +242,7 @@ export function VoidScreen({
 			break;
 		}
 
-		case 'password':
-		case 'supervisor-number':
-		case 'supervisor-password': {
+		case 'password': {
 			step = (
 				<>
 					{flow.answer.ok && flow.answer.needsSupervisor ? (
@@ -274,9 +250,24 @@ export function VoidScreen({
 							{text.supervisorNeeded(formatScreen(config.supervisorLimit))}
 						</Text>
 					) : undefined}
-					<CredentialStep flow={flow} actions={actions} messages={messages} operatorNo={operatorNo} />
+					<PasswordStep flow={flow} actions={actions} messages={messages} operatorNo={operatorNo} />
 					<Notice flow={flow} messages={messages} />
 				</>
+			);
+			break;
+		}
+
+		case 'approval': {
+			step = flow.check ? (
+				<SupervisorCheckStep
+					check={flow.check}
+					messages={messages}
+					intro={text.supervisorNeeded(formatScreen(config.supervisorLimit))}
+					onNumber={actions.approval.submitNumber}
+					onPassword={actions.approval.submitPassword}
+				/>
+			) : (
+				<Text> </Text>
 			);
 			break;
 		}

@@ -32,6 +32,11 @@ export function startCheck(session: Authenticated): SupervisorCheck {
 		: {step: 'number', ownPassword: false, busy: false, attempt: 0};
 }
 
+/** A second person's approval (a void over the limit): always their number, then their password. */
+export function startApproverCheck(): SupervisorCheck {
+	return {step: 'number', ownPassword: false, busy: false, attempt: 0};
+}
+
 /** Approved without a password: the signed-in supervisor opening a screen that only reads. */
 export function approvedCheck(session: Authenticated): SupervisorCheck {
 	return {

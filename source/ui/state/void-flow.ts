@@ -4,10 +4,10 @@ import type {Authenticated} from '../../services/auth-service.js';
 import type {PrintProgress, PrintResult} from '../../services/print-service.js';
 import type {VoidOutcome} from '../../services/void-service.js';
 import {slipPrintingReducer, type SlipPrintingEvent} from './slip-printing.js';
+import {checkReducer, startApproverCheck, type CheckEvent, type SupervisorCheck} from './supervisor-check.js';
 
 /** What the clerk is shown; the flow only moves forward through these, or back out before `voiding`. */
-export type VoidStep =
-	'refused' | 'password' | 'supervisor-number' | 'supervisor-password' | 'reason' | 'confirm' | 'printing' | 'result';
+export type VoidStep = 'refused' | 'password' | 'approval' | 'reason' | 'confirm' | 'printing' | 'result';
 
 /** A message for the clerk in the step it belongs to: a wrong password, a refusal, a printer problem. */
 export type FlowNotice =
@@ -20,7 +20,8 @@ export type VoidFlow = {
 	/** True while a password is being checked: keys wait, nothing is typed twice. */
 	busy: boolean;
 	operator?: Authenticated;
-	supervisorNo?: string;
+	/** Over the supervisor limit: the supervisor's approval, the same check settlement uses. */
+	check?: SupervisorCheck;
 	approver?: Authenticated;
 	reason?: string;
 	notice?: FlowNotice;
@@ -39,9 +40,7 @@ export type VoidEvent =
 	| {type: 'checking'}
 	| {type: 'password-accepted'; operator: Authenticated}
 	| {type: 'password-refused'; text: string}
-	| {type: 'supervisor-number'; operatorNo: string}
-	| {type: 'approver-accepted'; approver: Authenticated}
-	| {type: 'approver-refused'; text: string; backToNumber: boolean}
+	| {type: 'check'; event: CheckEvent}
 	| {type: 'reason-move'; by: number; count: number}
 	| {type: 'reason'; reason: string}
 	| {type: 'void-refused'; code: string; detail: {terminalId?: string; operatorNo?: string}}
@@ -81,7 +80,7 @@ export function voidFlowReducer(flow: VoidFlow, event: VoidEvent): VoidFlow {
 				...flow,
 				busy: false,
 				operator: event.operator,
-				step: needsSupervisor(flow) ? 'supervisor-number' : 'reason',
+				...(needsSupervisor(flow) ? {step: 'approval', check: startApproverCheck()} : {step: 'reason'}),
 			};
 		}
 
@@ -95,26 +94,20 @@ export function voidFlowReducer(flow: VoidFlow, event: VoidEvent): VoidFlow {
 			};
 		}
 
-		case 'supervisor-number': {
-			if (event.operatorNo === flow.operator?.operatorNo) {
+		case 'check': {
+			if (flow.step !== 'approval' || !flow.check) {
 				return flow;
 			}
 
-			return {...flow, supervisorNo: event.operatorNo, step: 'supervisor-password', notice: undefined};
-		}
+			// The clerk who voids cannot approve their own void.
+			if (event.event.type === 'number' && event.event.operatorNo === flow.operator?.operatorNo) {
+				return flow;
+			}
 
-		case 'approver-accepted': {
-			return {...flow, busy: false, approver: event.approver, step: 'reason'};
-		}
-
-		case 'approver-refused': {
-			return {
-				...flow,
-				busy: false,
-				attempt: flow.attempt + 1,
-				step: event.backToNumber ? 'supervisor-number' : 'supervisor-password',
-				notice: {kind: 'text', text: event.text},
-			};
+			const check = checkReducer(flow.check, event.event);
+			return check.step === 'approved'
+				? {...flow, check, approver: check.approver, step: 'reason', notice: undefined}
+				: {...flow, check};
 		}
 
 		case 'reason-move': {
@@ -150,5 +143,5 @@ export function voidFlowReducer(flow: VoidFlow, event: VoidEvent): VoidFlow {
 
 /** Where the clerk can still back out with nothing changed. */
 export function canCancel(flow: VoidFlow): boolean {
-	return flow.step !== 'printing' && flow.step !== 'result' && !flow.busy;
+	return flow.step !== 'printing' && flow.step !== 'result' && !flow.busy && !flow.check?.busy;
 }
