@@ -2,15 +2,11 @@ import {useCallback, useRef, useState} from 'react';
 import type {Language} from '../../i18n/language.js';
 import type {Messages} from '../../i18n/messages.js';
 import type {Authenticated} from '../../services/auth-service.js';
-import {isPrinterFailure, printJob, type PrinterFailure, type PrintResult} from '../../services/print-service.js';
+import {printJob} from '../../services/print-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
 import type {SlipPrinting, SlipPrintingEvent} from '../state/slip-printing.js';
 import type {PrinterPoll} from './use-printer-status.js';
-
-/** What the status bar should learn from a print that failed, if anything. */
-function printerFailureOf(result: PrintResult): PrinterFailure | undefined {
-	return !result.ok && isPrinterFailure(result.failure) ? result.failure : undefined;
-}
+import {usePrintTracking} from './use-print-tracking.js';
 
 /** What the void and settlement flows are run with. */
 export type FlowOptions = {
@@ -94,28 +90,19 @@ export function usePrintingFlow<F extends SlipPrinting, E>({
 		set(undefined);
 	}, [set]);
 
+	const track = usePrintTracking(printer, onChanged);
 	const print = useCallback(
 		async (jobId: number) => {
 			const from = generationRef.current;
-			printer.setPrinting(true);
 			dispatch({type: 'print-step', step: 'claiming'}, from);
-			try {
-				const result = await printJob(context, jobId, language, step => {
+			const result = await track(async () =>
+				printJob(context, jobId, language, step => {
 					dispatch({type: 'print-step', step}, from);
-				});
-				dispatch({type: 'printed', result}, from);
-				const failure = printerFailureOf(result);
-				if (result.ok) {
-					printer.report({ready: true, paperNearEnd: false});
-				} else if (failure) {
-					printer.report({ready: false, failure, paperNearEnd: false});
-				}
-			} finally {
-				printer.setPrinting(false);
-				onChanged();
-			}
+				}),
+			);
+			dispatch({type: 'printed', result}, from);
 		},
-		[context, dispatch, language, onChanged, printer],
+		[context, dispatch, language, track],
 	);
 
 	const retryPrint = useCallback(() => {

@@ -1,5 +1,5 @@
 import {Box} from 'ink';
-import React, {useCallback, useEffect, useRef, useState} from 'react';
+import React, {useCallback, useState} from 'react';
 import {singleLine} from '../../domain/display-text.js';
 import {padEndToWidth, padStartToWidth, truncateToWidth} from '../../domain/display-width.js';
 import type {Language} from '../../i18n/language.js';
@@ -16,6 +16,7 @@ import {
 import type {Authenticated} from '../../services/auth-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
 import type {PrinterPoll} from '../hooks/use-printer-status.js';
+import {useMounted, usePrintTracking} from '../hooks/use-print-tracking.js';
 import {layer, useKeys} from '../keyboard.js';
 import {isMoveAction, type KeyAction} from '../keymap.js';
 import {UserError} from '../../user-error.js';
@@ -62,13 +63,8 @@ export function PrintQueueScreen({
 	const [cursor, setCursor] = useState(0);
 	const [status, setStatus] = useState<{text: string; tone: 'info' | 'good' | 'bad'} | undefined>();
 	const [busy, setBusy] = useState(false);
-	const mounted = useRef(true);
-	useEffect(
-		() => () => {
-			mounted.current = false;
-		},
-		[],
-	);
+	const mounted = useMounted();
+	const track = usePrintTracking(printer, onChanged);
 
 	const refresh = useCallback(() => {
 		const next = readEntries(context);
@@ -80,28 +76,19 @@ export function PrintQueueScreen({
 	const run = async (jobId: number) => {
 		setBusy(true);
 		setStatus({text: messages.queue.printing(jobId), tone: 'info'});
-		printer.setPrinting(true);
 		try {
-			const result = await printJob(context, jobId, language);
-			if (!mounted.current) {
-				return;
-			}
-
-			setStatus(
-				result.ok
-					? {text: messages.queue.printed(jobId), tone: 'good'}
-					: {text: messages.queue.failed(jobId, result.message, result.advice), tone: 'bad'},
-			);
-			if (result.ok) {
-				printer.report({ready: true, paperNearEnd: false});
+			const result = await track(async () => printJob(context, jobId, language));
+			if (mounted()) {
+				setStatus(
+					result.ok
+						? {text: messages.queue.printed(jobId), tone: 'good'}
+						: {text: messages.queue.failed(jobId, result.message, result.advice), tone: 'bad'},
+				);
 			}
 		} finally {
-			printer.setPrinting(false);
-			if (mounted.current) {
+			if (mounted()) {
 				setBusy(false);
 				refresh();
-			} else {
-				onChanged();
 			}
 		}
 	};

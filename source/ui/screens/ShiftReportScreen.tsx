@@ -1,5 +1,5 @@
 import {Box} from 'ink';
-import React, {useEffect, useMemo, useRef, useState} from 'react';
+import React, {useMemo, useState} from 'react';
 import {formatDateTime} from '../../domain/time-format.js';
 import type {Language} from '../../i18n/language.js';
 import type {Messages} from '../../i18n/messages.js';
@@ -9,6 +9,7 @@ import {printShiftReport, shiftReport} from '../../services/settlement-service.j
 import {BatchFigures} from '../components/BatchFigures.js';
 import {PrintFailureLines} from '../components/PrintOutcome.js';
 import type {PrinterPoll} from '../hooks/use-printer-status.js';
+import {useMounted, usePrintTracking} from '../hooks/use-print-tracking.js';
 import {layer, useKeys} from '../keyboard.js';
 import {Text} from '../components/Text.js';
 
@@ -18,6 +19,8 @@ type Props = {
 	readonly messages: Messages;
 	readonly session: Authenticated;
 	readonly printer: PrinterPoll;
+	/** After a print: the status bar's figures are read again. */
+	readonly onChanged: () => void;
 };
 
 type PrintState = {state: 'printing'} | {state: 'printed'} | {state: 'failed'; message: string; advice: string};
@@ -26,7 +29,14 @@ type PrintState = {state: 'printing'} | {state: 'printed'} | {state: 'failed'; m
  * The shift summary (X report), key `x`: the open batch's figures as they are now, without closing it.
  * `p` prints it; it is a look at the figures, not a record, so a failed print is simply tried again.
  */
-export function ShiftReportScreen({context, language, messages, session, printer}: Props): React.JSX.Element {
+export function ShiftReportScreen({
+	context,
+	language,
+	messages,
+	session,
+	printer,
+	onChanged,
+}: Props): React.JSX.Element {
 	const text = messages.shiftReport;
 	// Read once when the screen opens: the figures stay still while they are read or printed.
 	const report = useMemo(
@@ -34,28 +44,13 @@ export function ShiftReportScreen({context, language, messages, session, printer
 		[context, session.operatorNo],
 	);
 	const [printing, setPrinting] = useState<PrintState | undefined>();
-	const mounted = useRef(true);
-	useEffect(
-		() => () => {
-			mounted.current = false;
-		},
-		[],
-	);
-
+	const mounted = useMounted();
+	const track = usePrintTracking(printer, onChanged);
 	const print = async () => {
 		setPrinting({state: 'printing'});
-		printer.setPrinting(true);
-		try {
-			const result = await printShiftReport(context, session.operatorNo, language);
-			if (mounted.current) {
-				setPrinting(result.ok ? {state: 'printed'} : {state: 'failed', message: result.message, advice: result.advice});
-			}
-
-			if (result.ok) {
-				printer.report({ready: true, paperNearEnd: false});
-			}
-		} finally {
-			printer.setPrinting(false);
+		const result = await track(async () => printShiftReport(context, session.operatorNo, language));
+		if (mounted()) {
+			setPrinting(result.ok ? {state: 'printed'} : {state: 'failed', message: result.message, advice: result.advice});
 		}
 	};
 

@@ -120,7 +120,7 @@ function SettlementEntry(): React.JSX.Element {
 }
 
 function ReportEntry(): React.JSX.Element {
-	const {context, language, messages, printer} = useConsole();
+	const {context, language, messages, printer, refresh} = useConsole();
 	return (
 		<ShiftReportScreen
 			context={context}
@@ -128,6 +128,7 @@ function ReportEntry(): React.JSX.Element {
 			messages={messages}
 			session={useSession()}
 			printer={printer}
+			onChanged={refresh}
 		/>
 	);
 }
