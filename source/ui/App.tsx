@@ -110,7 +110,7 @@ function Console({context, language, demoAccounts, printerPollMs = 5000, checkPr
 		pageSize: Math.max(1, bodyHeight - listChrome),
 		refresh,
 	});
-	useGlobalKeys(state, dispatch, quit);
+	useGlobalKeys({context, state, dispatch, quit});
 
 	if (columns < minimumColumns || rows < minimumRows) {
 		return <Text wrap="truncate">{messages.tooSmall}</Text>;

@@ -1,17 +1,12 @@
 import {Box} from 'ink';
-import React, {useEffect, useMemo, useReducer, useState} from 'react';
+import React, {useReducer} from 'react';
 import {formatAnchor} from '../../domain/audit-chain.js';
 import {singleLine} from '../../domain/display-text.js';
 import {displayWidth, padEndToWidth, truncateToWidth} from '../../domain/display-width.js';
 import {formatDateTime} from '../../domain/time-format.js';
 import type {Messages} from '../../i18n/messages.js';
-import {
-	recentAuditEvents,
-	verifyAuditChainInSteps,
-	type AuditEvent,
-	type AuditRow,
-	type ChainVerification,
-} from '../../services/audit-service.js';
+import type {AuditEvent, AuditRow, ChainVerification} from '../../services/audit-service.js';
+import {useAuditLog} from '../hooks/use-audit-log.js';
 import type {ServiceContext} from '../../services/service-context.js';
 import {SupervisorCheckStep} from '../components/SupervisorCheckStep.js';
 import {TextField, digitsOnly} from '../components/TextField.js';
@@ -88,27 +83,7 @@ export function AuditScreen({context, messages, approval, height, columns}: Prop
 	const {check} = approval;
 	const approved = check?.step === 'approved';
 	const kind = auditKind(view);
-	const rows = useMemo(
-		() => (approved ? recentAuditEvents(context, {operatorNo: view.operatorNo, event: kind}, auditRowLimit) : []),
-		[approved, context, view.operatorNo, kind],
-	);
-	const [chain, setChain] = useState<ChainVerification | undefined>();
-	useEffect(() => {
-		if (!approved) {
-			return undefined;
-		}
-
-		// In steps, after the first frame: the walk reads every row of the log, and keys must not wait for it.
-		const walk = new AbortController();
-		void verifyAuditChainInSteps(context, walk.signal).then(result => {
-			if (result) {
-				setChain(result);
-			}
-		});
-		return () => {
-			walk.abort();
-		};
-	}, [approved, context]);
+	const {rows, chain} = useAuditLog(context, approved, {operatorNo: view.operatorNo, event: kind}, auditRowLimit);
 
 	const visible = Math.max(1, height - chromeLines);
 	useKeys(

@@ -1,29 +1,27 @@
 import {Box} from 'ink';
 import React from 'react';
-import {formatScreen} from '../../domain/money.js';
+import {formatScreen, type Fen} from '../../domain/money.js';
 import {freeText, singleLine} from '../../domain/display-text.js';
 import {displayWidth, padEndToWidth} from '../../domain/display-width.js';
 import {formatDateTime, formatDuration} from '../../domain/time-format.js';
-import type {OperatorRole} from '../../domain/transaction.js';
 import type {Messages} from '../../i18n/messages.js';
-import type {ServiceContext} from '../../services/service-context.js';
-import {getTransaction, voidOfTransaction} from '../../services/transaction-list-service.js';
-import {checkVoidable} from '../../services/void-service.js';
+import type {TransactionDetail} from '../hooks/screen-data.js';
 import {layer, useKeys} from '../keyboard.js';
 import {refusalText} from '../refusal-text.js';
 import {Text} from '../components/Text.js';
 
 type Props = {
-	readonly context: ServiceContext;
 	readonly messages: Messages;
-	readonly transactionId: number;
-	readonly role: OperatorRole;
+	/** Read when the screen opened; undefined when the sale is gone. */
+	readonly detail: TransactionDetail | undefined;
+	readonly timeZone: string;
+	readonly supervisorLimit: Fen;
 	readonly onVoid: () => void;
 };
 
 /** Every field of one transaction, whether it can be voided now, and if not, why and what to do instead. */
-export function DetailScreen({context, messages, transactionId, role, onVoid}: Props): React.JSX.Element {
-	const transaction = getTransaction(context, transactionId);
+export function DetailScreen({messages, detail, timeZone, supervisorLimit, onVoid}: Props): React.JSX.Element {
+	const transaction = detail?.transaction;
 	// `v` is offered only on a sale that is still completed; a voided one says so instead.
 	const voidable = transaction?.status === 'completed';
 	useKeys(layer.screen, {
@@ -40,13 +38,12 @@ export function DetailScreen({context, messages, transactionId, role, onVoid}: P
 		},
 	});
 
-	if (!transaction) {
+	if (!detail || !transaction) {
 		return <Text color="red">{messages.detail.missing}</Text>;
 	}
 
 	const {fields} = messages.detail;
-	const {timeZone} = context.config;
-	const voidRow = transaction.status === 'voided' ? voidOfTransaction(context, transaction.id) : undefined;
+	const {voidRow, answer} = detail;
 	const rows: Array<[string, string]> = [
 		[fields.voucher, transaction.voucherNo],
 		[fields.reference, transaction.referenceNo],
@@ -73,10 +70,9 @@ export function DetailScreen({context, messages, transactionId, role, onVoid}: P
 	}
 
 	const labelWidth = Math.max(...rows.map(([label]) => displayWidth(label))) + 1;
-	const answer = checkVoidable(context, transaction, role);
 	let verdict: React.JSX.Element;
 	if (answer.ok) {
-		const left = formatDuration(answer.until - context.now());
+		const left = formatDuration(answer.until - detail.readAt);
 		verdict = (
 			<Box flexDirection="column">
 				<Text color="green" wrap="truncate">
@@ -84,7 +80,7 @@ export function DetailScreen({context, messages, transactionId, role, onVoid}: P
 				</Text>
 				{answer.needsSupervisor ? (
 					<Text color="yellow" wrap="truncate">
-						{messages.detail.needsSupervisor(formatScreen(context.config.supervisorLimit))}
+						{messages.detail.needsSupervisor(formatScreen(supervisorLimit))}
 					</Text>
 				) : null}
 			</Box>

@@ -4,18 +4,11 @@ import {singleLine} from '../../domain/display-text.js';
 import {padEndToWidth, padStartToWidth, truncateToWidth} from '../../domain/display-width.js';
 import type {Language} from '../../i18n/language.js';
 import type {Messages} from '../../i18n/messages.js';
-import {
-	describeStoredFailure,
-	markInterruptedJobs,
-	printJob,
-	recentJobs,
-	reprintVoid,
-	waitingJobs,
-	type PrintJobView,
-} from '../../services/print-service.js';
+import {describeStoredFailure, printJob, reprintVoid} from '../../services/print-service.js';
 import type {Authenticated} from '../../services/auth-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
 import type {PrinterPoll} from '../hooks/use-printer-status.js';
+import {readQueueEntries, type QueueEntry} from '../hooks/screen-data.js';
 import {useMounted, usePrintTracking} from '../hooks/use-print-tracking.js';
 import {layer, useKeys} from '../keyboard.js';
 import {isMoveAction, type KeyAction} from '../keymap.js';
@@ -24,6 +17,8 @@ import {Text} from '../components/Text.js';
 
 type Props = {
 	readonly context: ServiceContext;
+	/** Read as the queue opened (hooks/screen-data.ts). */
+	readonly initialEntries: QueueEntry[];
 	readonly language: Language;
 	readonly messages: Messages;
 	readonly session: Authenticated;
@@ -33,20 +28,10 @@ type Props = {
 	readonly onChanged: () => void;
 };
 
-type Entry = {view: PrintJobView; section: 'waiting' | 'recent'};
-
-function readEntries(context: ServiceContext): Entry[] {
-	const waiting = waitingJobs(context).map(view => ({view, section: 'waiting' as const}));
-	const recent = recentJobs(context, 8)
-		.filter(view => view.job.state === 'printed')
-		.slice(0, 5)
-		.map(view => ({view, section: 'recent' as const}));
-	return [...waiting, ...recent];
-}
-
 /** Slips waiting to print with the reason each failed; r retries one, c prints another copy marked REPRINT. */
 export function PrintQueueScreen({
 	context,
+	initialEntries,
 	language,
 	messages,
 	session,
@@ -55,11 +40,7 @@ export function PrintQueueScreen({
 	columns,
 	onChanged,
 }: Props): React.JSX.Element {
-	const [entries, setEntries] = useState<Entry[]>(() => {
-		// Opening the queue is when a slip left half-printed by a stopped console becomes visible as failed.
-		markInterruptedJobs(context);
-		return readEntries(context);
-	});
+	const [entries, setEntries] = useState<QueueEntry[]>(initialEntries);
 	const [cursor, setCursor] = useState(0);
 	const [status, setStatus] = useState<{text: string; tone: 'info' | 'good' | 'bad'} | undefined>();
 	const [busy, setBusy] = useState(false);
@@ -67,7 +48,7 @@ export function PrintQueueScreen({
 	const track = usePrintTracking(printer, onChanged);
 
 	const refresh = useCallback(() => {
-		const next = readEntries(context);
+		const next = readQueueEntries(context);
 		setEntries(next);
 		setCursor(previous => Math.max(0, Math.min(previous, next.length - 1)));
 		onChanged();

@@ -1,11 +1,12 @@
 import {Box} from 'ink';
-import React, {useMemo, useState} from 'react';
+import React, {useState} from 'react';
 import {formatDateTime} from '../../domain/time-format.js';
 import type {Language} from '../../i18n/language.js';
 import type {Messages} from '../../i18n/messages.js';
 import type {Authenticated} from '../../services/auth-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
-import {printShiftReport, shiftReport} from '../../services/settlement-service.js';
+import {printShiftReport} from '../../services/settlement-service.js';
+import type {ShiftReportView} from '../hooks/screen-data.js';
 import {BatchFigures} from '../components/BatchFigures.js';
 import {PrintFailureLines} from '../components/PrintOutcome.js';
 import type {PrinterPoll} from '../hooks/use-printer-status.js';
@@ -15,6 +16,8 @@ import {Text} from '../components/Text.js';
 
 type Props = {
 	readonly context: ServiceContext;
+	/** Read as the summary opened (hooks/screen-data.ts): the figures stay still while read or printed. */
+	readonly report: ShiftReportView;
 	readonly language: Language;
 	readonly messages: Messages;
 	readonly session: Authenticated;
@@ -31,6 +34,7 @@ type PrintState = {state: 'printing'} | {state: 'printed'} | {state: 'failed'; m
  */
 export function ShiftReportScreen({
 	context,
+	report,
 	language,
 	messages,
 	session,
@@ -38,11 +42,6 @@ export function ShiftReportScreen({
 	onChanged,
 }: Props): React.JSX.Element {
 	const text = messages.shiftReport;
-	// Read once when the screen opens: the figures stay still while they are read or printed.
-	const report = useMemo(
-		() => ({...shiftReport(context, session.operatorNo), takenAt: context.now()}),
-		[context, session.operatorNo],
-	);
 	const [printing, setPrinting] = useState<PrintState | undefined>();
 	const mounted = useMounted();
 	const track = usePrintTracking(printer, onChanged);

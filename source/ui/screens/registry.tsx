@@ -2,6 +2,7 @@ import React from 'react';
 import {useConsole, useSession} from '../console-context.js';
 import {useFlows} from '../hooks/use-console-flows.js';
 import type {Screen} from '../state/app-state.js';
+import {readTransactionDetail} from '../hooks/screen-data.js';
 import {Text} from '../components/Text.js';
 import {AuditScreen} from './AuditScreen.js';
 import {DetailScreen} from './DetailScreen.js';
@@ -20,8 +21,9 @@ type Registry = {[N in Screen['name']]: (props: {readonly screen: ScreenOf<N>}) 
 const blank = <Text> </Text>;
 
 function ListEntry(): React.JSX.Element {
-	const {messages, timeZone, columns, dispatch, quit} = useConsole();
+	const {context, messages, timeZone, columns, dispatch, quit} = useConsole();
 	const {list, openVoid} = useFlows();
+	const session = useSession();
 	return (
 		<ListScreen
 			list={list}
@@ -29,7 +31,8 @@ function ListEntry(): React.JSX.Element {
 			timeZone={timeZone}
 			columns={columns}
 			onOpen={transaction => {
-				dispatch({type: 'open', screen: {name: 'detail', transactionId: transaction.id}});
+				const detail = readTransactionDetail(context, transaction.id, session.role);
+				dispatch({type: 'open', screen: {name: 'detail', transactionId: transaction.id, detail}});
 			}}
 			onVoid={transaction => {
 				openVoid(transaction.id);
@@ -40,15 +43,14 @@ function ListEntry(): React.JSX.Element {
 }
 
 function DetailEntry({screen}: {readonly screen: ScreenOf<'detail'>}): React.JSX.Element {
-	const {context, messages} = useConsole();
+	const {context, messages, timeZone} = useConsole();
 	const {openVoid} = useFlows();
-	const session = useSession();
 	return (
 		<DetailScreen
-			context={context}
 			messages={messages}
-			transactionId={screen.transactionId}
-			role={session.role}
+			detail={screen.detail}
+			timeZone={timeZone}
+			supervisorLimit={context.config.supervisorLimit}
 			onVoid={() => {
 				openVoid(screen.transactionId);
 			}}
@@ -81,11 +83,12 @@ function VoidEntry(): React.JSX.Element {
 	);
 }
 
-function QueueEntry(): React.JSX.Element {
+function QueueEntry({screen}: {readonly screen: ScreenOf<'queue'>}): React.JSX.Element {
 	const {context, language, messages, printer, bodyHeight, columns, refresh} = useConsole();
 	return (
 		<PrintQueueScreen
 			context={context}
+			initialEntries={screen.entries}
 			language={language}
 			messages={messages}
 			session={useSession()}
@@ -119,11 +122,12 @@ function SettlementEntry(): React.JSX.Element {
 	);
 }
 
-function ReportEntry(): React.JSX.Element {
+function ReportEntry({screen}: {readonly screen: ScreenOf<'report'>}): React.JSX.Element {
 	const {context, language, messages, printer, refresh} = useConsole();
 	return (
 		<ShiftReportScreen
 			context={context}
+			report={screen.report}
 			language={language}
 			messages={messages}
 			session={useSession()}

@@ -1,15 +1,17 @@
 import type {Authenticated} from '../../services/auth-service.js';
+import type {QueueEntry, ShiftReportView, TransactionDetail} from '../hooks/screen-data.js';
 
 /** The screens the clerk moves between once signed in; the list is always at the bottom. */
 export type Screen =
 	| {name: 'list'}
-	| {name: 'detail'; transactionId: number}
+	/** What each screen shows is read when it opens (hooks/screen-data.ts). */
+	| {name: 'detail'; transactionId: number; detail: TransactionDetail | undefined}
 	| {name: 'void'}
-	| {name: 'queue'}
+	| {name: 'queue'; entries: QueueEntry[]}
 	| {name: 'help'}
 	| {name: 'settlement'}
 	/** The shift summary (X report). */
-	| {name: 'report'}
+	| {name: 'report'; report: ShiftReportView}
 	| {name: 'audit'};
 
 export type AppState = {

@@ -1,0 +1,62 @@
+import type {PolicyAnswer} from '../../domain/void-policy.js';
+import type {OperatorRole, Transaction} from '../../domain/transaction.js';
+import {markInterruptedJobs, recentJobs, waitingJobs, type PrintJobView} from '../../services/print-service.js';
+import type {ServiceContext} from '../../services/service-context.js';
+import {shiftReport} from '../../services/settlement-service.js';
+import {getTransaction, voidOfTransaction} from '../../services/transaction-list-service.js';
+import {checkVoidable} from '../../services/void-service.js';
+
+/**
+ * What a screen shows, read in the event that opens it (a key), never while a screen draws: the
+ * screen gets it with its entry on the stack.
+ */
+export type TransactionDetail = {
+	transaction: Transaction;
+	voidRow: ReturnType<typeof voidOfTransaction>;
+	/** Whether it can be voided now, and until when; or why not. */
+	answer: PolicyAnswer;
+	readAt: number;
+};
+
+export function readTransactionDetail(
+	context: ServiceContext,
+	transactionId: number,
+	role: OperatorRole,
+): TransactionDetail | undefined {
+	const transaction = getTransaction(context, transactionId);
+	if (!transaction) {
+		return undefined;
+	}
+
+	return {
+		transaction,
+		voidRow: transaction.status === 'voided' ? voidOfTransaction(context, transaction.id) : undefined,
+		answer: checkVoidable(context, transaction, role),
+		readAt: context.now(),
+	};
+}
+
+export type QueueEntry = {view: PrintJobView; section: 'waiting' | 'recent'};
+
+/** Slips waiting, then the last five printed. */
+export function readQueueEntries(context: ServiceContext): QueueEntry[] {
+	const waiting = waitingJobs(context).map(view => ({view, section: 'waiting' as const}));
+	const recent = recentJobs(context, 8)
+		.filter(view => view.job.state === 'printed')
+		.slice(0, 5)
+		.map(view => ({view, section: 'recent' as const}));
+	return [...waiting, ...recent];
+}
+
+/** Opening the queue is when a slip left half-printed by a stopped console becomes visible as failed. */
+export function openQueueEntries(context: ServiceContext): QueueEntry[] {
+	markInterruptedJobs(context);
+	return readQueueEntries(context);
+}
+
+export type ShiftReportView = ReturnType<typeof shiftReport> & {takenAt: number};
+
+/** The open batch's figures as they are when the summary opens: they stay still while read or printed. */
+export function readShiftReport(context: ServiceContext, operatorNo: string): ShiftReportView {
+	return {...shiftReport(context, operatorNo), takenAt: context.now()};
+}
