@@ -12,9 +12,10 @@ import {SupervisorCheckStep} from '../components/SupervisorCheckStep.js';
 import {TextField, digitsOnly} from '../components/TextField.js';
 import type {SupervisorCheckActions} from '../hooks/use-supervisor-check.js';
 import {layer, useKeys} from '../keyboard.js';
-import {isMoveAction, type MoveAction} from '../keymap.js';
+import {isMoveAction} from '../keymap.js';
 import {auditKind, auditViewReducer, initialAuditView} from '../state/audit-view.js';
 import {Text} from '../components/Text.js';
+import {clampTop, moveStep} from '../state/scroll.js';
 
 type Props = {
 	readonly context: ServiceContext;
@@ -111,15 +112,7 @@ export function AuditScreen({context, messages, approval, height, columns}: Prop
 						return false;
 					}
 
-					const by: Record<MoveAction, number> = {
-						up: -1,
-						down: 1,
-						pageUp: -visible,
-						pageDown: visible,
-						home: -rows.length,
-						end: rows.length,
-					};
-					dispatch({type: 'scroll', by: by[action], rows: rows.length, visible});
+					dispatch({type: 'scroll', by: moveStep(action, visible, rows.length), rows: rows.length, visible});
 					return true;
 				}
 
@@ -158,7 +151,7 @@ export function AuditScreen({context, messages, approval, height, columns}: Prop
 	}
 
 	const [header = '', ...lines] = auditLines(rows, messages, context.config.timeZone, columns);
-	const top = Math.min(view.top, Math.max(0, rows.length - visible));
+	const top = clampTop(view.top, rows.length, visible);
 	const shown = lines.slice(top, top + visible);
 	const verification = chainText(messages, chain);
 	const filters = text.filters(view.operatorNo ?? text.all, kind === undefined ? text.all : eventLabel(messages, kind));

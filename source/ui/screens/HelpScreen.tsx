@@ -5,6 +5,7 @@ import {useConsole} from '../console-context.js';
 import {layer, useKeys} from '../keyboard.js';
 import {helpEntries} from '../keymap.js';
 import {Text} from '../components/Text.js';
+import {clampTop} from '../state/scroll.js';
 
 /** Every key, generated from the keymap, so help cannot drift from what the keys do. */
 export function HelpScreen(): React.JSX.Element {
@@ -27,7 +28,7 @@ export function HelpScreen(): React.JSX.Element {
 		swallows: binding => !leavesHelp(binding.action),
 		onKey(action) {
 			if (action === 'up' || action === 'down') {
-				setTop(previous => Math.max(0, Math.min(lines.length - visible, previous + (action === 'up' ? -1 : 1))));
+				setTop(previous => clampTop(previous + (action === 'up' ? -1 : 1), lines.length, visible));
 				return true;
 			}
 

@@ -14,6 +14,7 @@ import {layer, useKeys} from '../keyboard.js';
 import {isMoveAction, type KeyAction} from '../keymap.js';
 import {UserError} from '../../user-error.js';
 import {Text} from '../components/Text.js';
+import {clampIndex, moveStep, windowStart} from '../state/scroll.js';
 
 type Props = {
 	readonly context: ServiceContext;
@@ -50,7 +51,7 @@ export function PrintQueueScreen({
 	const refresh = useCallback(() => {
 		const next = readQueueEntries(context);
 		setEntries(next);
-		setCursor(previous => Math.max(0, Math.min(previous, next.length - 1)));
+		setCursor(previous => clampIndex(previous, next.length));
 		onChanged();
 	}, [context, onChanged]);
 
@@ -103,10 +104,7 @@ export function PrintQueueScreen({
 					return false;
 				}
 
-				const step = {up: -1, down: 1, pageUp: -visible, pageDown: visible, home: -entries.length, end: entries.length}[
-					action
-				];
-				setCursor(Math.max(0, Math.min(entries.length - 1, cursor + step)));
+				setCursor(clampIndex(cursor + moveStep(action, visible, entries.length), entries.length));
 				return true;
 			}
 
@@ -144,8 +142,8 @@ export function PrintQueueScreen({
 			`  ${padStartToWidth(job, 5)}  ${padEndToWidth(state, 8)}  ${padStartToWidth(tries, 5)}  ${padEndToWidth(slip, 44)}  ${reason}`,
 			columns,
 		);
-	const top = Math.max(0, Math.min(cursor - visible + 1, entries.length - visible));
-	const shown = entries.slice(Math.max(0, top), Math.max(0, top) + visible);
+	const top = windowStart(cursor, entries.length, visible);
+	const shown = entries.slice(top, top + visible);
 
 	return (
 		<Box flexDirection="column">

@@ -1,4 +1,5 @@
 import type {AuditEvent} from '../../services/audit-service.js';
+import {clampTop} from './scroll.js';
 
 /** The event kinds the audit view filters by, in the order `e` steps through them; undefined is every kind. */
 export const auditFilterKinds: ReadonlyArray<AuditEvent | undefined> = [
@@ -58,8 +59,7 @@ export function auditViewReducer(view: AuditView, event: AuditViewEvent): AuditV
 		}
 
 		case 'scroll': {
-			const maxTop = Math.max(0, event.rows - event.visible);
-			return {...view, top: Math.max(0, Math.min(maxTop, view.top + event.by))};
+			return {...view, top: clampTop(view.top + event.by, event.rows, event.visible)};
 		}
 	}
 }

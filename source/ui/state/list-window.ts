@@ -1,3 +1,6 @@
+import type {MoveAction} from '../keymap.js';
+import {clampIndex, windowStart} from './scroll.js';
+
 /** A row's place in the newest-first order. */
 export type RowKey = {createdAt: number; id: number};
 
@@ -9,7 +12,7 @@ export type PageSource<Row extends RowKey> = (request: PageRequest) => Row[];
 /** The rows on screen (exactly the visible ones) and the highlighted one. */
 export type ListWindow<Row extends RowKey> = {rows: Row[]; cursor: number; pageSize: number};
 
-export type ListMove = 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end';
+export type ListMove = MoveAction;
 
 export function emptyWindow<Row extends RowKey>(pageSize: number): ListWindow<Row> {
 	return {rows: [], cursor: 0, pageSize: Math.max(1, pageSize)};
@@ -26,7 +29,7 @@ export function firstWindow<Row extends RowKey>(pageSize: number, fetch: PageSou
 }
 
 function clampCursor<Row extends RowKey>(window: ListWindow<Row>): ListWindow<Row> {
-	const cursor = Math.max(0, Math.min(window.cursor, window.rows.length - 1));
+	const cursor = clampIndex(window.cursor, window.rows.length);
 	return cursor === window.cursor ? window : {...window, cursor};
 }
 
@@ -54,7 +57,7 @@ function slideDown<Row extends RowKey>(window: ListWindow<Row>, page: Row[], tar
 function slideUp<Row extends RowKey>(window: ListWindow<Row>, page: Row[], target: number): ListWindow<Row> {
 	const joined = [...page, ...window.rows];
 	const rows = joined.slice(0, window.pageSize);
-	return {...window, rows, cursor: Math.max(0, Math.min(rows.length - 1, target))};
+	return {...window, rows, cursor: clampIndex(target, rows.length)};
 }
 
 /**
@@ -131,7 +134,7 @@ export function resizeWindow<Row extends RowKey>(
 	}
 
 	if (size < window.rows.length) {
-		const start = Math.max(0, Math.min(window.cursor - size + 1, window.rows.length - size));
+		const start = windowStart(window.cursor, window.rows.length, size);
 		const first = Math.min(start, window.cursor);
 		return {rows: window.rows.slice(first, first + size), cursor: window.cursor - first, pageSize: size};
 	}

@@ -1,4 +1,5 @@
 import type {PrintProgress, PrintResult} from '../../services/print-service.js';
+import {clampTop} from './scroll.js';
 
 /**
  * The part of a flow that prints a slip and shows its preview, the same in the void flow and the
@@ -29,8 +30,7 @@ export function slipPrintingReducer<F extends SlipPrinting>(flow: F, event: Slip
 		}
 
 		case 'scroll': {
-			const maxTop = Math.max(0, event.lines - event.height);
-			return {...flow, previewTop: Math.max(0, Math.min(maxTop, flow.previewTop + event.by))};
+			return {...flow, previewTop: clampTop(flow.previewTop + event.by, event.lines, event.height)};
 		}
 	}
 }

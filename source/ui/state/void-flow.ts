@@ -5,6 +5,7 @@ import type {PrintProgress, PrintResult} from '../../services/print-service.js';
 import type {VoidOutcome} from '../../services/void-service.js';
 import {slipPrintingReducer, type SlipPrintingEvent} from './slip-printing.js';
 import {checkReducer, startApproverCheck, type CheckEvent, type SupervisorCheck} from './supervisor-check.js';
+import {clampIndex} from './scroll.js';
 
 /** What the clerk is shown; the flow only moves forward through these, or back out before `voiding`. */
 export type VoidStep = 'refused' | 'password' | 'approval' | 'reason' | 'confirm' | 'printing' | 'result';
@@ -111,7 +112,7 @@ export function voidFlowReducer(flow: VoidFlow, event: VoidEvent): VoidFlow {
 		}
 
 		case 'reason-move': {
-			return {...flow, reasonIndex: Math.max(0, Math.min(event.count - 1, flow.reasonIndex + event.by))};
+			return {...flow, reasonIndex: clampIndex(flow.reasonIndex + event.by, event.count)};
 		}
 
 		case 'reason': {
