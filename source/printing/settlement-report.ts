@@ -3,16 +3,12 @@ import type {BatchSummary, ChannelTotals} from '../domain/batch-summary.js';
 import {singleLine} from '../domain/display-text.js';
 import {formatSlip} from '../domain/money.js';
 import {formatDateTime} from '../domain/time-format.js';
-import {merchantLines} from './merchant-lines.js';
+import {merchantLines, type MerchantFields} from './merchant-lines.js';
 import {cut, feed, labelValue, rule, slipHeader, text, type SlipLine, type SlipModel} from './slip-model.js';
 import {channelLabel, commonLabel, say as sayLabel, type Label, type SlipLabels} from './slip-labels.js';
 
-export type SettlementReportInput = {
+export type SettlementReportInput = MerchantFields & {
 	kind: 'settlement' | 'shift';
-	merchantName: string;
-	merchantNo: string;
-	terminalId: string;
-	operatorNo: string;
 	batchNo: string;
 	openedAt: number;
 	/** When the batch was settled, or when the shift summary was taken. */

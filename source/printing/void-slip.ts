@@ -2,7 +2,7 @@ import {freeText, singleLine} from '../domain/display-text.js';
 import {formatPlain, formatSlip, type Fen} from '../domain/money.js';
 import {formatDateTime} from '../domain/time-format.js';
 import type {Channel} from '../domain/transaction.js';
-import {merchantLines} from './merchant-lines.js';
+import {merchantLines, type MerchantFields} from './merchant-lines.js';
 import {channelLabel, commonLabel, say as sayLabel, type Label, type SlipLabels} from './slip-labels.js';
 import {
 	cut,
@@ -19,11 +19,7 @@ import {
 
 export type {SlipLabels} from './slip-labels.js';
 
-export type VoidSlipInput = {
-	merchantName: string;
-	merchantNo: string;
-	terminalId: string;
-	operatorNo: string;
+export type VoidSlipInput = MerchantFields & {
 	cardMasked: string;
 	channel: Channel;
 	batchNo: string;
