@@ -1,17 +1,14 @@
 import {formatAnchor, type AuditAnchor} from '../domain/audit-chain.js';
 import type {BatchSummary, ChannelTotals} from '../domain/batch-summary.js';
-import {freeText, singleLine} from '../domain/display-text.js';
+import {singleLine} from '../domain/display-text.js';
 import {formatSlip} from '../domain/money.js';
 import {formatDateTime} from '../domain/time-format.js';
+import {merchantLines, type MerchantFields} from './merchant-lines.js';
 import {cut, feed, labelValue, rule, slipHeader, text, type SlipLine, type SlipModel} from './slip-model.js';
-import {channelLabel, say as sayLabel, type Label, type SlipLabels} from './slip-labels.js';
+import {channelLabel, commonLabel, say as sayLabel, type Label, type SlipLabels} from './slip-labels.js';
 
-export type SettlementReportInput = {
+export type SettlementReportInput = MerchantFields & {
 	kind: 'settlement' | 'shift';
-	merchantName: string;
-	merchantNo: string;
-	terminalId: string;
-	operatorNo: string;
 	batchNo: string;
 	openedAt: number;
 	/** When the batch was settled, or when the shift summary was taken. */
@@ -23,15 +20,10 @@ export type SettlementReportInput = {
 };
 
 const label = {
+	...commonLabel,
 	settlement: ['结算总计单', 'SETTLEMENT'],
 	shift: ['交班汇总 X', 'SHIFT SUMMARY X'],
 	notSettled: ['未结算,仅供核对', 'NOT SETTLED: FOR CHECKING ONLY'],
-	reprint: ['重打印', 'REPRINT'],
-	merchantName: ['商户名称', 'MERCHANT NAME'],
-	merchantNo: ['商户编号', 'MERCHANT NO'],
-	terminalNo: ['终端编号', 'TERMINAL NO'],
-	operatorNo: ['操作员号', 'OPERATOR NO'],
-	batchNo: ['批次号', 'BATCH NO'],
 	openedAt: ['开始时间', 'OPENED'],
 	settledAt: ['结算时间', 'SETTLED'],
 	takenAt: ['统计时间', 'TAKEN'],
@@ -73,12 +65,7 @@ export function buildSettlementReport(
 
 	lines.push(
 		rule(),
-		labelValue(say(label.merchantName), freeText(input.merchantName), {
-			stacked: true,
-		}),
-		labelValue(say(label.merchantNo), field(input.merchantNo), {stacked: true}),
-		labelValue(say(label.terminalNo), field(input.terminalId)),
-		labelValue(say(label.operatorNo), field(input.operatorNo)),
+		...merchantLines(input, {labels: options.labels, stackMerchantNo: true}),
 		labelValue(say(label.batchNo), field(input.batchNo)),
 		labelValue(say(label.openedAt), formatDateTime(input.openedAt, input.timeZone), {stacked: true}),
 		labelValue(

@@ -9,6 +9,16 @@ export type Label = readonly [zh: string, en: string];
  */
 export type SlipLabels = 'bilingual' | 'english';
 
+/** The words the void slip and the settlement report both print, said once. */
+export const commonLabel = {
+	reprint: ['重打印', 'REPRINT'],
+	merchantName: ['商户名称', 'MERCHANT NAME'],
+	merchantNo: ['商户编号', 'MERCHANT NO'],
+	terminalNo: ['终端编号', 'TERMINAL NO'],
+	operatorNo: ['操作员号', 'OPERATOR NO'],
+	batchNo: ['批次号', 'BATCH NO'],
+} as const satisfies Record<string, Label>;
+
 export const channelLabel: Record<Channel, Label> = {
 	debit: ['借记卡', 'DEBIT'],
 	credit: ['贷记卡', 'CREDIT'],

@@ -2,7 +2,8 @@ import {freeText, singleLine} from '../domain/display-text.js';
 import {formatPlain, formatSlip, type Fen} from '../domain/money.js';
 import {formatDateTime} from '../domain/time-format.js';
 import type {Channel} from '../domain/transaction.js';
-import {channelLabel, say as sayLabel, type Label, type SlipLabels} from './slip-labels.js';
+import {merchantLines, type MerchantFields} from './merchant-lines.js';
+import {channelLabel, commonLabel, say as sayLabel, type Label, type SlipLabels} from './slip-labels.js';
 import {
 	cut,
 	feed,
@@ -18,11 +19,7 @@ import {
 
 export type {SlipLabels} from './slip-labels.js';
 
-export type VoidSlipInput = {
-	merchantName: string;
-	merchantNo: string;
-	terminalId: string;
-	operatorNo: string;
+export type VoidSlipInput = MerchantFields & {
 	cardMasked: string;
 	channel: Channel;
 	batchNo: string;
@@ -50,21 +47,16 @@ export type VoidSlipOptions = {
 };
 
 const label = {
+	...commonLabel,
 	title: ['POS签购单', 'VOID SLIP'],
-	reprint: ['重打印', 'REPRINT'],
 	merchantCopy: ['商户存根', 'MERCHANT COPY'],
 	cardholderCopy: ['持卡人存根', 'CARDHOLDER COPY'],
 	bankCopy: ['银行存根', 'BANK COPY'],
-	merchantName: ['商户名称', 'MERCHANT NAME'],
-	merchantNo: ['商户编号', 'MERCHANT NO'],
-	terminalNo: ['终端编号', 'TERMINAL NO'],
-	operatorNo: ['操作员号', 'OPERATOR NO'],
 	cardNo: ['卡号', 'CARD NO'],
 	account: ['付款账户', 'PAYER'],
 	payType: ['支付方式', 'PAY TYPE'],
 	transType: ['交易类型', 'TRANS TYPE'],
 	voidType: ['消费撤销', 'VOID'],
-	batchNo: ['批次号', 'BATCH NO'],
 	voucherNo: ['凭证号', 'VOUCHER NO'],
 	authNo: ['授权码', 'AUTH NO'],
 	referenceNo: ['参考号', 'REF NO'],
@@ -104,14 +96,7 @@ export function buildVoidSlip(input: VoidSlipInput, options: VoidSlipOptions): S
 		const lines: SlipLine[] = [
 			...slipHeader(say(label.title), options.reprint, say(label.reprint)),
 			...(options.labels === 'english' ? ruledHeading(copyName[1]) : ruledHeading(copyName[0], copyName[1])),
-			labelValue(say(label.merchantName), freeText(input.merchantName), {
-				stacked: true,
-			}),
-			labelValue(say(label.merchantNo), field(input.merchantNo), {
-				stacked: stackLong,
-			}),
-			labelValue(say(label.terminalNo), field(input.terminalId)),
-			labelValue(say(label.operatorNo), field(input.operatorNo)),
+			...merchantLines(input, {labels: options.labels, stackMerchantNo: stackLong}),
 			rule(),
 			labelValue(say(isCard(input.channel) ? label.cardNo : label.account), freeText(input.cardMasked), {
 				stacked: stackLong,
