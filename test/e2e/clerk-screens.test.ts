@@ -1,6 +1,9 @@
 // What a clerk hit on the screens (issue 11), through the built binary in a pseudo-terminal.
 import test from 'ava';
-import {makeCounter, signIn, startConsole, startPrinter} from './helpers/counter.js';
+import {keys} from '../helpers/pty-terminal.js';
+import {makeCounter, signIn, stars, startConsole, startPrinter, typeAndEnter} from './helpers/counter.js';
+
+const ctrlU = '\u0015';
 
 test('at 60×20 the list shows every amount and status: the least needed columns go first', async t => {
 	const counter = await makeCounter(t, [12_850, 3000, 1_234_567]);
@@ -17,4 +20,38 @@ test('at 60×20 the list shows every amount and status: the least needed columns
 	}
 
 	t.notRegex(list, /[\d.¥]…/, 'no amount is cut');
+});
+
+test('a new search starts empty, and Ctrl+U clears the field', async t => {
+	const counter = await makeCounter(t, [12_850, 3000]);
+	const [first, second] = counter.vouchers as [string, string];
+	const printer = await startPrinter(t, counter.folder);
+	const terminal = startConsole(t, counter, printer);
+
+	await signIn(terminal);
+	await terminal.press('/', '/ Search:');
+	await typeAndEnter(terminal, first, `/ Search: ${first}`);
+	await terminal.waitFor(new RegExp(`^Search: ${first}$`, 'm'));
+
+	await terminal.press('/', /^\/ Search:\s*$/m);
+	await typeAndEnter(terminal, second, `/ Search: ${second}`);
+	const found = await terminal.waitFor(new RegExp(`^Search: ${second}$`, 'm'));
+	t.regex(found, new RegExp(`› .*${second}`));
+
+	await terminal.press('/', /^\/ Search:\s*$/m);
+	await terminal.press('12', /^\/ Search: 12$/m);
+	await terminal.press(ctrlU, /^\/ Search:\s*$/m);
+	await typeAndEnter(terminal, first, `/ Search: ${first}`);
+	await terminal.waitFor(new RegExp(`^Search: ${first}$`, 'm'));
+
+	// The sign-in operator field after a refusal, the same way.
+	await terminal.press('l', 'Password:');
+	await terminal.press(keys.escape, /^Operator number:\s*$/m);
+	await typeAndEnter(terminal, '99', 'Operator number: 99');
+	await terminal.waitFor('Password:');
+	await typeAndEnter(terminal, 'nobody', `Password: ${stars('nobody')}`);
+	await terminal.waitFor(/wrong/);
+	await terminal.press(keys.escape, /^Operator number:\s*$/m);
+	const typed = await terminal.press('1', /^Operator number: 1/m);
+	t.regex(typed, /^Operator number: 1\s*$/m, 'the refused number is gone: 1, not 991');
 });

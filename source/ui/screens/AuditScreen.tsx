@@ -198,7 +198,6 @@ export function AuditScreen({context, messages, approval, height, columns}: Prop
 					prompt={text.operatorPrompt}
 					accept={digitsOnly}
 					maxLength={4}
-					initialValue={view.operatorNo ?? ''}
 					onSubmit={operatorNo => {
 						dispatch({type: 'operator', operatorNo});
 					}}

@@ -86,7 +86,6 @@ export function ListScreen({list, messages, timeZone, columns, onOpen, onVoid, o
 	const bottom = searching ? (
 		<TextField
 			prompt={`/ ${messages.list.searchPrompt}`}
-			initialValue={query.today ? '' : query.text}
 			maxLength={60}
 			onSubmit={text => {
 				const problem = list.search(text);

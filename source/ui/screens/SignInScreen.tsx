@@ -96,7 +96,6 @@ export function SignInScreen({
 					prompt={messages.signIn.operatorPrompt}
 					accept={digitsOnly}
 					maxLength={4}
-					initialValue={operatorNo}
 					onSubmit={value => {
 						if (value !== '') {
 							setOperatorNo(value);
