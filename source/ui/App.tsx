@@ -166,7 +166,21 @@ function Console({context, language, demoAccounts, printerPollMs = 5000, checkPr
 		}
 	}, [frontName, reload]);
 
-	const voidFlow = useVoidFlow({context, language, messages, session: state.session, printer, onChanged: refresh});
+	const lockedOut = useCallback(
+		(notice: string) => {
+			dispatch({type: 'sign-out', notice});
+		},
+		[dispatch],
+	);
+	const voidFlow = useVoidFlow({
+		context,
+		language,
+		messages,
+		session: state.session,
+		printer,
+		onChanged: refresh,
+		onLockedOut: lockedOut,
+	});
 	const settlement = useSettlementFlow({
 		context,
 		language,
@@ -259,6 +273,7 @@ function Console({context, language, demoAccounts, printerPollMs = 5000, checkPr
 				context={context}
 				messages={messages}
 				demoAccounts={demoAccounts}
+				notice={state.signOutNotice}
 				onSignedIn={operator => {
 					dispatch({type: 'signed-in', operator});
 					list.showToday();
@@ -275,10 +290,10 @@ function Console({context, language, demoAccounts, printerPollMs = 5000, checkPr
 				onSignedIn={() => {
 					dispatch({type: 'unlocked'});
 				}}
-				onSignOut={() => {
+				onSignOut={notice => {
 					voidFlow.close();
 					closeSettlement();
-					dispatch({type: 'sign-out'});
+					dispatch({type: 'sign-out', notice});
 				}}
 			/>
 		);

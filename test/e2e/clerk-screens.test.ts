@@ -1,7 +1,7 @@
 // What a clerk hit on the screens (issue 11), through the built binary in a pseudo-terminal.
 import test from 'ava';
 import {keys} from '../helpers/pty-terminal.js';
-import {makeCounter, signIn, stars, startConsole, startPrinter, typeAndEnter} from './helpers/counter.js';
+import {cashier, makeCounter, signIn, stars, startConsole, startPrinter, typeAndEnter} from './helpers/counter.js';
 
 const ctrlU = '\u0015';
 
@@ -54,4 +54,41 @@ test('a new search starts empty, and Ctrl+U clears the field', async t => {
 	await terminal.press(keys.escape, /^Operator number:\s*$/m);
 	const typed = await terminal.press('1', /^Operator number: 1/m);
 	t.regex(typed, /^Operator number: 1\s*$/m, 'the refused number is gone: 1, not 991');
+});
+
+test('sign-out clears the operator: the next person starts at an empty operator field', async t => {
+	const counter = await makeCounter(t, [12_850]);
+	const printer = await startPrinter(t, counter.folder);
+	const terminal = startConsole(t, counter, printer);
+
+	await signIn(terminal);
+	await terminal.press('l', 'Password:');
+	const signedOut = await terminal.press(keys.escape, /^Operator number:\s*$/m);
+	t.notRegex(signedOut, /Password:/, 'the cursor is in the operator field, not the password');
+	await terminal.press('00', /^Operator number: 00$/m);
+});
+
+test('a lockout at the void signs the operator out', async t => {
+	const counter = await makeCounter(t, [12_850]);
+	const printer = await startPrinter(t, counter.folder);
+	const terminal = startConsole(t, counter, printer);
+
+	await signIn(terminal);
+	await terminal.press('v', 'your password again:');
+	for (let attempt = 1; attempt <= 5; attempt++) {
+		const wrong = `wrong-${attempt}`;
+		await typeAndEnter(terminal, wrong, `your password again: ${stars(wrong)}`);
+		if (attempt < 5) {
+			await terminal.waitFor(/your password again:\s*$/m);
+		}
+	}
+
+	const signedOut = await terminal.waitFor(/^Operator number:\s*$/m);
+	t.regex(signedOut, /locked/i, 'the sign-in screen says why');
+	t.notRegex(signedOut, /Void voucher|Slips waiting/, 'the console is gone');
+	await typeAndEnter(terminal, cashier.number, `Operator number: ${cashier.number}`);
+	await terminal.waitFor('Password:');
+	await typeAndEnter(terminal, cashier.password, `Password: ${stars(cashier.password)}`);
+	await terminal.waitFor(/locked/i);
+	t.notRegex(terminal.screen(), /^Today /m, 'the locked operator cannot sign back in');
 });

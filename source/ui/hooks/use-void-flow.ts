@@ -27,7 +27,18 @@ export type VoidActions = {
  * Runs the void flow: the reducer holds every step; this hook does the service calls between them.
  * An answer that arrives after the flow was closed or restarted is dropped (usePrintingFlow).
  */
-export function useVoidFlow({context, language, messages, session, printer, onChanged}: FlowOptions): VoidActions {
+export function useVoidFlow({
+	context,
+	language,
+	messages,
+	session,
+	printer,
+	onChanged,
+	onLockedOut,
+}: FlowOptions & {
+	/** Too many wrong passwords at the void locked the operator: the flow is closed, and the console signs out. */
+	readonly onLockedOut?: (notice: string) => void;
+}): VoidActions {
 	const {flow, latest, dispatch, generation, begin, close, print, retryPrint, scroll} = usePrintingFlow({
 		context,
 		language,
@@ -59,6 +70,12 @@ export function useVoidFlow({context, language, messages, session, printer, onCh
 			const from = generation();
 			dispatch({type: 'checking'});
 			void authenticate(context, session.operatorNo, password, 'void').then(result => {
+				if (!result.ok && result.reason === 'locked' && generation() === from) {
+					close();
+					onLockedOut?.(authRefusalText(messages, result, context.now()));
+					return;
+				}
+
 				dispatch(
 					result.ok
 						? {type: 'password-accepted', operator: result.operator}
@@ -67,7 +84,7 @@ export function useVoidFlow({context, language, messages, session, printer, onCh
 				);
 			});
 		},
-		[context, dispatch, generation, latest, messages, session],
+		[close, context, dispatch, generation, latest, messages, onLockedOut, session],
 	);
 
 	const submitSupervisorNumber = useCallback(
