@@ -20,6 +20,7 @@ import {layer, useKeys} from '../keyboard.js';
 import {actionFor, isMoveAction, type MoveAction} from '../keymap.js';
 import {auditKind, auditViewReducer, initialAuditView} from '../state/audit-view.js';
 import {Text} from '../components/Text.js';
+import {cutAtWord} from '../fit-text.js';
 
 type Props = {
 	readonly context: ServiceContext;
@@ -61,11 +62,15 @@ export function auditLines(rows: readonly AuditRow[], messages: Messages, timeZo
 	const widths = limits.map((limit, index) =>
 		Math.min(limit, Math.max(displayWidth(header[index] ?? ''), ...cells.map(row => displayWidth(row[index] ?? '')))),
 	);
-	const line = (row: string[]) =>
-		truncateToWidth(
-			[...widths.map((width, index) => padEndToWidth(row[index] ?? '', width)), row.at(-1) ?? ''].join('  ').trimEnd(),
+	// The detail is last and is cut at a word, never in the middle of one or of a number.
+	const line = (row: string[]) => {
+		const cells = widths.map((width, index) => padEndToWidth(row[index] ?? '', width)).join('  ');
+		return truncateToWidth(
+			`${cells}  ${cutAtWord(row.at(-1) ?? '', columns - displayWidth(cells) - 2)}`.trimEnd(),
 			columns,
 		);
+	};
+
 	return [line(header), ...cells.map(row => line(row))];
 }
 
@@ -181,7 +186,7 @@ export function AuditScreen({context, messages, approval, height, columns}: Prop
 			<Text bold wrap="truncate">
 				{text.title} · {filters}
 			</Text>
-			<Text color={verification.color} wrap="truncate">
+			<Text color={verification.color} wrap="wrap">
 				{verification.text}
 			</Text>
 			<Text underline wrap="truncate">

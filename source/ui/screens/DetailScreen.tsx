@@ -73,11 +73,11 @@ export function DetailScreen({context, messages, transactionId, role, onVoid}: P
 		const left = formatDuration(answer.until - context.now());
 		verdict = (
 			<Box flexDirection="column">
-				<Text color="green" wrap="truncate">
+				<Text color="green" wrap="wrap">
 					{messages.detail.voidableUntil(formatDateTime(answer.until, timeZone), left)}
 				</Text>
 				{answer.needsSupervisor ? (
-					<Text color="yellow" wrap="truncate">
+					<Text color="yellow" wrap="wrap">
 						{messages.detail.needsSupervisor(formatScreen(context.config.supervisorLimit))}
 					</Text>
 				) : null}
@@ -86,7 +86,7 @@ export function DetailScreen({context, messages, transactionId, role, onVoid}: P
 	} else {
 		const {message, advice} = refusalText(messages, answer.reason, {terminalId: transaction.terminalId});
 		verdict = (
-			<Text color="red" wrap="truncate">
+			<Text color="red" wrap="wrap">
 				{messages.detail.cannotVoid}: {message}: {advice}
 			</Text>
 		);

@@ -82,11 +82,9 @@ export function ShiftReportScreen({context, language, messages, session, printer
 			<Text bold wrap="truncate">
 				{text.title(batch.batchNo)}
 			</Text>
-			<Text wrap="truncate">
-				{text.taken(formatDateTime(takenAt, timeZone), formatDateTime(batch.openedAt, timeZone))}
-			</Text>
+			<Text wrap="wrap">{text.taken(formatDateTime(takenAt, timeZone), formatDateTime(batch.openedAt, timeZone))}</Text>
 			<BatchFigures summary={summary} messages={messages} />
-			<Text dimColor wrap="truncate">
+			<Text dimColor wrap="wrap">
 				{text.hint}
 			</Text>
 			{printing?.state === 'printing' ? (

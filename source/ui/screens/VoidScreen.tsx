@@ -48,7 +48,7 @@ function Notice({
 	readonly messages: Messages;
 }): React.JSX.Element | undefined {
 	return flow.notice ? (
-		<Text color="red" wrap="truncate">
+		<Text color="red" wrap="wrap">
 			{noticeText(messages, flow.notice)}
 		</Text>
 	) : undefined;
@@ -123,7 +123,7 @@ function ConfirmStep({flow, messages, config}: Pick<Props, 'flow' | 'messages' |
 					{padEndToWidth(label, width)} {value}
 				</Text>
 			))}
-			<Text dimColor wrap="truncate">
+			<Text dimColor wrap="wrap">
 				{messages.voidFlow.confirmHint}
 			</Text>
 			<Notice flow={flow} messages={messages} />
@@ -270,7 +270,7 @@ export function VoidScreen({
 			step = (
 				<>
 					{flow.answer.ok && flow.answer.needsSupervisor ? (
-						<Text color="yellow" wrap="truncate">
+						<Text color="yellow" wrap="wrap">
 							{text.supervisorNeeded(formatScreen(config.supervisorLimit))}
 						</Text>
 					) : undefined}
