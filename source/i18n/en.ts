@@ -186,6 +186,8 @@ export const en = {
 	},
 	help: {
 		title: 'Keys',
+		moreAbove: '↑ more above (PgUp, Home)',
+		moreBelow: '↓ more below (PgDn, End)',
 		places: {
 			list: 'list',
 			detail: 'detail',

@@ -160,7 +160,7 @@ export type Messages = {
 		reprinted: (jobId: number) => string;
 		cannotReprint: string;
 	};
-	help: {title: string; places: Record<KeyPlace, string>};
+	help: {title: string; places: Record<KeyPlace, string>; moreAbove: string; moreBelow: string};
 	settlement: {
 		title: string;
 		supervisorNeeded: string;

@@ -175,6 +175,8 @@ export const zhCN = {
 	},
 	help: {
 		title: '按键',
+		moreAbove: '↑ 上面还有(PgUp、Home)',
+		moreBelow: '↓ 下面还有(PgDn、End)',
 		places: {
 			list: '列表',
 			detail: '详情',

@@ -3,8 +3,21 @@ import React, {useState} from 'react';
 import {padEndToWidth, truncateToWidth} from '../../domain/display-width.js';
 import type {Messages} from '../../i18n/messages.js';
 import {layer, useKeys} from '../keyboard.js';
-import {actionFor, helpEntries} from '../keymap.js';
+import {actionFor, helpEntries, isMoveAction, type MoveAction} from '../keymap.js';
 import {Text} from '../components/Text.js';
+
+/** The first line shown after a move key, kept within the lines. */
+export function helpTop(top: number, action: MoveAction, lines: number, visible: number): number {
+	const by: Record<MoveAction, number> = {
+		up: -1,
+		down: 1,
+		pageUp: -visible,
+		pageDown: visible,
+		home: -lines,
+		end: lines,
+	};
+	return Math.max(0, Math.min(lines - visible, top + by[action]));
+}
 
 /** Every key, generated from the keymap, so help cannot drift from what the keys do. */
 export function HelpScreen({
@@ -24,11 +37,12 @@ export function HelpScreen({
 			columns,
 		);
 	});
-	const visible = Math.max(1, height - 1);
+	// The title, then the lines, then one line that says whether there is more above or below.
+	const visible = Math.max(1, height - 2);
 	useKeys(layer.screen, (input, key) => {
 		const action = actionFor(['help'], input, key);
-		if (action === 'up' || action === 'down') {
-			setTop(previous => Math.max(0, Math.min(lines.length - visible, previous + (action === 'up' ? -1 : 1))));
+		if (isMoveAction(action)) {
+			setTop(previous => helpTop(previous, action, lines.length, visible));
 			return true;
 		}
 
@@ -44,6 +58,11 @@ export function HelpScreen({
 					{line}
 				</Text>
 			))}
+			<Text dimColor wrap="truncate">
+				{[top > 0 ? messages.help.moreAbove : '', top + visible < lines.length ? messages.help.moreBelow : '']
+					.filter(Boolean)
+					.join('  ') || ' '}
+			</Text>
 		</Box>
 	);
 }
