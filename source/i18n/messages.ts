@@ -136,6 +136,7 @@ export type Messages = {
 		notSupervisor: (operatorNo: string) => string;
 		sameOperator: string;
 		reasonPrompt: string;
+		otherReasonPrompt: string;
 		confirmTitle: string;
 		confirmHint: string;
 		voiding: string;

@@ -4,7 +4,7 @@ import {getTransaction} from '../../services/transaction-list-service.js';
 import {checkVoidable, voidTransaction} from '../../services/void-service.js';
 import {singleLine} from '../../domain/display-text.js';
 import {authRefusalText} from '../auth-text.js';
-import {startVoidFlow, voidFlowReducer, type VoidFlow} from '../state/void-flow.js';
+import {isOtherReason, startVoidFlow, voidFlowReducer, type VoidFlow} from '../state/void-flow.js';
 import {type FlowOptions, usePrintingFlow} from './use-printing-flow.js';
 
 export type VoidActions = {
@@ -17,6 +17,10 @@ export type VoidActions = {
 	moveReason: (by: number, count: number) => void;
 	/** Picks the highlighted reason as it is now, not as the last frame drew it. */
 	chooseHighlightedReason: (reasons: readonly string[]) => void;
+	/** Picks reason `index` (the digit pressed, less one); "Other" asks for the clerk's own words. */
+	chooseReason: (index: number, reasons: readonly string[]) => void;
+	/** The clerk's own words for "Other"; empty keeps "Other" itself. */
+	submitOtherReason: (text: string, other: string) => void;
 	confirm: () => void;
 	retryPrint: () => void;
 	scroll: (by: number, lines: number, height: number) => void;
@@ -137,11 +141,28 @@ export function useVoidFlow({
 		[context, dispatch, generation, latest, messages],
 	);
 
+	const chooseReason = useCallback(
+		(index: number, reasons: readonly string[]) => {
+			const reason = reasons[index];
+			if (latest.current?.step === 'reason' && reason !== undefined) {
+				dispatch(isOtherReason(reason) ? {type: 'reason-other'} : {type: 'reason', reason: singleLine(reason)});
+			}
+		},
+		[dispatch, latest],
+	);
+
 	const chooseHighlightedReason = useCallback(
 		(reasons: readonly string[]) => {
-			const reason = reasons[latest.current?.reasonIndex ?? 0];
-			if (latest.current?.step === 'reason' && reason !== undefined) {
-				dispatch({type: 'reason', reason: singleLine(reason)});
+			chooseReason(latest.current?.reasonIndex ?? 0, reasons);
+		},
+		[chooseReason, latest],
+	);
+
+	const submitOtherReason = useCallback(
+		(text: string, other: string) => {
+			if (latest.current?.step === 'reason-text') {
+				const words = singleLine(text).trim();
+				dispatch({type: 'reason', reason: words === '' ? singleLine(other) : words});
 			}
 		},
 		[dispatch, latest],
@@ -189,6 +210,8 @@ export function useVoidFlow({
 		submitSupervisorPassword,
 		moveReason,
 		chooseHighlightedReason,
+		chooseReason,
+		submitOtherReason,
 		confirm,
 		retryPrint,
 		scroll,

@@ -12,7 +12,7 @@ import type {VoidActions} from '../hooks/use-void-flow.js';
 import {layer, useKeys} from '../keyboard.js';
 import {actionFor, type KeyAction} from '../keymap.js';
 import {refusalText} from '../refusal-text.js';
-import {canCancel, type FlowNotice, type VoidFlow} from '../state/void-flow.js';
+import {canCancel, isOtherReason, type FlowNotice, type VoidFlow} from '../state/void-flow.js';
 import {outcomeHeaderLines, previewLines, PrintOutcome} from '../components/PrintOutcome.js';
 import {MenuItem, Text} from '../components/Text.js';
 
@@ -179,8 +179,19 @@ function resultKey(
 	return false;
 }
 
-/** The reason menu: ↑↓ move, Enter picks; the other keys are the screen's or the app's. */
-function reasonKey(action: KeyAction | undefined, actions: VoidActions, reasons: readonly string[]): boolean {
+/** The reason menu: ↑↓ move, Enter picks, a digit 1–9 picks that reason; the other keys are the screen's or the app's. */
+function reasonKey(
+	input: string,
+	action: KeyAction | undefined,
+	actions: VoidActions,
+	reasons: readonly string[],
+): boolean {
+	const digit = /^[1-9]$/.test(input) ? Number(input) : undefined;
+	if (digit !== undefined && digit <= reasons.length) {
+		actions.chooseReason(digit - 1, reasons);
+		return true;
+	}
+
 	if (action === 'up' || action === 'down') {
 		actions.moveReason(action === 'up' ? -1 : 1, reasons.length);
 		return true;
@@ -223,7 +234,7 @@ export function VoidScreen({
 		}
 
 		if (flow.step === 'reason') {
-			return reasonKey(action, actions, config.voidReasons);
+			return reasonKey(input, action, actions, config.voidReasons);
 		}
 
 		if (flow.step === 'confirm' && action === 'confirm') {
@@ -301,6 +312,20 @@ export function VoidScreen({
 						limit={Math.max(1, height - 3)}
 					/>
 				</>
+			);
+			break;
+		}
+
+		case 'reason-text': {
+			const other = config.voidReasons.find(reason => isOtherReason(reason)) ?? '';
+			step = (
+				<TextField
+					prompt={text.otherReasonPrompt}
+					maxLength={40}
+					onSubmit={words => {
+						actions.submitOtherReason(words, other);
+					}}
+				/>
 			);
 			break;
 		}

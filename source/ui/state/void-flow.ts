@@ -7,7 +7,16 @@ import {slipPrintingReducer, type SlipPrintingEvent} from './slip-printing.js';
 
 /** What the clerk is shown; the flow only moves forward through these, or back out before `voiding`. */
 export type VoidStep =
-	'refused' | 'password' | 'supervisor-number' | 'supervisor-password' | 'reason' | 'confirm' | 'printing' | 'result';
+	| 'refused'
+	| 'password'
+	| 'supervisor-number'
+	| 'supervisor-password'
+	| 'reason'
+	/** "Other" was picked: the clerk types the reason. */
+	| 'reason-text'
+	| 'confirm'
+	| 'printing'
+	| 'result';
 
 /** A message for the clerk in the step it belongs to: a wrong password, a refusal, a printer problem. */
 export type FlowNotice =
@@ -44,6 +53,7 @@ export type VoidEvent =
 	| {type: 'approver-refused'; text: string; backToNumber: boolean}
 	| {type: 'reason-move'; by: number; count: number}
 	| {type: 'reason'; reason: string}
+	| {type: 'reason-other'}
 	| {type: 'void-refused'; code: string; detail: {terminalId?: string; operatorNo?: string}}
 	| {type: 'voided'; outcome: Extract<VoidOutcome, {ok: true}>}
 	| SlipPrintingEvent;
@@ -125,6 +135,10 @@ export function voidFlowReducer(flow: VoidFlow, event: VoidEvent): VoidFlow {
 			return {...flow, reason: event.reason, step: 'confirm', notice: undefined};
 		}
 
+		case 'reason-other': {
+			return flow.step === 'reason' ? {...flow, step: 'reason-text', notice: undefined} : flow;
+		}
+
 		case 'void-refused': {
 			return {...flow, busy: false, step: 'refused', notice: {kind: 'refusal', code: event.code, detail: event.detail}};
 		}
@@ -146,6 +160,11 @@ export function voidFlowReducer(flow: VoidFlow, event: VoidEvent): VoidFlow {
 			return slipPrintingReducer(flow, event);
 		}
 	}
+}
+
+/** The reason that asks for the clerk's own words: "Other", in either language. */
+export function isOtherReason(reason: string): boolean {
+	return /(?:^|\s)(?:其他|其它|other)(?:\s|$)/iu.test(reason);
 }
 
 /** Where the clerk can still back out with nothing changed. */
