@@ -7,6 +7,9 @@ import {authRefusalText} from '../auth-text.js';
 import {isOtherReason, startVoidFlow, voidFlowReducer, type VoidFlow} from '../state/void-flow.js';
 import {type FlowOptions, usePrintingFlow} from './use-printing-flow.js';
 
+/** Longer than Ink's frame interval (30 fps), so the frame before a blocking call is on screen. */
+const afterNextFrameMs = 50;
+
 export type VoidActions = {
 	flow: VoidFlow | undefined;
 	/** Checks at once whether the transaction can be voided; false when it is gone. */
@@ -177,30 +180,41 @@ export function useVoidFlow({
 
 	const confirm = useCallback(() => {
 		const {current} = latest;
-		if (current?.step !== 'confirm' || !current.operator || current.reason === undefined) {
+		if (current?.step !== 'confirm' || current.busy || !current.operator || current.reason === undefined) {
 			return;
 		}
 
-		const outcome = voidTransaction(context, {
+		// "Voiding…" is drawn first; the write, which can block for seconds on a locked database, runs
+		// once Ink has written that frame (it draws at most every 1000 / 30 ms).
+		const from = generation();
+		const request = {
 			transactionId: current.transaction.id,
 			operator: current.operator,
 			approver: current.approver,
 			reason: current.reason,
-		});
-		if (!outcome.ok) {
-			dispatch({
-				type: 'void-refused',
-				code: outcome.reason,
-				detail: {terminalId: current.transaction.terminalId, operatorNo: current.approver?.operatorNo},
-			});
-			onChanged();
-			return;
-		}
+		};
+		dispatch({type: 'committing'});
+		setTimeout(() => {
+			if (generation() !== from) {
+				return;
+			}
 
-		dispatch({type: 'voided', outcome});
-		onChanged();
-		void print(outcome.printJobId);
-	}, [context, dispatch, latest, onChanged, print]);
+			const outcome = voidTransaction(context, request);
+			if (!outcome.ok) {
+				dispatch({
+					type: 'void-refused',
+					code: outcome.reason,
+					detail: {terminalId: current.transaction.terminalId, operatorNo: current.approver?.operatorNo},
+				});
+				onChanged();
+				return;
+			}
+
+			dispatch({type: 'voided', outcome});
+			onChanged();
+			void print(outcome.printJobId);
+		}, afterNextFrameMs);
+	}, [context, dispatch, generation, latest, onChanged, print]);
 
 	return {
 		flow,

@@ -123,9 +123,13 @@ function ConfirmStep({flow, messages, config}: Pick<Props, 'flow' | 'messages' |
 					{padEndToWidth(label, width)} {value}
 				</Text>
 			))}
-			<Text dimColor wrap="wrap">
-				{messages.voidFlow.confirmHint}
-			</Text>
+			{flow.busy ? (
+				<Text color="cyan">{messages.voidFlow.voiding}</Text>
+			) : (
+				<Text dimColor wrap="wrap">
+					{messages.voidFlow.confirmHint}
+				</Text>
+			)}
 			<Notice flow={flow} messages={messages} />
 		</Box>
 	);

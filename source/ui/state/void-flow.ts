@@ -46,6 +46,8 @@ export type VoidFlow = {
 
 export type VoidEvent =
 	| {type: 'checking'}
+	/** The clerk said yes: the screen says so before the write, which may wait on a busy database. */
+	| {type: 'committing'}
 	| {type: 'password-accepted'; operator: Authenticated}
 	| {type: 'password-refused'; text: string}
 	| {type: 'supervisor-number'; operatorNo: string}
@@ -82,7 +84,8 @@ function needsSupervisor(flow: VoidFlow): boolean {
 
 export function voidFlowReducer(flow: VoidFlow, event: VoidEvent): VoidFlow {
 	switch (event.type) {
-		case 'checking': {
+		case 'checking':
+		case 'committing': {
 			return {...flow, busy: true, notice: undefined};
 		}
 
@@ -136,7 +139,7 @@ export function voidFlowReducer(flow: VoidFlow, event: VoidEvent): VoidFlow {
 		}
 
 		case 'reason-other': {
-			return flow.step === 'reason' ? {...flow, step: 'reason-text', notice: undefined} : flow;
+			return {...flow, step: 'reason-text', notice: undefined};
 		}
 
 		case 'void-refused': {
