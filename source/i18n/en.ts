@@ -154,7 +154,8 @@ export const en = {
 		supervisorPasswordPrompt: operatorNo => `Supervisor ${operatorNo} password: `,
 		notSupervisor: operatorNo => `Operator ${operatorNo} is not a supervisor: a supervisor must approve.`,
 		sameOperator: 'A supervisor other than yourself must approve.',
-		reasonPrompt: 'Reason for the void (↑↓, Enter):',
+		reasonPrompt: 'Reason for the void (1–9, or ↑↓ and Enter):',
+		otherReasonPrompt: 'Reason, in a few words (Enter): ',
 		confirmTitle: 'Confirm void? y/n',
 		confirmHint: 'y voids it; n or Esc backs out and changes nothing.',
 		voiding: 'Voiding…',
@@ -186,6 +187,8 @@ export const en = {
 	},
 	help: {
 		title: 'Keys',
+		moreAbove: '↑ more above (PgUp, Home)',
+		moreBelow: '↓ more below (PgDn, End)',
 	},
 	settlement: {
 		title: 'Settlement (结算)',

@@ -94,6 +94,7 @@ export type Messages = {
 		notSupervisor: (operatorNo: string) => string;
 		sameOperator: string;
 		reasonPrompt: string;
+		otherReasonPrompt: string;
 		confirmTitle: string;
 		confirmHint: string;
 		voiding: string;
@@ -118,7 +119,7 @@ export type Messages = {
 		reprinted: (jobId: number) => string;
 		cannotReprint: string;
 	};
-	help: {title: string};
+	help: {title: string; moreAbove: string; moreBelow: string};
 	settlement: {
 		title: string;
 		supervisorNeeded: string;

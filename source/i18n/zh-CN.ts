@@ -143,7 +143,8 @@ export const zhCN = {
 		supervisorPasswordPrompt: operatorNo => `主管 ${operatorNo} 密码: `,
 		notSupervisor: operatorNo => `操作员 ${operatorNo} 不是主管:需要主管授权。`,
 		sameOperator: '需要由另一位主管授权。',
-		reasonPrompt: '撤销原因(↑↓ 选择,Enter 确定):',
+		reasonPrompt: '撤销原因(按 1–9,或 ↑↓ 选择后 Enter):',
+		otherReasonPrompt: '请简要填写原因(Enter 确定):',
 		confirmTitle: '确认撤销? y/n',
 		confirmHint: 'y 撤销;n 或 Esc 返回,不做任何更改。',
 		voiding: '正在撤销…',
@@ -175,6 +176,8 @@ export const zhCN = {
 	},
 	help: {
 		title: '按键',
+		moreAbove: '↑ 上面还有(PgUp、Home)',
+		moreBelow: '↓ 下面还有(PgDn、End)',
 	},
 	settlement: {
 		title: '结算 Settlement',

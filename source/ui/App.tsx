@@ -126,6 +126,7 @@ function Console({context, language, demoAccounts, printerPollMs = 5000, checkPr
 				context={context}
 				messages={messages}
 				demoAccounts={demoAccounts}
+				notice={state.signOutNotice}
 				onSignedIn={operator => {
 					dispatch({type: 'signed-in', operator});
 					flows.list.showToday();
@@ -142,9 +143,9 @@ function Console({context, language, demoAccounts, printerPollMs = 5000, checkPr
 				onSignedIn={() => {
 					dispatch({type: 'unlocked'});
 				}}
-				onSignOut={() => {
+				onSignOut={notice => {
 					flows.closeAll();
-					dispatch({type: 'sign-out'});
+					dispatch({type: 'sign-out', notice});
 				}}
 			/>
 		);

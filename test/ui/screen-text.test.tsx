@@ -53,3 +53,24 @@ test('a menu item and the status bar show names through the same sanitiser', t =
 	t.notRegex(bar, unsafe, JSON.stringify(bar));
 	t.true(bar.includes('LiABCD'), bar);
 });
+
+test('a status bar too long for the window ends in … at a word, never in the middle of a number', t => {
+	const messages = messagesFor('en');
+	const bar = frameOf(
+		<StatusBar
+			messages={messages}
+			language="en"
+			columns={50}
+			operator={{operatorNo: '01', name: 'Li', role: 'cashier', at: 0}}
+			batchNo="000001"
+			printer={{state: 'ready', paperNearEnd: false}}
+			waiting={12}
+			time={Date.UTC(2026, 10, 25, 9, 30)}
+			timeZone="Asia/Shanghai"
+			isDemo={false}
+		/>,
+	);
+	t.regex(bar, / …\s+17:30$/, bar);
+	t.notRegex(bar, /\d…/, bar);
+	t.true(bar.startsWith('Operator 01 Li │ Batch 000001'), bar);
+});

@@ -3,6 +3,7 @@ import type {Transaction} from '../../source/domain/transaction.js';
 import type {Authenticated} from '../../source/services/auth-service.js';
 import {
 	canCancel,
+	isOtherReason,
 	startVoidFlow,
 	voidFlowReducer,
 	type VoidEvent,
@@ -139,4 +140,26 @@ test('the slip preview scrolls within its lines', t => {
 	t.is(voidFlowReducer(flow, {type: 'scroll', by: 5, lines: 10, height: 4}).previewTop, 5);
 	t.is(voidFlowReducer(flow, {type: 'scroll', by: 50, lines: 10, height: 4}).previewTop, 6);
 	t.is(voidFlowReducer(flow, {type: 'scroll', by: -3, lines: 10, height: 4}).previewTop, 0);
+});
+
+test('y on the confirm step says "Voiding…" (busy) before the write, and nothing cancels it meanwhile', t => {
+	const confirm = run(
+		startVoidFlow(transaction, {ok: true, needsSupervisor: false, until: 10}),
+		{type: 'password-accepted', operator: cashier},
+		{type: 'reason', reason: 'Customer cancelled'},
+	);
+	const committing = voidFlowReducer(confirm, {type: 'committing'});
+	t.is(committing.step, 'confirm');
+	t.true(committing.busy);
+	t.false(canCancel(committing));
+});
+
+test('"Other" asks for the reason in words; a digit-picked reason goes straight to confirm', t => {
+	const reason = run(startVoidFlow(transaction, {ok: true, needsSupervisor: false, until: 10}), {
+		type: 'password-accepted',
+		operator: cashier,
+	});
+	t.is(voidFlowReducer(reason, {type: 'reason-other'}).step, 'reason-text');
+	t.true(isOtherReason('其他 Other'));
+	t.false(isOtherReason('金额错误 Wrong amount'));
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import type {Emulator} from '../../source/printing/emulator/printer-emulator.js';
+import {openSqlite} from '../../source/store/sqlite-driver.js';
 import {addSale, type Fixture} from '../helpers/fixture.js';
 import {
 	consoleFixtureWithPrinter,
@@ -159,13 +160,44 @@ test('help is generated from the keymap and Esc leaves it', async t => {
 	await press(instance, '?');
 	const help = await waitForFrame(instance, 'Keys');
 	t.regex(help, /v\s+void the transaction\s+list, detail/);
-	for (let line = 0; line < 12; line++) {
-		await press(instance, 'j');
-	}
-
-	t.regex(await waitForFrame(instance, 'settlement (supervisor)'), /s\s+settlement \(supervisor\)/);
+	// The keys below the window are one PgDn away.
+	await press(instance, keys.pageDown);
+	await waitForFrame(instance, frame => /s\s+settlement \(supervisor\)/.test(frame));
 	await press(instance, keys.escape);
 	await waitForFrame(instance, 'Today 2026-11-25');
 	await press(instance, 's');
 	t.truthy(await waitForFrame(instance, 'Settlement needs a supervisor'));
+});
+
+test('a digit picks the reason at once, and "Other" asks for the clerk\'s own words, which are the stored reason', async t => {
+	const {fixture} = await voidFixture(t);
+	const {instance} = fixture;
+	await startVoid(fixture);
+	await press(instance, password, keys.enter);
+	await waitForFrame(instance, 'Reason for the void');
+	await press(instance, '2');
+	const confirm = await waitForFrame(instance, 'Confirm void? y/n');
+	t.true(confirm.includes('金额错误 Wrong amount'), confirm);
+	await press(instance, 'n');
+	await waitForFrame(instance, 'Today 2026-11-25');
+
+	await press(instance, 'v');
+	await waitForFrame(instance, 'your password again:');
+	await press(instance, password, keys.enter);
+	await waitForFrame(instance, 'Reason for the void');
+	await press(instance, '4');
+	await waitForFrame(instance, 'Reason, in a few words (Enter):');
+	await press(instance, '顾客要求改用现金', keys.enter);
+	const other = await waitForFrame(instance, 'Confirm void? y/n');
+	t.regex(other, /Reason\s+顾客要求改用现金/);
+	await press(instance, 'y');
+	await waitForFrame(instance, 'Slip printed.');
+	const sale = fixture.store.transactions.findByKey('10293847', '000001', '000101');
+	const connection = openSqlite(fixture.file, {readonly: true, fileMustExist: true});
+	t.teardown(() => {
+		connection.close();
+	});
+	const stored = connection.prepare('SELECT reason FROM voids WHERE transaction_id = ?').get(sale?.id ?? -1) as
+		{reason: string} | undefined;
+	t.is(stored?.reason, '顾客要求改用现金');
 });

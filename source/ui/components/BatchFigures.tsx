@@ -4,6 +4,7 @@ import {figureCells, type BatchSummary} from '../../domain/batch-summary.js';
 import {displayWidth, padEndToWidth, padStartToWidth} from '../../domain/display-width.js';
 import {formatScreen} from '../../domain/money.js';
 import type {Messages} from '../../i18n/messages.js';
+import {useTerminalSize} from '../hooks/use-terminal-size.js';
 import {Text} from './Text.js';
 
 /**
@@ -11,16 +12,19 @@ import {Text} from './Text.js';
  * are as wide as their widest cell in display columns (a Chinese character takes two), names on the
  * left, numbers on the right.
  */
-export function figureLines(summary: BatchSummary, messages: Messages): string[] {
-	const {columns, total, net} = messages.figures;
+/** The columns given up first when the table is wider than the window: the fees, then the counts. Never an amount column. */
+const droppedFirst = [6, 5, 3, 1];
+
+export function figureLines(summary: BatchSummary, messages: Messages, columns = Number.POSITIVE_INFINITY): string[] {
+	const {columns: titles, total, net} = messages.figures;
 	const header = [
-		columns.channel,
-		columns.sales,
-		columns.salesAmount,
-		columns.voids,
-		columns.voidsAmount,
-		columns.fees,
-		columns.feesBack,
+		titles.channel,
+		titles.sales,
+		titles.salesAmount,
+		titles.voids,
+		titles.voidsAmount,
+		titles.fees,
+		titles.feesBack,
 	];
 	const rows = [
 		...summary.channels.map(row => [messages.channel[row.channel], ...figureCells(row)]),
@@ -29,11 +33,22 @@ export function figureLines(summary: BatchSummary, messages: Messages): string[]
 	const widths = header.map((title, index) =>
 		Math.max(displayWidth(title), ...rows.map(row => displayWidth(row[index] ?? ''))),
 	);
+	const shown = new Set(header.keys());
+	const tableWidth = () => [...shown].reduce((sum, index) => sum + (widths[index] ?? 0), 0) + 2 * (shown.size - 1);
+	for (const index of droppedFirst) {
+		if (tableWidth() <= columns) {
+			break;
+		}
+
+		shown.delete(index);
+	}
+
 	const line = (row: string[]) =>
 		row
 			.map((cell, index) =>
 				index === 0 ? padEndToWidth(cell, widths[index] ?? 0) : padStartToWidth(cell, widths[index] ?? 0),
 			)
+			.filter((_cell, index) => shown.has(index))
 			.join('  ');
 	return [
 		line(header),
@@ -50,7 +65,8 @@ export function BatchFigures({
 	readonly summary: BatchSummary;
 	readonly messages: Messages;
 }): React.JSX.Element {
-	const lines = figureLines(summary, messages);
+	const {columns} = useTerminalSize();
+	const lines = figureLines(summary, messages, columns);
 	const totalIndex = lines.length - 2;
 	return (
 		<Box flexDirection="column">
@@ -58,7 +74,8 @@ export function BatchFigures({
 				<Text
 					// eslint-disable-next-line react/no-array-index-key -- a table line has no identity but its place
 					key={index}
-					wrap="truncate"
+					// The net line is a sentence: it wraps rather than lose its figures.
+					wrap={index === lines.length - 1 ? 'wrap' : 'truncate'}
 					underline={index === 0}
 					bold={index >= totalIndex}
 				>

@@ -1,5 +1,5 @@
 import React from 'react';
-import {displayWidth, padEndToWidth} from '../../domain/display-width.js';
+import {displayWidth, padEndToWidth, truncateToWidth} from '../../domain/display-width.js';
 import {freeText} from '../../domain/display-text.js';
 import {formatDateTime} from '../../domain/time-format.js';
 import type {Language} from '../../i18n/language.js';
@@ -7,6 +7,7 @@ import type {Messages} from '../../i18n/messages.js';
 import {describeFailure} from '../../services/print-service.js';
 import type {Authenticated} from '../../services/auth-service.js';
 import type {PrinterState} from '../hooks/use-printer-status.js';
+import {cutAtWord} from '../fit-text.js';
 import {Text} from './Text.js';
 
 type Props = {
@@ -38,6 +39,19 @@ export function printerText(printer: PrinterState, messages: Messages, language:
 	}
 }
 
+/**
+ * The parts joined by ` │ ` that fit in `room`; when one does not, it is cut at a word and ends in `…`,
+ * so a cut bar says so and never cuts a number in half.
+ */
+export function fitParts(parts: readonly string[], room: number): string {
+	const whole = parts.join(' │ ');
+	if (displayWidth(whole) <= room) {
+		return whole;
+	}
+
+	return cutAtWord(whole, room) || truncateToWidth(whole, room);
+}
+
 /** One line, inverse: who is signed in, the batch, the printer, slips waiting, the clock. */
 export function StatusBar({
 	messages,
@@ -51,18 +65,17 @@ export function StatusBar({
 	timeZone,
 	isDemo,
 }: Props): React.JSX.Element {
-	const left = [
+	const parts = [
 		isDemo ? messages.status.demo : undefined,
 		operator ? messages.status.operator(operator.operatorNo, freeText(operator.name)) : undefined,
 		operator ? messages.status.batch(batchNo) : undefined,
 		operator ? messages.status.waiting(waiting) : undefined,
 		// Last: a printer problem can be long, and the bar is cut at the right edge.
 		printerText(printer, messages, language),
-	]
-		.filter(part => part !== undefined)
-		.join(' │ ');
+	].filter(part => part !== undefined);
 	const clock = formatDateTime(time, timeZone).slice(11, 16);
 	const room = Math.max(0, columns - displayWidth(clock) - 1);
+	const left = fitParts(parts, room);
 	const problem = printer.state === 'problem' || waiting > 0;
 	return (
 		<Text inverse wrap="truncate" color={problem ? 'yellow' : undefined}>

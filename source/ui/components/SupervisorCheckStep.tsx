@@ -44,12 +44,12 @@ export function SupervisorCheckStep({check, messages, intro, onNumber, onPasswor
 
 	return (
 		<Box flexDirection="column">
-			<Text color="yellow" wrap="truncate">
+			<Text color="yellow" wrap="wrap">
 				{intro}
 			</Text>
 			{field}
 			{check.notice ? (
-				<Text color="red" wrap="truncate">
+				<Text color="red" wrap="wrap">
 					{check.notice}
 				</Text>
 			) : null}

@@ -20,9 +20,41 @@ export const digitsOnly = (character: string) => character >= '0' && character <
 
 const printable = (character: string) => character >= ' ' && character !== '\u007F';
 
+/** A Chinese IME in full-width mode types `１２８．５０`: the field takes it as `128.50`. */
+export function halfWidth(character: string): string {
+	const code = character.codePointAt(0) ?? 0;
+	if (code >= 0xff_10 && code <= 0xff_19) {
+		return String.fromCodePoint(code - 0xff_10 + 0x30);
+	}
+
+	return character === '\uFF0E' ? '.' : character;
+}
+
+/** What a burst of keys (a paste, a test writing "01\r") leaves in the field, and whether it ended with Enter. */
+function typed(
+	value: string,
+	characters: readonly string[],
+	takes: (character: string) => boolean,
+	maxLength: number,
+): {next: string; submitted: boolean} {
+	let next = value;
+	for (const character of characters) {
+		if (character === '\r' || character === '\n') {
+			return {next, submitted: true};
+		}
+
+		if (takes(character) && [...next].length < maxLength) {
+			next += character;
+		}
+	}
+
+	return {next, submitted: false};
+}
+
 /**
- * A one-line input that claims the keys it uses while active: printable characters, Backspace and
- * Enter. Esc, arrows and Ctrl+C go on to the screen and the app.
+ * A one-line input that claims the keys it uses while active: printable characters, Backspace,
+ * Ctrl+U (clears the field) and Enter. Esc, arrows and Ctrl+C go on to the screen and the app.
+ * A field that is not masked takes full-width digits and `．` as their ASCII forms.
  */
 export function TextField({
 	prompt,
@@ -52,6 +84,12 @@ export function TextField({
 			places: ['field'],
 			swallows: swallowsTyping(takes),
 			onKey(_action, input, key) {
+				// Ctrl+U clears the field, as in a shell.
+				if (key.ctrl && input === 'u') {
+					update('');
+					return true;
+				}
+
 				if (key.return) {
 					onSubmit(current.current);
 					return true;
@@ -67,23 +105,18 @@ export function TextField({
 					return false;
 				}
 
-				const characters = [...input];
+				const characters = isMasked ? [...input] : [...input].map(character => halfWidth(character));
 				// A single key the field does not take goes on to the screen (`?` in a digits field opens help).
-				if (characters.length === 1 && !takes(input)) {
+				const [single] = characters;
+				if (characters.length === 1 && single !== undefined && !takes(single)) {
 					return false;
 				}
 
-				let next = current.current;
-				for (const character of characters) {
-					if (character === '\r' || character === '\n') {
-						update(next);
-						onSubmit(next);
-						return true;
-					}
-
-					if (takes(character) && [...next].length < maxLength) {
-						next += character;
-					}
+				const {next, submitted} = typed(current.current, characters, takes, maxLength);
+				if (submitted) {
+					update(next);
+					onSubmit(next);
+					return true;
 				}
 
 				update(next);

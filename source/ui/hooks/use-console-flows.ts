@@ -61,7 +61,22 @@ export function useConsoleFlows({
 }: Options): ConsoleFlows {
 	const {session} = state;
 	const list = useTransactionList(context, pageSize);
-	const voidFlow = useVoidFlow({context, language, messages, session, printer, onChanged: refresh});
+	// Too many wrong passwords at the void lock the operator: they are signed out, and the sign-in says why.
+	const lockedOut = useCallback(
+		(notice: string) => {
+			dispatch({type: 'sign-out', notice});
+		},
+		[dispatch],
+	);
+	const voidFlow = useVoidFlow({
+		context,
+		language,
+		messages,
+		session,
+		printer,
+		onChanged: refresh,
+		onLockedOut: lockedOut,
+	});
 	const settlement = useSettlementFlow({context, language, messages, session, printer, onChanged: refresh});
 	const auditCheck = useSupervisorCheck({context, messages, session, purpose: 'approve'});
 

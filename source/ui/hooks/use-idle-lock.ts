@@ -1,9 +1,10 @@
 import {useCallback, useEffect, useLayoutEffect, useRef} from 'react';
 
 /**
- * Calls `onIdle` once no key has been pressed for `idleMs` while `armed`. Returns the function the
- * keyboard router calls on every key. The check runs on a coarse timer, never per key. Idle time
- * is measured on the monotonic clock: the wall clock stepping back must not keep a console open.
+ * Calls `onIdle` once no key has been pressed for `idleMs` while `armed`, on time: one timer waits for
+ * the idle time, and when keys came meanwhile it waits again only for what is left. Returns the
+ * function the keyboard router calls on every key, which only notes the time. Idle time is measured
+ * on the monotonic clock: the wall clock stepping back must not keep a console open.
  */
 export function useIdleLock(idleMs: number, armed: boolean, onIdle: () => void): () => void {
 	const lastKey = useRef(0);
@@ -18,14 +19,21 @@ export function useIdleLock(idleMs: number, armed: boolean, onIdle: () => void):
 		}
 
 		lastKey.current = performance.now();
-		const every = Math.max(20, Math.min(15_000, Math.floor(idleMs / 4)));
-		const timer = setInterval(() => {
-			if (performance.now() - lastKey.current >= idleMs) {
-				onIdleRef.current();
-			}
-		}, every);
+		let timer: NodeJS.Timeout | undefined;
+		const wait = (ms: number) => {
+			timer = setTimeout(() => {
+				const left = idleMs - (performance.now() - lastKey.current);
+				if (left <= 0) {
+					onIdleRef.current();
+				} else {
+					wait(left);
+				}
+			}, ms);
+		};
+
+		wait(idleMs);
 		return () => {
-			clearInterval(timer);
+			clearTimeout(timer);
 		};
 	}, [idleMs, armed]);
 

@@ -4,10 +4,13 @@ import {getTransaction} from '../../services/transaction-list-service.js';
 import {checkVoidable, voidTransaction} from '../../services/void-service.js';
 import {singleLine} from '../../domain/display-text.js';
 import {authRefusalText} from '../auth-text.js';
-import {startVoidFlow, voidFlowReducer, type VoidFlow} from '../state/void-flow.js';
+import {isOtherReason, startVoidFlow, voidFlowReducer, type VoidFlow} from '../state/void-flow.js';
 import type {CheckEvent} from '../state/supervisor-check.js';
 import {type FlowOptions, usePrintingFlow} from './use-printing-flow.js';
 import {useApprovalActions, type ApprovalActions} from './use-supervisor-check.js';
+
+/** Longer than Ink's frame interval (30 fps), so the frame before a blocking call is on screen. */
+const afterNextFrameMs = 50;
 
 export type VoidActions = {
 	flow: VoidFlow | undefined;
@@ -19,6 +22,10 @@ export type VoidActions = {
 	moveReason: (by: number, count: number) => void;
 	/** Picks the highlighted reason as it is now, not as the last frame drew it. */
 	chooseHighlightedReason: (reasons: readonly string[]) => void;
+	/** Picks reason `index` (the digit pressed, less one); "Other" asks for the clerk's own words. */
+	chooseReason: (index: number, reasons: readonly string[]) => void;
+	/** The clerk's own words for "Other"; empty keeps "Other" itself. */
+	submitOtherReason: (text: string, other: string) => void;
 	confirm: () => void;
 	retryPrint: () => void;
 	scroll: (by: number, lines: number, height: number) => void;
@@ -29,7 +36,18 @@ export type VoidActions = {
  * Runs the void flow: the reducer holds every step; this hook does the service calls between them.
  * An answer that arrives after the flow was closed or restarted is dropped (usePrintingFlow).
  */
-export function useVoidFlow({context, language, messages, session, printer, onChanged}: FlowOptions): VoidActions {
+export function useVoidFlow({
+	context,
+	language,
+	messages,
+	session,
+	printer,
+	onChanged,
+	onLockedOut,
+}: FlowOptions & {
+	/** Too many wrong passwords at the void locked the operator: the flow is closed, and the console signs out. */
+	readonly onLockedOut?: (notice: string) => void;
+}): VoidActions {
 	const {flow, latest, dispatch, generation, begin, close, print, retryPrint, scroll} = usePrintingFlow({
 		context,
 		language,
@@ -61,6 +79,12 @@ export function useVoidFlow({context, language, messages, session, printer, onCh
 			const from = generation();
 			dispatch({type: 'checking'});
 			void authenticate(context, session.operatorNo, password, 'void').then(result => {
+				if (!result.ok && result.reason === 'locked' && generation() === from) {
+					close();
+					onLockedOut?.(authRefusalText(messages, result, context.now()));
+					return;
+				}
+
 				dispatch(
 					result.ok
 						? {type: 'password-accepted', operator: result.operator}
@@ -69,7 +93,7 @@ export function useVoidFlow({context, language, messages, session, printer, onCh
 				);
 			});
 		},
-		[context, dispatch, generation, latest, messages, session],
+		[close, context, dispatch, generation, latest, messages, onLockedOut, session],
 	);
 
 	const readCheck = useCallback(
@@ -97,11 +121,28 @@ export function useVoidFlow({context, language, messages, session, printer, onCh
 		refuseNumber,
 	});
 
+	const chooseReason = useCallback(
+		(index: number, reasons: readonly string[]) => {
+			const reason = reasons[index];
+			if (latest.current?.step === 'reason' && reason !== undefined) {
+				dispatch(isOtherReason(reason) ? {type: 'reason-other'} : {type: 'reason', reason: singleLine(reason)});
+			}
+		},
+		[dispatch, latest],
+	);
+
 	const chooseHighlightedReason = useCallback(
 		(reasons: readonly string[]) => {
-			const reason = reasons[latest.current?.reasonIndex ?? 0];
-			if (latest.current?.step === 'reason' && reason !== undefined) {
-				dispatch({type: 'reason', reason: singleLine(reason)});
+			chooseReason(latest.current?.reasonIndex ?? 0, reasons);
+		},
+		[chooseReason, latest],
+	);
+
+	const submitOtherReason = useCallback(
+		(text: string, other: string) => {
+			if (latest.current?.step === 'reason-text') {
+				const words = singleLine(text).trim();
+				dispatch({type: 'reason', reason: words === '' ? singleLine(other) : words});
 			}
 		},
 		[dispatch, latest],
@@ -116,30 +157,41 @@ export function useVoidFlow({context, language, messages, session, printer, onCh
 
 	const confirm = useCallback(() => {
 		const {current} = latest;
-		if (current?.step !== 'confirm' || !current.operator || current.reason === undefined) {
+		if (current?.step !== 'confirm' || current.busy || !current.operator || current.reason === undefined) {
 			return;
 		}
 
-		const outcome = voidTransaction(context, {
+		// "Voiding…" is drawn first; the write, which can block for seconds on a locked database, runs
+		// once Ink has written that frame (it draws at most every 1000 / 30 ms).
+		const from = generation();
+		const request = {
 			transactionId: current.transaction.id,
 			operator: current.operator,
 			approver: current.approver,
 			reason: current.reason,
-		});
-		if (!outcome.ok) {
-			dispatch({
-				type: 'void-refused',
-				code: outcome.reason,
-				detail: {terminalId: current.transaction.terminalId, operatorNo: current.approver?.operatorNo},
-			});
-			onChanged();
-			return;
-		}
+		};
+		dispatch({type: 'committing'});
+		setTimeout(() => {
+			if (generation() !== from) {
+				return;
+			}
 
-		dispatch({type: 'voided', outcome});
-		onChanged();
-		void print(outcome.printJobId);
-	}, [context, dispatch, latest, onChanged, print]);
+			const outcome = voidTransaction(context, request);
+			if (!outcome.ok) {
+				dispatch({
+					type: 'void-refused',
+					code: outcome.reason,
+					detail: {terminalId: current.transaction.terminalId, operatorNo: current.approver?.operatorNo},
+				});
+				onChanged();
+				return;
+			}
+
+			dispatch({type: 'voided', outcome});
+			onChanged();
+			void print(outcome.printJobId);
+		}, afterNextFrameMs);
+	}, [context, dispatch, generation, latest, onChanged, print]);
 
 	return {
 		flow,
@@ -148,6 +200,8 @@ export function useVoidFlow({context, language, messages, session, printer, onCh
 		approval,
 		moveReason,
 		chooseHighlightedReason,
+		chooseReason,
+		submitOtherReason,
 		confirm,
 		retryPrint,
 		scroll,

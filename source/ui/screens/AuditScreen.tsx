@@ -16,6 +16,7 @@ import {isMoveAction} from '../keymap.js';
 import {auditKind, auditViewReducer, initialAuditView} from '../state/audit-view.js';
 import {Text} from '../components/Text.js';
 import {clampTop, moveStep} from '../state/scroll.js';
+import {cutAtWord} from '../fit-text.js';
 
 type Props = {
 	readonly context: ServiceContext;
@@ -57,11 +58,15 @@ export function auditLines(rows: readonly AuditRow[], messages: Messages, timeZo
 	const widths = limits.map((limit, index) =>
 		Math.min(limit, Math.max(displayWidth(header[index] ?? ''), ...cells.map(row => displayWidth(row[index] ?? '')))),
 	);
-	const line = (row: string[]) =>
-		truncateToWidth(
-			[...widths.map((width, index) => padEndToWidth(row[index] ?? '', width)), row.at(-1) ?? ''].join('  ').trimEnd(),
+	// The detail is last and is cut at a word, never in the middle of one or of a number.
+	const line = (row: string[]) => {
+		const cells = widths.map((width, index) => padEndToWidth(row[index] ?? '', width)).join('  ');
+		return truncateToWidth(
+			`${cells}  ${cutAtWord(row.at(-1) ?? '', columns - displayWidth(cells) - 2)}`.trimEnd(),
 			columns,
 		);
+	};
+
 	return [line(header), ...cells.map(row => line(row))];
 }
 
@@ -160,7 +165,7 @@ export function AuditScreen({context, messages, approval, height, columns}: Prop
 			<Text bold wrap="truncate">
 				{text.title} · {filters}
 			</Text>
-			<Text color={verification.color} wrap="truncate">
+			<Text color={verification.color} wrap="wrap">
 				{verification.text}
 			</Text>
 			<Text underline wrap="truncate">
@@ -177,7 +182,6 @@ export function AuditScreen({context, messages, approval, height, columns}: Prop
 					prompt={text.operatorPrompt}
 					accept={digitsOnly}
 					maxLength={4}
-					initialValue={view.operatorNo ?? ''}
 					onSubmit={operatorNo => {
 						dispatch({type: 'operator', operatorNo});
 					}}

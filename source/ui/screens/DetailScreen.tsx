@@ -75,11 +75,11 @@ export function DetailScreen({messages, detail, timeZone, supervisorLimit, onVoi
 		const left = formatDuration(answer.until - detail.readAt);
 		verdict = (
 			<Box flexDirection="column">
-				<Text color="green" wrap="truncate">
+				<Text color="green" wrap="wrap">
 					{messages.detail.voidableUntil(formatDateTime(answer.until, timeZone), left)}
 				</Text>
 				{answer.needsSupervisor ? (
-					<Text color="yellow" wrap="truncate">
+					<Text color="yellow" wrap="wrap">
 						{messages.detail.needsSupervisor(formatScreen(supervisorLimit))}
 					</Text>
 				) : null}
@@ -88,7 +88,7 @@ export function DetailScreen({messages, detail, timeZone, supervisorLimit, onVoi
 	} else {
 		const {message, advice} = refusalText(messages, answer.reason, {terminalId: transaction.terminalId});
 		verdict = (
-			<Text color="red" wrap="truncate">
+			<Text color="red" wrap="wrap">
 				{messages.detail.cannotVoid}: {message}: {advice}
 			</Text>
 		);

@@ -3,9 +3,14 @@ import React, {useState} from 'react';
 import {padEndToWidth, truncateToWidth} from '../../domain/display-width.js';
 import {useConsole} from '../console-context.js';
 import {layer, useKeys} from '../keyboard.js';
-import {helpEntries} from '../keymap.js';
+import {helpEntries, isMoveAction, type MoveAction} from '../keymap.js';
 import {Text} from '../components/Text.js';
-import {clampTop} from '../state/scroll.js';
+import {clampTop, moveStep} from '../state/scroll.js';
+
+/** The first line shown after a move key, kept within the lines. */
+export function helpTop(top: number, action: MoveAction, lines: number, visible: number): number {
+	return clampTop(top + moveStep(action, visible, lines), lines, visible);
+}
 
 /** Every key, generated from the keymap, so help cannot drift from what the keys do. */
 export function HelpScreen(): React.JSX.Element {
@@ -18,17 +23,19 @@ export function HelpScreen(): React.JSX.Element {
 			columns,
 		);
 	});
-	const visible = Math.max(1, height - 1);
+	// The title, then the lines, then one line that says whether there is more above or below.
+	const visible = Math.max(1, height - 2);
+	const scrolls = lines.length > visible;
 	const leavesHelp = (action: string) => action === 'back' || action === 'interrupt' || action === 'help';
 	useKeys(layer.screen, {
 		name: 'help',
 		places: ['help'],
-		handles: action => action === 'up' || action === 'down',
+		handles: action => isMoveAction(action) && scrolls,
 		// Help lists every key but answers only scrolling and Esc; the others would surprise behind it.
 		swallows: binding => !leavesHelp(binding.action),
 		onKey(action) {
-			if (action === 'up' || action === 'down') {
-				setTop(previous => clampTop(previous + (action === 'up' ? -1 : 1), lines.length, visible));
+			if (isMoveAction(action) && scrolls) {
+				setTop(previous => helpTop(previous, action, lines.length, visible));
 				return true;
 			}
 
@@ -44,6 +51,11 @@ export function HelpScreen(): React.JSX.Element {
 					{line}
 				</Text>
 			))}
+			<Text dimColor wrap="truncate">
+				{[top > 0 ? messages.help.moreAbove : '', top + visible < lines.length ? messages.help.moreBelow : '']
+					.filter(Boolean)
+					.join('  ') || ' '}
+			</Text>
 		</Box>
 	);
 }

@@ -11,6 +11,7 @@ import {isMoveAction} from '../keymap.js';
 import {selectedRow} from '../state/list-window.js';
 import {listHeader, listRow} from '../transaction-row.js';
 import {Text} from '../components/Text.js';
+import {fitSegments} from '../fit-text.js';
 
 type Props = {
 	readonly list: TransactionList;
@@ -97,7 +98,6 @@ export function ListScreen({list, messages, timeZone, columns, onOpen, onVoid, o
 	const bottom = searching ? (
 		<TextField
 			prompt={`/ ${messages.list.searchPrompt}`}
-			initialValue={query.today ? '' : query.text}
 			maxLength={60}
 			onSubmit={text => {
 				const problem = list.search(text);
@@ -111,7 +111,8 @@ export function ListScreen({list, messages, timeZone, columns, onOpen, onVoid, o
 		/>
 	) : (
 		<Text dimColor wrap="truncate">
-			{window.rows.length === 0 ? messages.list.empty : messages.list.searchHint}
+			{/* One line (the rows fill the rest): whole hints only, so `amount 128.50` is never cut. */}
+			{fitSegments(window.rows.length === 0 ? messages.list.empty : messages.list.searchHint, columns)}
 		</Text>
 	);
 

@@ -138,18 +138,18 @@ function Review({
 			<Text bold color="yellow" wrap="truncate">
 				{text.confirmTitle(batch.batchNo)}
 			</Text>
-			<Text wrap="truncate">
+			<Text wrap="wrap">
 				{text.batchLine(batch.batchNo, formatDateTime(batch.openedAt, timeZone), flow.check.approver?.operatorNo ?? '')}
 			</Text>
 			<BatchFigures summary={summary} messages={messages} />
-			<Text dimColor wrap="truncate">
+			<Text dimColor wrap="wrap">
 				{text.confirmHint}
 			</Text>
-			<Text dimColor wrap="truncate">
+			<Text dimColor wrap="wrap">
 				{text.moreHint}
 			</Text>
 			{flow.notice ? (
-				<Text color="red" wrap="truncate">
+				<Text color="red" wrap="wrap">
 					{flow.notice}
 				</Text>
 			) : null}
@@ -219,7 +219,7 @@ export function SettlementScreen({
 					<Text bold color="red" wrap="truncate">
 						{text.notSettled}
 					</Text>
-					<Text color="red" wrap="truncate">
+					<Text color="red" wrap="wrap">
 						{flow.notice}
 					</Text>
 				</>

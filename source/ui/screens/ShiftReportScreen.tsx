@@ -81,11 +81,9 @@ export function ShiftReportScreen({
 			<Text bold wrap="truncate">
 				{text.title(batch.batchNo)}
 			</Text>
-			<Text wrap="truncate">
-				{text.taken(formatDateTime(takenAt, timeZone), formatDateTime(batch.openedAt, timeZone))}
-			</Text>
+			<Text wrap="wrap">{text.taken(formatDateTime(takenAt, timeZone), formatDateTime(batch.openedAt, timeZone))}</Text>
 			<BatchFigures summary={summary} messages={messages} />
-			<Text dimColor wrap="truncate">
+			<Text dimColor wrap="wrap">
 				{text.hint}
 			</Text>
 			{printing?.state === 'printing' ? (

@@ -15,24 +15,36 @@ type Props = {
 	readonly demoAccounts?: string;
 	/** Lock mode: only this operator's password unlocks; Esc signs out instead. */
 	readonly lockedFor?: Authenticated;
+	/** Why the last session ended (a lockout), shown until the next try. */
+	readonly notice?: string;
 	readonly onSignedIn: (operator: Authenticated) => void;
-	readonly onSignOut?: () => void;
+	/** Lock mode: Esc, or a lockout, ends the session; `notice` says why when it was a lockout. */
+	readonly onSignOut?: (notice?: string) => void;
 };
 
 type Step = 'number' | 'password' | 'checking';
 
-/** Operator number, then the masked password; the auth service's refusals are shown in the clerk's language. */
-export function SignInScreen({
+/**
+ * Operator number, then the masked password; the auth service's refusals are shown in the clerk's language.
+ * The lock screen and the sign-in screen are separate forms: a sign-out starts at an empty operator
+ * field, so the next person's tries never count against the one who left.
+ */
+export function SignInScreen(props: Props): React.JSX.Element {
+	return <SignInForm key={props.lockedFor ? `locked-${props.lockedFor.operatorNo}` : 'sign-in'} {...props} />;
+}
+
+function SignInForm({
 	context,
 	messages,
 	demoAccounts,
 	lockedFor,
+	notice: endedBecause,
 	onSignedIn,
 	onSignOut,
 }: Props): React.JSX.Element {
 	const [step, setStep] = useState<Step>(lockedFor ? 'password' : 'number');
 	const [operatorNo, setOperatorNo] = useState(lockedFor?.operatorNo ?? '');
-	const [notice, setNotice] = useState<string | undefined>();
+	const [notice, setNotice] = useState<string | undefined>(endedBecause);
 	// Each password field is a new one, so what was typed is gone after a refusal.
 	const [attempt, setAttempt] = useState(0);
 	const mounted = useRef(true);
@@ -87,7 +99,13 @@ export function SignInScreen({
 			return;
 		}
 
-		setNotice(authRefusalText(messages, result, context.now()));
+		const refusal = authRefusalText(messages, result, context.now());
+		if (lockedFor && result.reason === 'locked') {
+			onSignOut?.(refusal);
+			return;
+		}
+
+		setNotice(refusal);
 		setAttempt(previous => previous + 1);
 		setStep(result.reason === 'wrong-credentials' || lockedFor ? 'password' : 'number');
 	};
@@ -103,7 +121,6 @@ export function SignInScreen({
 					prompt={messages.signIn.operatorPrompt}
 					accept={digitsOnly}
 					maxLength={4}
-					initialValue={operatorNo}
 					onSubmit={value => {
 						if (value !== '') {
 							setOperatorNo(value);

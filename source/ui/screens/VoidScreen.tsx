@@ -14,7 +14,7 @@ import {layer, useKeys, type KeyRegistration} from '../keyboard.js';
 import type {KeyAction, KeyPlace} from '../keymap.js';
 import {printOutcomeKeys} from '../components/print-outcome-keys.js';
 import {refusalText} from '../refusal-text.js';
-import {canCancel, type FlowNotice, type VoidFlow} from '../state/void-flow.js';
+import {canCancel, isOtherReason, type FlowNotice, type VoidFlow} from '../state/void-flow.js';
 import {outcomeHeaderLines, PrintOutcome} from '../components/PrintOutcome.js';
 import {MenuItem, Text} from '../components/Text.js';
 
@@ -50,7 +50,7 @@ function Notice({
 	readonly messages: Messages;
 }): React.JSX.Element | undefined {
 	return flow.notice ? (
-		<Text color="red" wrap="truncate">
+		<Text color="red" wrap="wrap">
 			{noticeText(messages, flow.notice)}
 		</Text>
 	) : undefined;
@@ -102,9 +102,13 @@ function ConfirmStep({flow, messages, config}: Pick<Props, 'flow' | 'messages' |
 					{padEndToWidth(label, width)} {value}
 				</Text>
 			))}
-			<Text dimColor wrap="truncate">
-				{messages.voidFlow.confirmHint}
-			</Text>
+			{flow.busy ? (
+				<Text color="cyan">{messages.voidFlow.voiding}</Text>
+			) : (
+				<Text dimColor wrap="wrap">
+					{messages.voidFlow.confirmHint}
+				</Text>
+			)}
 			<Notice flow={flow} messages={messages} />
 		</Box>
 	);
@@ -176,13 +180,20 @@ function voidKeys(
 		handles: acts,
 		// While a password is checked, Esc waits rather than leaving the void half-asked.
 		swallows: binding => binding.action === 'back' && !canCancel(flow),
-		onKey(action) {
+		onKey(action, input) {
 			if (action === 'back' || action === 'cancel') {
 				if (canCancel(flow)) {
 					onExit(false);
 				}
 
 				return action === 'back' || flow.step === 'confirm';
+			}
+
+			// A digit 1–9 picks that reason at once (the prompt names them; they are not keymap keys).
+			const digit = flow.step === 'reason' && /^[1-9]$/.test(input) ? Number(input) : undefined;
+			if (digit !== undefined && digit <= reasons.length) {
+				actions.chooseReason(digit - 1, reasons);
+				return true;
 			}
 
 			if (action === undefined || !acts(action)) {
@@ -246,7 +257,7 @@ export function VoidScreen({
 			step = (
 				<>
 					{flow.answer.ok && flow.answer.needsSupervisor ? (
-						<Text color="yellow" wrap="truncate">
+						<Text color="yellow" wrap="wrap">
 							{text.supervisorNeeded(formatScreen(config.supervisorLimit))}
 						</Text>
 					) : undefined}
@@ -292,6 +303,20 @@ export function VoidScreen({
 						limit={Math.max(1, height - 3)}
 					/>
 				</>
+			);
+			break;
+		}
+
+		case 'reason-text': {
+			const other = config.voidReasons.find(reason => isOtherReason(reason)) ?? '';
+			step = (
+				<TextField
+					prompt={text.otherReasonPrompt}
+					maxLength={40}
+					onSubmit={words => {
+						actions.submitOtherReason(words, other);
+					}}
+				/>
 			);
 			break;
 		}

@@ -21,11 +21,13 @@ export type AppState = {
 	/** Help before sign-in has its own flag, so the sign-in screen keeps what was typed. */
 	helpSignedOut: boolean;
 	stack: Screen[];
+	/** Why the last session ended, for the sign-in screen: a lockout signs the operator out. */
+	signOutNotice?: string;
 };
 
 export type AppEvent =
 	| {type: 'signed-in'; operator: Authenticated}
-	| {type: 'sign-out'}
+	| {type: 'sign-out'; notice?: string}
 	| {type: 'lock'}
 	| {type: 'unlocked'}
 	| {type: 'open'; screen: Screen}
@@ -41,7 +43,7 @@ export function appReducer(state: AppState, event: AppEvent): AppState {
 		}
 
 		case 'sign-out': {
-			return initialAppState;
+			return event.notice === undefined ? initialAppState : {...initialAppState, signOutNotice: event.notice};
 		}
 
 		case 'lock': {

@@ -8,7 +8,16 @@ import {checkReducer, startApproverCheck, type CheckEvent, type SupervisorCheck}
 import {clampIndex} from './scroll.js';
 
 /** What the clerk is shown; the flow only moves forward through these, or back out before `voiding`. */
-export type VoidStep = 'refused' | 'password' | 'approval' | 'reason' | 'confirm' | 'printing' | 'result';
+export type VoidStep =
+	| 'refused'
+	| 'password'
+	| 'approval'
+	| 'reason'
+	/** "Other" was picked: the clerk types the reason. */
+	| 'reason-text'
+	| 'confirm'
+	| 'printing'
+	| 'result';
 
 /** A message for the clerk in the step it belongs to: a wrong password, a refusal, a printer problem. */
 export type FlowNotice =
@@ -39,11 +48,14 @@ export type VoidFlow = {
 
 export type VoidEvent =
 	| {type: 'checking'}
+	/** The clerk said yes: the screen says so before the write, which may wait on a busy database. */
+	| {type: 'committing'}
 	| {type: 'password-accepted'; operator: Authenticated}
 	| {type: 'password-refused'; text: string}
 	| {type: 'check'; event: CheckEvent}
 	| {type: 'reason-move'; by: number; count: number}
 	| {type: 'reason'; reason: string}
+	| {type: 'reason-other'}
 	| {type: 'void-refused'; code: string; detail: {terminalId?: string; operatorNo?: string}}
 	| {type: 'voided'; outcome: Extract<VoidOutcome, {ok: true}>}
 	| SlipPrintingEvent;
@@ -72,7 +84,8 @@ function needsSupervisor(flow: VoidFlow): boolean {
 
 export function voidFlowReducer(flow: VoidFlow, event: VoidEvent): VoidFlow {
 	switch (event.type) {
-		case 'checking': {
+		case 'checking':
+		case 'committing': {
 			return {...flow, busy: true, notice: undefined};
 		}
 
@@ -119,6 +132,10 @@ export function voidFlowReducer(flow: VoidFlow, event: VoidEvent): VoidFlow {
 			return {...flow, reason: event.reason, step: 'confirm', notice: undefined};
 		}
 
+		case 'reason-other': {
+			return {...flow, step: 'reason-text', notice: undefined};
+		}
+
 		case 'void-refused': {
 			return {...flow, busy: false, step: 'refused', notice: {kind: 'refusal', code: event.code, detail: event.detail}};
 		}
@@ -140,6 +157,11 @@ export function voidFlowReducer(flow: VoidFlow, event: VoidEvent): VoidFlow {
 			return slipPrintingReducer(flow, event);
 		}
 	}
+}
+
+/** The reason that asks for the clerk's own words: "Other", in either language. */
+export function isOtherReason(reason: string): boolean {
+	return /(?:^|\s)(?:其他|其它|other)(?:\s|$)/iu.test(reason);
 }
 
 /** Where the clerk can still back out with nothing changed. */
