@@ -46,4 +46,9 @@ export type Transaction = {
 	status: TransactionStatus;
 };
 
-export type OperatorRole = 'cashier' | 'supervisor';
+export const operatorRoles = ['cashier', 'supervisor'] as const;
+export type OperatorRole = (typeof operatorRoles)[number];
+
+export function isOperatorRole(value: string): value is OperatorRole {
+	return (operatorRoles as readonly string[]).includes(value);
+}

@@ -1,19 +1,7 @@
 import type {AuditEvent} from '../domain/audit-chain.js';
 import type {Channel, TransactionStatus} from '../domain/transaction.js';
 import type {SearchProblem} from '../domain/search-query.js';
-
-/** Why a void was refused, by the codes checkVoidable and voidTransaction answer with. */
-export type RefusalCode =
-	| 'already-voided'
-	| 'other-terminal'
-	| 'batch-settled'
-	| 'window-expired'
-	| 'supervisor-required'
-	| 'not-found'
-	| 'not-supervisor'
-	| 'stale-credentials'
-	| 'busy'
-	| 'vouchers-exhausted';
+import type {RefusalCode} from '../domain/void-policy.js';
 
 export type KeyActionName =
 	| 'up'

@@ -4,7 +4,7 @@ import type {ServiceContext} from './service-context.js';
 
 // The audit view takes these types from here: ui/ does not import store/.
 export type {AuditFilter, AuditRow, ChainVerification} from '../store/audit-store.js';
-export {auditEvents, type AuditEvent} from '../domain/audit-chain.js';
+export {administrationEvents, auditEvents, isAuditEvent, type AuditEvent} from '../domain/audit-chain.js';
 
 /** The most rows one call hands back: the audit view windows them, it never needs the whole log. */
 const maxRecentRows = 1000;

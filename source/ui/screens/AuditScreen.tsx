@@ -6,9 +6,9 @@ import {displayWidth, padEndToWidth, truncateToWidth} from '../../domain/display
 import {formatDateTime} from '../../domain/time-format.js';
 import type {Messages} from '../../i18n/messages.js';
 import {
+	isAuditEvent,
 	recentAuditEvents,
 	verifyAuditChainInSteps,
-	type AuditEvent,
 	type AuditRow,
 	type ChainVerification,
 } from '../../services/audit-service.js';
@@ -37,7 +37,7 @@ export const auditRowLimit = 500;
 const chromeLines = 4;
 
 function eventLabel(messages: Messages, event: string): string {
-	return messages.audit.events[event as AuditEvent] ?? singleLine(event);
+	return isAuditEvent(event) ? messages.audit.events[event] : singleLine(event);
 }
 
 function resultLabel(messages: Messages, result: string): string {
