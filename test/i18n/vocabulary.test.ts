@@ -4,7 +4,7 @@ import {isOperatorRole, operatorRoles} from '../../source/domain/transaction.js'
 import {isRefusalCode, policyRefusals, refusalCodes} from '../../source/domain/void-policy.js';
 import {messagesFor} from '../../source/i18n/catalogue.js';
 import {languages} from '../../source/i18n/language.js';
-import {refusalText} from '../../source/ui/refusal-text.js';
+import {refusalText} from '../../source/i18n/refusal-text.js';
 import {auditFilterKinds} from '../../source/ui/state/audit-view.js';
 
 test("every refusal code, the policy's and the void service's, is known and has a message and advice in each language", t => {

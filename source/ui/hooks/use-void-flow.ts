@@ -3,7 +3,7 @@ import {authenticate} from '../../services/auth-service.js';
 import {getTransaction} from '../../services/transaction-list-service.js';
 import {checkVoidable, voidTransaction} from '../../services/void-service.js';
 import {singleLine} from '../../domain/display-text.js';
-import {authRefusalText} from '../auth-text.js';
+import {authRefusalText} from '../../i18n/auth-text.js';
 import {startVoidFlow, voidFlowReducer, type VoidFlow} from '../state/void-flow.js';
 import {type FlowOptions, usePrintingFlow} from './use-printing-flow.js';
 

@@ -11,7 +11,7 @@ import {getTransaction, voidOfTransaction} from '../../services/transaction-list
 import {checkVoidable} from '../../services/void-service.js';
 import {layer, useKeys} from '../keyboard.js';
 import {actionFor} from '../keymap.js';
-import {refusalText} from '../refusal-text.js';
+import {refusalText} from '../../i18n/refusal-text.js';
 import {Text} from '../components/Text.js';
 
 type Props = {

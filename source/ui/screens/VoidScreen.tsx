@@ -11,7 +11,7 @@ import {TextField, digitsOnly} from '../components/TextField.js';
 import type {VoidActions} from '../hooks/use-void-flow.js';
 import {layer, useKeys} from '../keyboard.js';
 import {actionFor, type KeyAction} from '../keymap.js';
-import {refusalText} from '../refusal-text.js';
+import {refusalText} from '../../i18n/refusal-text.js';
 import {canCancel, type FlowNotice, type VoidFlow} from '../state/void-flow.js';
 import {outcomeHeaderLines, previewLines, PrintOutcome} from '../components/PrintOutcome.js';
 import {MenuItem, Text} from '../components/Text.js';

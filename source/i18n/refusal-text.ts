@@ -1,5 +1,5 @@
 import {isRefusalCode} from '../domain/void-policy.js';
-import type {Messages} from '../i18n/messages.js';
+import type {Messages} from './messages.js';
 
 /** Why a void cannot happen and what to do instead, in the clerk's language: "batch settled: refund through the bank". */
 export function refusalText(
