@@ -1,3 +1,5 @@
+import {messagesFor} from '../i18n/catalogue.js';
+import {printFailureText} from '../i18n/print-failure-text.js';
 import {formatDateTime} from '../domain/time-format.js';
 import {
 	markInterruptedJobs,
@@ -59,13 +61,14 @@ export async function runPrintQueue(argv: string[]): Promise<number> {
 		}
 
 		for (const {job, title} of jobs) {
-			const result = await printJob(context, job.id, context.language);
+			const result = await printJob(context, job.id);
 			if (result.ok) {
 				console.log(`printed job ${job.id}: ${title}`);
 				continue;
 			}
 
-			console.error(`job ${job.id} did not print: ${result.message}. ${result.advice}`);
+			const failure = printFailureText(messagesFor(context.language), result.failure);
+			console.error(`job ${job.id} did not print: ${failure.message}. ${failure.advice}`);
 			if (result.failure.kind !== 'already-printed' && result.failure.kind !== 'in-progress') {
 				return 3;
 			}
@@ -128,13 +131,14 @@ export async function runReprint(argv: string[]): Promise<number> {
 
 		const operator = await authenticateFromSource(context, secrets, values.operator, 'reprint');
 		const jobId = reprintVoid(context, voidRow.id, operator);
-		const result = await printJob(context, jobId, context.language);
+		const result = await printJob(context, jobId);
 		if (result.ok) {
 			console.log(`reprinted void ${voidRow.voucherNo} (of sale ${voidRow.saleVoucherNo}, batch ${voidRow.batchNo})`);
 			return 0;
 		}
 
-		console.error(`the reprint did not print: ${result.message}. ${result.advice}`);
+		const failure = printFailureText(messagesFor(context.language), result.failure);
+		console.error(`the reprint did not print: ${failure.message}. ${failure.advice}`);
 		console.error(`it waits in the print queue (job ${jobId}): posvoid print-queue --retry`);
 		return 3;
 	} finally {

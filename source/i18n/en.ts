@@ -172,6 +172,34 @@ export const en = {
 		preview: 'Slip preview',
 		approvedBy: operatorNo => `Approved by supervisor ${operatorNo}`,
 	},
+	printFailure: {
+		unreachable: {
+			message: 'The printer cannot be reached',
+			advice: "Check the printer's power and network cable, then retry the print.",
+		},
+		timeout: {
+			message: 'The printer stopped responding (timed out)',
+			advice: 'Check the printer for a jam or a busy light, then retry; if part of a slip came out, reprint it.',
+		},
+		'paper-out': {message: 'The printer is out of paper', advice: 'Load paper, then retry the print.'},
+		'cover-open': {message: "The printer's cover is open", advice: 'Close the cover, then retry the print.'},
+		offline: {
+			message: 'The printer is offline',
+			advice: 'Check the printer lights; press feed or power it off and on, then retry.',
+		},
+		'printer-error': {
+			message: 'The printer reports an error',
+			advice:
+				'Check the cutter and print head, power the printer off and on, then retry; if it persists call maintenance.',
+		},
+		reset: {message: 'The connection dropped while printing', advice: 'The slip may be incomplete: reprint it.'},
+		'database-busy': {
+			message: 'Another program is using the database; the slip was not sent',
+			advice: 'Wait a moment, then retry from the print queue (p).',
+		},
+		'already-printed': {message: 'This slip has already printed', advice: 'To print it again, choose reprint.'},
+		'in-progress': {message: 'This slip is printing from another window', advice: 'Wait, then check the print queue.'},
+	},
 	queue: {
 		title: 'Print queue: slips waiting',
 		empty: 'No slips waiting.',

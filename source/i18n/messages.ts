@@ -2,6 +2,7 @@ import type {AuditEvent} from '../domain/audit-chain.js';
 import type {Channel, TransactionStatus} from '../domain/transaction.js';
 import type {SearchProblem} from '../domain/search-query.js';
 import type {RefusalCode} from '../domain/void-policy.js';
+import type {PrintFailureKind} from '../domain/print-failure.js';
 
 export type KeyActionName =
 	| 'up'
@@ -45,7 +46,8 @@ export type KeyPlace =
 	| 'signed-in'
 	| 'anywhere';
 
-type Advice = {message: string; advice: string};
+/** What went wrong, and what the person reading it can do about it. */
+export type Advice = {message: string; advice: string};
 type PrintJobStateName = 'pending' | 'printing' | 'printed' | 'failed';
 type PrinterLabel = 'checking' | 'ready' | 'near-end' | 'problem';
 
@@ -136,6 +138,8 @@ export type Messages = {
 		preview: string;
 		approvedBy: (operatorNo: string) => string;
 	};
+	/** A print that failed: the printer's answer, or the queue's state before the printer was asked. */
+	printFailure: Record<PrintFailureKind, Advice>;
 	queue: {
 		title: string;
 		empty: string;

@@ -161,6 +161,24 @@ export const zhCN = {
 		preview: '小票预览',
 		approvedBy: operatorNo => `主管 ${operatorNo} 已授权`,
 	},
+	printFailure: {
+		unreachable: {message: '无法连接打印机', advice: '请检查打印机电源和网线,然后重试打印。'},
+		timeout: {
+			message: '打印机无响应(超时)',
+			advice: '请检查打印机是否卡纸或正忙,然后重试打印;如已打出部分小票,请重打印。',
+		},
+		'paper-out': {message: '打印机缺纸', advice: '请装入打印纸,然后重试打印。'},
+		'cover-open': {message: '打印机纸仓盖未关', advice: '请关好纸仓盖,然后重试打印。'},
+		offline: {message: '打印机处于离线状态', advice: '请检查打印机指示灯,按进纸键或重新开机后重试打印。'},
+		'printer-error': {
+			message: '打印机报告故障',
+			advice: '请检查切刀和打印头,关机再开机后重试;仍失败请联系维护人员。',
+		},
+		reset: {message: '打印中连接中断', advice: '小票可能不完整,请重打印。'},
+		'database-busy': {message: '数据库正被其他程序使用,小票未发送', advice: '请稍候在打印队列(p)中重试。'},
+		'already-printed': {message: '该小票已打印', advice: '如需再打一张,请选择重打印。'},
+		'in-progress': {message: '该小票正在另一个窗口打印', advice: '请稍候,在打印队列中查看结果。'},
+	},
 	queue: {
 		title: '打印队列:待打印的小票',
 		empty: '没有待打印的小票。',

@@ -1,6 +1,6 @@
-import type {Language} from '../i18n/language.js';
 import {formatScreen, type Fen} from '../domain/money.js';
-import {describeFailure, storedFailure, type PrinterFailure} from '../printing/printer-failure.js';
+import {isPrinterFailureKind, type QueueFailureKind} from '../domain/print-failure.js';
+import {storedFailure, type PrinterFailure} from '../printing/printer-failure.js';
 import {
 	printBytes,
 	queryPrinterStatus,
@@ -22,32 +22,21 @@ import {settlementReportModel} from './report-slips.js';
 import type {ServiceContext} from './service-context.js';
 
 /** What the screens need of the printing layer, so that ui/ talks to services only. */
-export {
-	describeFailure,
-	describeStoredFailure,
-	type PrinterFailure,
-	type PrinterFailureKind,
-} from '../printing/printer-failure.js';
+export type {PrinterFailure, PrinterFailureKind} from '../printing/printer-failure.js';
+export type {PrintFailureKind, QueueFailureKind} from '../domain/print-failure.js';
 export type {PrinterReadiness} from '../printing/printer-transport.js';
 
 /** Why a queued job was not sent: a printer failure, or the queue's own state. */
 export type QueueFailure = PrinterFailure | {kind: QueueFailureKind; detail: string};
-type QueueFailureKind = 'already-printed' | 'in-progress' | 'database-busy';
-/** Every queue kind, so a kind added later cannot be left out here. */
-const queueFailureKinds: Record<QueueFailureKind, true> = {
-	'already-printed': true,
-	'in-progress': true,
-	'database-busy': true,
-};
 
 /** A failure of the printer itself, worth showing as the printer's state; not the queue's or the database's. */
 export function isPrinterFailure(failure: QueueFailure): failure is PrinterFailure {
-	return !Object.hasOwn(queueFailureKinds, failure.kind);
+	return isPrinterFailureKind(failure.kind);
 }
 
 export type PrintResult =
 	| {ok: true; jobId: number; preview: string; unencodable: string[]}
-	| {ok: false; jobId: number; failure: QueueFailure; message: string; advice: string; preview: string};
+	| {ok: false; jobId: number; failure: QueueFailure; preview: string};
 
 export type PrintProgress = 'checking' | 'sending' | 'done';
 
@@ -139,24 +128,6 @@ export function slipPreview(context: ServiceContext, jobId: number): string {
 	return previewFor(context, slipModel(context, jobOrThrow(context, jobId)));
 }
 
-const queueMessages: Record<QueueFailureKind, Record<Language, {message: string; advice: string}>> = {
-	'database-busy': {
-		'zh-CN': {message: '数据库正被其他程序使用,小票未发送', advice: '请稍候在打印队列(p)中重试。'},
-		en: {
-			message: 'Another program is using the database; the slip was not sent',
-			advice: 'Wait a moment, then retry from the print queue (p).',
-		},
-	},
-	'already-printed': {
-		'zh-CN': {message: '该小票已打印', advice: '如需再打一张,请选择重打印。'},
-		en: {message: 'This slip has already printed', advice: 'To print it again, choose reprint.'},
-	},
-	'in-progress': {
-		'zh-CN': {message: '该小票正在另一个窗口打印', advice: '请稍候,在打印队列中查看结果。'},
-		en: {message: 'This slip is printing from another window', advice: 'Wait, then check the print queue.'},
-	},
-};
-
 /**
  * Prints one queued job: claims it (pending|failed → printing, one more attempt), sends it, and records
  * printed only when the transport completed with the printer reporting ready; otherwise failed with
@@ -165,7 +136,6 @@ const queueMessages: Record<QueueFailureKind, Record<Language, {message: string;
 export async function printJob(
 	context: ServiceContext,
 	jobId: number,
-	language: Language,
 	onProgress?: (step: PrintProgress) => void,
 ): Promise<PrintResult> {
 	const {store} = context;
@@ -184,7 +154,6 @@ export async function printJob(
 				ok: false,
 				jobId,
 				failure: {kind: 'database-busy', detail: error.message},
-				...queueMessages['database-busy'][language],
 				preview,
 			};
 		}
@@ -195,7 +164,7 @@ export async function printJob(
 	if (!claimed) {
 		const current = jobOrThrow(context, jobId);
 		const kind = current.state === 'printed' ? 'already-printed' : 'in-progress';
-		return {ok: false, jobId, failure: {kind, detail: current.state}, ...queueMessages[kind][language], preview};
+		return {ok: false, jobId, failure: {kind, detail: current.state}, preview};
 	}
 
 	onProgress?.('checking');
@@ -238,7 +207,7 @@ export async function printJob(
 		);
 	});
 	onProgress?.('done');
-	return {ok: false, jobId, failure, ...describeFailure(failure, language), preview};
+	return {ok: false, jobId, failure, preview};
 }
 
 /** What a waiting job prints, in a line for the queue. */

@@ -345,7 +345,6 @@ function Console({context, language, demoAccounts, printerPollMs = 5000, checkPr
 				body = (
 					<PrintQueueScreen
 						context={context}
-						language={language}
 						messages={messages}
 						session={session}
 						printer={printer}
@@ -384,15 +383,7 @@ function Console({context, language, demoAccounts, printerPollMs = 5000, checkPr
 			}
 
 			case 'report': {
-				body = (
-					<ShiftReportScreen
-						context={context}
-						language={language}
-						messages={messages}
-						session={session}
-						printer={printer}
-					/>
-				);
+				body = <ShiftReportScreen context={context} messages={messages} session={session} printer={printer} />;
 				break;
 			}
 
@@ -415,7 +406,6 @@ function Console({context, language, demoAccounts, printerPollMs = 5000, checkPr
 		<Box flexDirection="column" width={columns} height={rows - 1}>
 			<StatusBar
 				messages={messages}
-				language={language}
 				columns={columns}
 				operator={session}
 				batchNo={counts.batchNo}

@@ -63,7 +63,7 @@ test('printing or opening the queue while the database is busy answers without s
 		return;
 	}
 
-	const printed = await printJob(context, voided.printJobId, 'en');
+	const printed = await printJob(context, voided.printJobId);
 	t.like(printed, {ok: false, failure: {kind: 'database-busy'}});
 	t.is(markInterruptedJobs(context), 0);
 	t.like(context.store.printJobs.get(voided.printJobId), {state: 'pending', attempts: 0});

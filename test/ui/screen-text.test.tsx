@@ -39,7 +39,6 @@ test('a menu item and the status bar show names through the same sanitiser', t =
 	const bar = frameOf(
 		<StatusBar
 			messages={messages}
-			language="en"
 			columns={120}
 			operator={{operatorNo: '01', name: `Li${hostile}`, role: 'cashier', at: 0}}
 			batchNo="000001"

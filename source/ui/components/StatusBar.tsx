@@ -2,16 +2,14 @@ import React from 'react';
 import {displayWidth, padEndToWidth} from '../../domain/display-width.js';
 import {freeText} from '../../domain/display-text.js';
 import {formatDateTime} from '../../domain/time-format.js';
-import type {Language} from '../../i18n/language.js';
 import type {Messages} from '../../i18n/messages.js';
-import {describeFailure} from '../../services/print-service.js';
+import {printFailureText} from '../../i18n/print-failure-text.js';
 import type {Authenticated} from '../../services/auth-service.js';
 import type {PrinterState} from '../hooks/use-printer-status.js';
 import {Text} from './Text.js';
 
 type Props = {
 	readonly messages: Messages;
-	readonly language: Language;
 	readonly columns: number;
 	readonly operator?: Authenticated;
 	readonly batchNo?: string;
@@ -22,7 +20,7 @@ type Props = {
 	readonly isDemo: boolean;
 };
 
-export function printerText(printer: PrinterState, messages: Messages, language: Language): string {
+export function printerText(printer: PrinterState, messages: Messages): string {
 	switch (printer.state) {
 		case 'checking': {
 			return messages.status.printer('checking');
@@ -33,7 +31,7 @@ export function printerText(printer: PrinterState, messages: Messages, language:
 		}
 
 		case 'problem': {
-			return messages.status.printer('problem', describeFailure(printer.failure, language).message);
+			return messages.status.printer('problem', printFailureText(messages, printer.failure).message);
 		}
 	}
 }
@@ -41,7 +39,6 @@ export function printerText(printer: PrinterState, messages: Messages, language:
 /** One line, inverse: who is signed in, the batch, the printer, slips waiting, the clock. */
 export function StatusBar({
 	messages,
-	language,
 	columns,
 	operator,
 	batchNo,
@@ -57,7 +54,7 @@ export function StatusBar({
 		operator ? messages.status.batch(batchNo) : undefined,
 		operator ? messages.status.waiting(waiting) : undefined,
 		// Last: a printer problem can be long, and the bar is cut at the right edge.
-		printerText(printer, messages, language),
+		printerText(printer, messages),
 	]
 		.filter(part => part !== undefined)
 		.join(' │ ');

@@ -25,7 +25,6 @@ export type FlowOptions = {
 
 type Options<F, E> = {
 	context: ServiceContext;
-	language: Language;
 	printer: PrinterPoll;
 	/** The database changed (a commit, a print): whatever shows it is read again. */
 	onChanged: () => void;
@@ -56,7 +55,6 @@ export type PrintingFlow<F, E> = {
  */
 export function usePrintingFlow<F extends SlipPrinting, E>({
 	context,
-	language,
 	printer,
 	onChanged,
 	reducer,
@@ -100,7 +98,7 @@ export function usePrintingFlow<F extends SlipPrinting, E>({
 			printer.setPrinting(true);
 			dispatch({type: 'print-step', step: 'claiming'}, from);
 			try {
-				const result = await printJob(context, jobId, language, step => {
+				const result = await printJob(context, jobId, step => {
 					dispatch({type: 'print-step', step}, from);
 				});
 				dispatch({type: 'printed', result}, from);
@@ -115,7 +113,7 @@ export function usePrintingFlow<F extends SlipPrinting, E>({
 				onChanged();
 			}
 		},
-		[context, dispatch, language, onChanged, printer],
+		[context, dispatch, onChanged, printer],
 	);
 
 	const retryPrint = useCallback(() => {

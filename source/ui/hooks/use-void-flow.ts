@@ -27,10 +27,9 @@ export type VoidActions = {
  * Runs the void flow: the reducer holds every step; this hook does the service calls between them.
  * An answer that arrives after the flow was closed or restarted is dropped (usePrintingFlow).
  */
-export function useVoidFlow({context, language, messages, session, printer, onChanged}: FlowOptions): VoidActions {
+export function useVoidFlow({context, messages, session, printer, onChanged}: FlowOptions): VoidActions {
 	const {flow, latest, dispatch, generation, begin, close, print, retryPrint, scroll} = usePrintingFlow({
 		context,
-		language,
 		printer,
 		onChanged,
 		reducer: voidFlowReducer,

@@ -2,10 +2,9 @@ import {Box} from 'ink';
 import React, {useCallback, useEffect, useRef, useState} from 'react';
 import {singleLine} from '../../domain/display-text.js';
 import {padEndToWidth, padStartToWidth, truncateToWidth} from '../../domain/display-width.js';
-import type {Language} from '../../i18n/language.js';
 import type {Messages} from '../../i18n/messages.js';
+import {printFailureText, storedFailureText} from '../../i18n/print-failure-text.js';
 import {
-	describeStoredFailure,
 	markInterruptedJobs,
 	printJob,
 	recentJobs,
@@ -23,7 +22,6 @@ import {Text} from '../components/Text.js';
 
 type Props = {
 	readonly context: ServiceContext;
-	readonly language: Language;
 	readonly messages: Messages;
 	readonly session: Authenticated;
 	readonly printer: PrinterPoll;
@@ -46,7 +44,6 @@ function readEntries(context: ServiceContext): Entry[] {
 /** Slips waiting to print with the reason each failed; r retries one, c prints another copy marked REPRINT. */
 export function PrintQueueScreen({
 	context,
-	language,
 	messages,
 	session,
 	printer,
@@ -82,16 +79,18 @@ export function PrintQueueScreen({
 		setStatus({text: messages.queue.printing(jobId), tone: 'info'});
 		printer.setPrinting(true);
 		try {
-			const result = await printJob(context, jobId, language);
+			const result = await printJob(context, jobId);
 			if (!mounted.current) {
 				return;
 			}
 
-			setStatus(
-				result.ok
-					? {text: messages.queue.printed(jobId), tone: 'good'}
-					: {text: messages.queue.failed(jobId, result.message, result.advice), tone: 'bad'},
-			);
+			if (result.ok) {
+				setStatus({text: messages.queue.printed(jobId), tone: 'good'});
+			} else {
+				const failure = printFailureText(messages, result.failure);
+				setStatus({text: messages.queue.failed(jobId, failure.message, failure.advice), tone: 'bad'});
+			}
+
 			if (result.ok) {
 				printer.report({ready: true, paperNearEnd: false});
 			}
@@ -185,7 +184,7 @@ export function PrintQueueScreen({
 					states[job.state],
 					String(job.attempts),
 					singleLine(title),
-					describeStoredFailure(job.lastError, language),
+					storedFailureText(messages, job.lastError),
 				]);
 				return (
 					<Text

@@ -1,9 +1,9 @@
 import {Box} from 'ink';
 import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {formatDateTime} from '../../domain/time-format.js';
-import type {Language} from '../../i18n/language.js';
 import type {Messages} from '../../i18n/messages.js';
 import type {Authenticated} from '../../services/auth-service.js';
+import type {PrinterFailure} from '../../services/print-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
 import {printShiftReport, shiftReport} from '../../services/settlement-service.js';
 import {BatchFigures} from '../components/BatchFigures.js';
@@ -15,19 +15,18 @@ import {Text} from '../components/Text.js';
 
 type Props = {
 	readonly context: ServiceContext;
-	readonly language: Language;
 	readonly messages: Messages;
 	readonly session: Authenticated;
 	readonly printer: PrinterPoll;
 };
 
-type PrintState = {state: 'printing'} | {state: 'printed'} | {state: 'failed'; message: string; advice: string};
+type PrintState = {state: 'printing'} | {state: 'printed'} | {state: 'failed'; failure: PrinterFailure};
 
 /**
  * The shift summary (X report), key `x`: the open batch's figures as they are now, without closing it.
  * `p` prints it; it is a look at the figures, not a record, so a failed print is simply tried again.
  */
-export function ShiftReportScreen({context, language, messages, session, printer}: Props): React.JSX.Element {
+export function ShiftReportScreen({context, messages, session, printer}: Props): React.JSX.Element {
 	const text = messages.shiftReport;
 	// Read once when the screen opens: the figures stay still while they are read or printed.
 	const report = useMemo(
@@ -47,9 +46,9 @@ export function ShiftReportScreen({context, language, messages, session, printer
 		setPrinting({state: 'printing'});
 		printer.setPrinting(true);
 		try {
-			const result = await printShiftReport(context, session.operatorNo, language);
+			const result = await printShiftReport(context, session.operatorNo);
 			if (mounted.current) {
-				setPrinting(result.ok ? {state: 'printed'} : {state: 'failed', message: result.message, advice: result.advice});
+				setPrinting(result.ok ? {state: 'printed'} : {state: 'failed', failure: result.failure});
 			}
 
 			if (result.ok) {
@@ -100,7 +99,7 @@ export function ShiftReportScreen({context, language, messages, session, printer
 				</Text>
 			) : null}
 			{printing?.state === 'failed' ? (
-				<PrintFailureLines message={printing.message} advice={printing.advice} texts={text} />
+				<PrintFailureLines failure={printing.failure} failures={messages.printFailure} texts={text} />
 			) : null}
 		</Box>
 	);

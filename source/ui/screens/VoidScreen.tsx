@@ -144,6 +144,7 @@ function ResultStep({
 			printStep={flow.printStep}
 			print={printing ? undefined : flow.print}
 			texts={messages.voidFlow}
+			failures={messages.printFailure}
 			previewTop={flow.previewTop}
 			height={height}
 			columns={columns}
