@@ -1,3 +1,4 @@
+import {printJobTitle} from '../i18n/print-job-text.js';
 import {messagesFor} from '../i18n/catalogue.js';
 import {printFailureText} from '../i18n/print-failure-text.js';
 import {formatDateTime} from '../domain/time-format.js';
@@ -49,7 +50,8 @@ export async function runPrintQueue(argv: string[]): Promise<number> {
 		}
 
 		if (!values.retry) {
-			for (const {job, title} of jobs) {
+			for (const {job, subject} of jobs) {
+				const title = printJobTitle(messagesFor(context.language), subject);
 				const when = formatDateTime(job.updatedAt, context.config.timeZone);
 				console.log(
 					`job ${job.id}  ${job.state.padEnd(8)} ${title}  attempts ${job.attempts}  ${when}  ${job.lastError ?? ''}`.trimEnd(),
@@ -60,7 +62,8 @@ export async function runPrintQueue(argv: string[]): Promise<number> {
 			return 3;
 		}
 
-		for (const {job, title} of jobs) {
+		for (const {job, subject} of jobs) {
+			const title = printJobTitle(messagesFor(context.language), subject);
 			const result = await printJob(context, job.id);
 			if (result.ok) {
 				console.log(`printed job ${job.id}: ${title}`);

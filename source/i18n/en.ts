@@ -1,3 +1,4 @@
+import {channelNames} from '../domain/transaction.js';
 import type {Messages} from './messages.js';
 
 const searchFields: Record<string, string> = {
@@ -86,7 +87,7 @@ export const en = {
 		},
 		position: (first, count) => (count === 0 ? '' : `rows from ${first}`),
 	},
-	channel: {debit: 'Debit', credit: 'Credit', wechat: 'WeChat', alipay: 'Alipay', unionpay_qr: 'UnionPay QR'},
+	channel: channelNames.en,
 	transactionStatus: {completed: 'completed', voided: 'VOIDED'},
 	detail: {
 		title: 'Transaction',
@@ -211,6 +212,9 @@ export const en = {
 		failed: (jobId, message, advice) => `Job ${jobId} did not print: ${message}. ${advice}`,
 		reprinted: jobId => `Reprint queued as job ${jobId}.`,
 		cannotReprint: 'Only a void slip can be reprinted here.',
+		voidSlip: (voucherNo, saleVoucherNo, amount, reprint) =>
+			`VOID ${voucherNo} (orig ${saleVoucherNo}) ${amount}${reprint ? ' REPRINT' : ''}`,
+		settlementReport: (batchNo, reprint) => `SETTLEMENT batch ${batchNo}${reprint ? ' REPRINT' : ''}`,
 	},
 	help: {
 		title: 'Keys',

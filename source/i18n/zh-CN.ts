@@ -1,3 +1,4 @@
+import {channelNames} from '../domain/transaction.js';
 import type {Messages} from './messages.js';
 
 const searchFields: Record<string, string> = {
@@ -58,7 +59,7 @@ export const zhCN = {
 		columns: {time: '时间', voucher: '凭证号', channel: '渠道', card: '卡号', amount: '金额', status: '状态'},
 		empty: '没有符合条件的交易。/ 搜索;Esc 回到今天。',
 		searchPrompt: '搜索: ',
-		searchHint: '凭证号 000124 · 参考号(12位) · 卡号后四位 0018 · 金额 128.50 · 2026-11-24/today · voided/completed',
+		searchHint: '凭证号 000124 · 参考号(12位) · 卡号后四位 0018 · 金额 128.50 · 2026-11-24/今天/昨天 · 已撤销/已完成',
 		problem(problem) {
 			switch (problem.kind) {
 				case 'unknown-term': {
@@ -84,7 +85,7 @@ export const zhCN = {
 		},
 		position: (first, count) => (count === 0 ? '' : `自第 ${first} 行`),
 	},
-	channel: {debit: '借记卡', credit: '贷记卡', wechat: '微信', alipay: '支付宝', unionpay_qr: '云闪付'},
+	channel: channelNames.zh,
 	transactionStatus: {completed: '已完成', voided: '已撤销'},
 	detail: {
 		title: '交易详情',
@@ -190,6 +191,9 @@ export const zhCN = {
 		failed: (jobId, message, advice) => `任务 ${jobId} 未打印:${message}。${advice}`,
 		reprinted: jobId => `已加入重打印任务 ${jobId}。`,
 		cannotReprint: '这里只能重打印撤销小票。',
+		voidSlip: (voucherNo, saleVoucherNo, amount, reprint) =>
+			`撤销 ${voucherNo}(原凭证 ${saleVoucherNo})${amount}${reprint ? ' 重打印' : ''}`,
+		settlementReport: (batchNo, reprint) => `结算总计单 批次 ${batchNo}${reprint ? ' 重打印' : ''}`,
 	},
 	help: {
 		title: '按键',
@@ -209,7 +213,7 @@ export const zhCN = {
 		},
 	},
 	settlement: {
-		title: '结算 Settlement',
+		title: '结算',
 		supervisorNeeded: '结算需要主管:请输入主管工号和密码。',
 		ownPasswordIntro: '结算将关闭本批次:请再次输入密码。',
 		confirmTitle: batchNo => `结算批次 ${batchNo}? y/n`,

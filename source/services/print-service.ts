@@ -1,4 +1,4 @@
-import {formatScreen, type Fen} from '../domain/money.js';
+import type {PrintJobSubject} from '../domain/print-job-subject.js';
 import {isPrinterFailureKind, type QueueFailureKind} from '../domain/print-failure.js';
 import {storedFailure, type PrinterFailure} from '../printing/printer-failure.js';
 import {
@@ -40,7 +40,8 @@ export type PrintResult =
 
 export type PrintProgress = 'checking' | 'sending' | 'done';
 
-export type PrintJobView = {job: PrintJobRow; title: string; voucherNo?: string; amount?: Fen};
+export type PrintJobView = {job: PrintJobRow; subject: PrintJobSubject};
+export type {PrintJobSubject} from '../domain/print-job-subject.js';
 
 export class PrintQueueError extends UserError {
 	override name = 'PrintQueueError';
@@ -210,7 +211,7 @@ export async function printJob(
 	return {ok: false, jobId, failure, preview};
 }
 
-/** What a waiting job prints, in a line for the queue. */
+/** What a waiting job prints, as data for the queue's line. */
 function viewOf(context: ServiceContext, job: PrintJobRow): PrintJobView {
 	if (job.kind === 'void-slip' && job.voidId !== undefined) {
 		const voidRow: VoidRow | undefined = context.store.voids.get(job.voidId);
@@ -218,15 +219,19 @@ function viewOf(context: ServiceContext, job: PrintJobRow): PrintJobView {
 		if (voidRow && transaction) {
 			return {
 				job,
-				title: `VOID ${voidRow.voucherNo} (orig ${transaction.voucherNo}) ${formatScreen(transaction.amount)}${job.reprint ? ' REPRINT' : ''}`,
-				voucherNo: voidRow.voucherNo,
-				amount: transaction.amount,
+				subject: {
+					kind: 'void-slip',
+					voucherNo: voidRow.voucherNo,
+					saleVoucherNo: transaction.voucherNo,
+					amount: transaction.amount,
+					reprint: job.reprint,
+				},
 			};
 		}
 	}
 
 	const batch = job.batchId === undefined ? undefined : context.store.batches.get(job.batchId);
-	return {job, title: `SETTLEMENT batch ${batch?.batchNo ?? '?'}${job.reprint ? ' REPRINT' : ''}`};
+	return {job, subject: {kind: 'settlement-report', batchNo: batch?.batchNo, reprint: job.reprint}};
 }
 
 /** Pending, failed and interrupted jobs, oldest first: a person retries them; nothing is replayed on its own. */

@@ -4,6 +4,7 @@ import {singleLine} from '../../domain/display-text.js';
 import {padEndToWidth, padStartToWidth, truncateToWidth} from '../../domain/display-width.js';
 import type {Messages} from '../../i18n/messages.js';
 import {printFailureText, storedFailureText} from '../../i18n/print-failure-text.js';
+import {printJobTitle} from '../../i18n/print-job-text.js';
 import {
 	markInterruptedJobs,
 	printJob,
@@ -177,13 +178,13 @@ export function PrintQueueScreen({
 			</Text>
 			{entries.every(entry => entry.section !== 'waiting') ? <Text color="green">{messages.queue.empty}</Text> : null}
 			{shown.map(entry => {
-				const {job, title} = entry.view;
+				const {job, subject} = entry.view;
 				const selected = entries.indexOf(entry) === cursor;
 				const text = line([
 					`#${job.id}`,
 					states[job.state],
 					String(job.attempts),
-					singleLine(title),
+					singleLine(printJobTitle(messages, subject)),
 					storedFailureText(messages, job.lastError),
 				]);
 				return (
