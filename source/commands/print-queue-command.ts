@@ -133,7 +133,13 @@ export async function runReprint(argv: string[]): Promise<number> {
 		}
 
 		const operator = await authenticateFromSource(context, secrets, values.operator, 'reprint');
-		const jobId = reprintVoid(context, voidRow.id, operator);
+		const reprint = reprintVoid(context, voidRow.id, operator);
+		if (!reprint.ok) {
+			const messages = messagesFor(context.language);
+			throw new CommandError(reprint.reason === 'busy' ? messages.signIn.busy : messages.queue.noVoid);
+		}
+
+		const {jobId} = reprint;
 		const result = await printJob(context, jobId);
 		if (result.ok) {
 			console.log(`reprinted void ${voidRow.voucherNo} (of sale ${voidRow.saleVoucherNo}, batch ${voidRow.batchNo})`);

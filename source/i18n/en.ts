@@ -212,6 +212,7 @@ export const en = {
 		failed: (jobId, message, advice) => `Job ${jobId} did not print: ${message}. ${advice}`,
 		reprinted: jobId => `Reprint queued as job ${jobId}.`,
 		cannotReprint: 'Only a void slip can be reprinted here.',
+		noVoid: 'That void is not in the database any more: nothing was queued.',
 		voidSlip: (voucherNo, saleVoucherNo, amount, reprint) =>
 			`VOID ${voucherNo} (orig ${saleVoucherNo}) ${amount}${reprint ? ' REPRINT' : ''}`,
 		settlementReport: (batchNo, reprint) => `SETTLEMENT batch ${batchNo}${reprint ? ' REPRINT' : ''}`,

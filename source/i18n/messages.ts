@@ -151,6 +151,8 @@ export type Messages = {
 		failed: (jobId: number, message: string, advice: string) => string;
 		reprinted: (jobId: number) => string;
 		cannotReprint: string;
+		/** A reprint of a void the database no longer has. */
+		noVoid: string;
 		voidSlip: (voucherNo: string, saleVoucherNo: string, amount: string, reprint: boolean) => string;
 		settlementReport: (batchNo: string, reprint: boolean) => string;
 	};

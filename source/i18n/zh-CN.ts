@@ -191,6 +191,7 @@ export const zhCN = {
 		failed: (jobId, message, advice) => `任务 ${jobId} 未打印:${message}。${advice}`,
 		reprinted: jobId => `已加入重打印任务 ${jobId}。`,
 		cannotReprint: '这里只能重打印撤销小票。',
+		noVoid: '数据库中已没有该撤销记录,未加入打印。',
 		voidSlip: (voucherNo, saleVoucherNo, amount, reprint) =>
 			`撤销 ${voucherNo}(原凭证 ${saleVoucherNo})${amount}${reprint ? ' 重打印' : ''}`,
 		settlementReport: (batchNo, reprint) => `结算总计单 批次 ${batchNo}${reprint ? ' 重打印' : ''}`,

@@ -34,9 +34,19 @@ export function isPrinterFailure(failure: QueueFailure): failure is PrinterFailu
 	return isPrinterFailureKind(failure.kind);
 }
 
+/**
+ * `recorded` is false when the printer answered but the database was busy, so the job's new state
+ * was not written: the queue later shows it as interrupted, and the caller says so now.
+ */
 export type PrintResult =
-	| {ok: true; jobId: number; preview: string; unencodable: string[]}
-	| {ok: false; jobId: number; failure: QueueFailure; preview: string};
+	| {ok: true; jobId: number; preview: string; unencodable: string[]; recorded: boolean}
+	| {ok: false; jobId: number; failure: QueueFailure; preview: string; recorded: boolean};
+
+/** A reprint queued, or why not: the database was busy (nothing was written), or there is no such void. */
+export type ReprintAnswer = {ok: true; jobId: number} | {ok: false; reason: 'busy' | 'no-void'};
+
+/** Jobs found abandoned and failed; `busy` when the database was busy for some, which are looked at next time. */
+export type InterruptedJobs = {failed: number; busy: boolean};
 
 export type PrintProgress = 'checking' | 'sending' | 'done';
 
@@ -141,10 +151,13 @@ export async function printJob(
 ): Promise<PrintResult> {
 	const {store} = context;
 	// A job left 'printing' by a process that died is failed first, so this attempt takes it (as a REPRINT).
-	failIfAbandoned(context, jobOrThrow(context, jobId));
+	const abandoned = failIfAbandoned(context, jobOrThrow(context, jobId));
 	const job = jobOrThrow(context, jobId);
 	const model = slipModel(context, job);
 	const preview = previewFor(context, model);
+	if (abandoned === 'busy') {
+		return {ok: false, jobId, failure: {kind: 'database-busy', detail: 'busy'}, preview, recorded: false};
+	}
 
 	let claimed: boolean;
 	try {
@@ -156,6 +169,7 @@ export async function printJob(
 				jobId,
 				failure: {kind: 'database-busy', detail: error.message},
 				preview,
+				recorded: false,
 			};
 		}
 
@@ -165,7 +179,7 @@ export async function printJob(
 	if (!claimed) {
 		const current = jobOrThrow(context, jobId);
 		const kind = current.state === 'printed' ? 'already-printed' : 'in-progress';
-		return {ok: false, jobId, failure: {kind, detail: current.state}, preview};
+		return {ok: false, jobId, failure: {kind, detail: current.state}, preview, recorded: true};
 	}
 
 	onProgress?.('checking');
@@ -173,16 +187,15 @@ export async function printJob(
 	onProgress?.('sending');
 	const outcome = await printBytes(bytes, printerAddress(context));
 	const record = job.voidId === undefined ? `batch:${job.batchId}` : `void:${job.voidId}`;
-	const recordAfterPrinting = (write: () => void) => {
-		ignoreBusy(undefined, () => {
+	const recordAfterPrinting = (write: () => void): boolean =>
+		busyAsFalse(() => {
 			store.immediate(write);
 		});
-	};
 
 	if (outcome.ok) {
 		// The printer has answered. With the database busy now, the job stays 'printing'; the queue later
 		// shows it as interrupted (maybe on paper, so its retry says REPRINT) and the clerk sees the answer.
-		recordAfterPrinting(() => {
+		const recorded = recordAfterPrinting(() => {
 			store.printJobs.markPrinted(jobId, context.now());
 			const note = unencodable.length > 0 ? `; printed as ? : ${unencodable.join('')}` : '';
 			store.audit.append(
@@ -196,11 +209,11 @@ export async function printJob(
 			);
 		});
 		onProgress?.('done');
-		return {ok: true, jobId, preview, unencodable};
+		return {ok: true, jobId, preview, unencodable, recorded};
 	}
 
 	const {failure} = outcome;
-	recordAfterPrinting(() => {
+	const recorded = recordAfterPrinting(() => {
 		store.printJobs.markFailed(jobId, storedFailure(failure), context.now(), failure.afterSend === true);
 		store.audit.append(
 			{event: 'print-failed', result: 'failed', record, detail: `job ${jobId}: ${failure.kind}`},
@@ -208,7 +221,7 @@ export async function printJob(
 		);
 	});
 	onProgress?.('done');
-	return {ok: false, jobId, failure, preview};
+	return {ok: false, jobId, failure, preview, recorded};
 }
 
 /** What a waiting job prints, as data for the queue's line. */
@@ -270,39 +283,50 @@ function isAbandoned(context: ServiceContext, job: PrintJobRow, now: number): bo
 	return Math.abs(now - job.updatedAt) > longest;
 }
 
-function failIfAbandoned(context: ServiceContext, job: PrintJobRow): boolean {
+/** Whether an abandoned job was failed now; 'busy' when it is abandoned but the database was busy. */
+function failIfAbandoned(context: ServiceContext, job: PrintJobRow): boolean | 'busy' {
 	const now = context.now();
 	if (!isAbandoned(context, job, now)) {
 		return false;
 	}
 
-	// Best effort: with the database busy, the job shows as printing until the next look.
-	return ignoreBusy(false, () =>
-		context.store.immediate(() => context.store.printJobs.failAbandoned(job, interruptedError, now)),
-	);
+	try {
+		return context.store.immediate(() => context.store.printJobs.failAbandoned(job, interruptedError, now));
+	} catch (error) {
+		if (error instanceof DatabaseBusyError) {
+			return 'busy';
+		}
+
+		throw error;
+	}
 }
 
 /**
  * Jobs left 'printing' by a process that stopped mid-slip become failed with a reason, so they show in
  * the queue for a person to retry. A job a live attempt is printing is left alone.
  */
-export function markInterruptedJobs(context: ServiceContext): number {
-	let failed = 0;
+export function markInterruptedJobs(context: ServiceContext): InterruptedJobs {
+	const answer: InterruptedJobs = {failed: 0, busy: false};
 	for (const job of context.store.printJobs.printing()) {
-		if (failIfAbandoned(context, job)) {
-			failed++;
+		const failed = failIfAbandoned(context, job);
+		if (failed === 'busy') {
+			answer.busy = true;
+		} else if (failed) {
+			answer.failed++;
 		}
 	}
 
-	return failed;
+	return answer;
 }
 
-function ignoreBusy<T>(fallback: T, work: () => T): T {
+/** Runs a write; false when the database was busy and nothing was written. */
+function busyAsFalse(write: () => void): boolean {
 	try {
-		return work();
+		write();
+		return true;
 	} catch (error) {
 		if (error instanceof DatabaseBusyError) {
-			return fallback;
+			return false;
 		}
 
 		throw error;
@@ -310,28 +334,40 @@ function ignoreBusy<T>(fallback: T, work: () => T): T {
 }
 
 /** Queues a new copy of a void's slip, marked REPRINT. */
-export function reprintVoid(context: ServiceContext, voidId: number, operator: Authenticated | undefined): number {
+export function reprintVoid(
+	context: ServiceContext,
+	voidId: number,
+	operator: Authenticated | undefined,
+): ReprintAnswer {
 	const {store} = context;
-	return store.immediate(() => {
-		const voidRow = store.voids.get(voidId);
-		if (!voidRow) {
-			throw new PrintQueueError(`there is no void ${voidId}`);
+	try {
+		return store.immediate((): ReprintAnswer => {
+			const voidRow = store.voids.get(voidId);
+			if (!voidRow) {
+				return {ok: false, reason: 'no-void'};
+			}
+
+			const now = context.now();
+			const jobId = store.printJobs.insert({kind: 'void-slip', voidId, reprint: true}, now);
+			store.audit.append(
+				{
+					operatorNo: operator?.operatorNo,
+					event: 'reprint',
+					result: 'ok',
+					record: `void:${voidId}`,
+					detail: `job ${jobId}, void ${voidRow.voucherNo}`,
+				},
+				now,
+			);
+			return {ok: true, jobId};
+		});
+	} catch (error) {
+		if (error instanceof DatabaseBusyError) {
+			return {ok: false, reason: 'busy'};
 		}
 
-		const now = context.now();
-		const jobId = store.printJobs.insert({kind: 'void-slip', voidId, reprint: true}, now);
-		store.audit.append(
-			{
-				operatorNo: operator?.operatorNo,
-				event: 'reprint',
-				result: 'ok',
-				record: `void:${voidId}`,
-				detail: `job ${jobId}, void ${voidRow.voucherNo}`,
-			},
-			now,
-		);
-		return jobId;
-	});
+		throw error;
+	}
 }
 
 /** A void a voucher number names: by the void's own voucher (on its slip) or by its sale's. */

@@ -1,7 +1,13 @@
 import net from 'node:net';
 import test from 'ava';
 import {startPrinterEmulator} from '../../source/printing/emulator/printer-emulator.js';
-import {isPrinterFailure, markInterruptedJobs, printJob, waitingJobs} from '../../source/services/print-service.js';
+import {
+	isPrinterFailure,
+	markInterruptedJobs,
+	printJob,
+	reprintVoid,
+	waitingJobs,
+} from '../../source/services/print-service.js';
 import {currentClaimer} from '../../source/services/process-claim.js';
 import {voidTransaction} from '../../source/services/void-service.js';
 import {spawnTs, waitForLine} from '../helpers/child-process.js';
@@ -113,7 +119,7 @@ test('a slip refused before anything was sent is retried as the original', async
 	const refused = await printJob(fixture.context, jobId);
 	t.like(refused, {ok: false, failure: {kind: 'paper-out'}});
 	// The service answers the kind; the screen or the command says it in the clerk's language.
-	t.deepEqual(Object.keys(refused).toSorted(), ['failure', 'jobId', 'ok', 'preview']);
+	t.deepEqual(Object.keys(refused).toSorted(), ['failure', 'jobId', 'ok', 'preview', 'recorded']);
 	t.is(emulator.jobs.length, 0);
 	emulator.setFault(undefined);
 	const retry = await printJob(fixture.context, jobId);
@@ -164,13 +170,13 @@ test('a job left printing by a process killed mid-slip is known at once, without
 	await waitForLine(worker, 'claimed');
 
 	// Another console while the worker prints: it is told to wait, and nothing is taken from the worker.
-	t.is(markInterruptedJobs(fixture.context), 0);
+	t.like(markInterruptedJobs(fixture.context), {failed: 0, busy: false});
 	t.like(await printJob(fixture.context, jobId), {ok: false, failure: {kind: 'in-progress'}});
 	t.like(fixture.store.printJobs.get(jobId), {state: 'printing', attempts: 1});
 
 	worker.kill('SIGKILL');
 	await exited;
-	t.is(markInterruptedJobs(fixture.context), 1);
+	t.like(markInterruptedJobs(fixture.context), {failed: 1, busy: false});
 	t.like(fixture.store.printJobs.get(jobId), {state: 'failed', mayHavePrinted: true});
 	const retry = await printJob(fixture.context, jobId);
 	t.true(retry.ok);
@@ -208,10 +214,21 @@ test('a job claimed where its claimer cannot be asked is abandoned by time in ei
 	});
 	const elsewhere = `another-pc|${currentClaimer().split('|').slice(1).join('|')}`;
 	fixture.store.printJobs.claim(jobId, fixture.clock.now, elsewhere);
-	t.is(markInterruptedJobs(fixture.context), 0, 'a claim just made on another PC may be printing');
+	t.like(
+		markInterruptedJobs(fixture.context),
+		{failed: 0, busy: false},
+		'a claim just made on another PC may be printing',
+	);
 
 	// The clock stepped back two hours after the claim: the claim is in the future.
 	fixture.clock.now -= 2 * 60 * 60_000;
-	t.is(markInterruptedJobs(fixture.context), 1);
+	t.like(markInterruptedJobs(fixture.context), {failed: 1, busy: false});
 	t.like(fixture.store.printJobs.get(jobId), {state: 'failed', mayHavePrinted: true});
+});
+
+test('a reprint of a void the database does not have is answered, not thrown, and queues nothing', t => {
+	const fixture = openFixture();
+	t.teardown(fixture.close);
+	t.deepEqual(reprintVoid(fixture.context, 999, undefined), {ok: false, reason: 'no-void'});
+	t.is(fixture.context.store.printJobs.waitingCount(), 0);
 });

@@ -18,7 +18,6 @@ import type {ServiceContext} from '../../services/service-context.js';
 import type {PrinterPoll} from '../hooks/use-printer-status.js';
 import {layer, useKeys} from '../keyboard.js';
 import {actionFor, isMoveAction} from '../keymap.js';
-import {UserError} from '../../user-error.js';
 import {Text} from '../components/Text.js';
 
 type Props = {
@@ -136,19 +135,14 @@ export function PrintQueueScreen({
 				return true;
 			}
 
-			let jobId: number;
-			try {
-				jobId = reprintVoid(context, selected.view.job.voidId, session);
-			} catch (error) {
-				// Another program holds the database: nothing was queued; the clerk can press c again.
-				if (error instanceof UserError) {
-					setStatus({text: messages.signIn.busy, tone: 'bad'});
-					return true;
-				}
-
-				throw error;
+			const reprint = reprintVoid(context, selected.view.job.voidId, session);
+			if (!reprint.ok) {
+				// Nothing was queued: the database was busy (the clerk can press c again), or the void is gone.
+				setStatus({text: reprint.reason === 'busy' ? messages.signIn.busy : messages.queue.noVoid, tone: 'bad'});
+				return true;
 			}
 
+			const {jobId} = reprint;
 			setStatus({text: messages.queue.reprinted(jobId), tone: 'info'});
 			void run(jobId);
 			return true;
