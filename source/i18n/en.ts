@@ -305,6 +305,17 @@ export const en = {
 			import: 'import',
 			init: 'init',
 		},
+		record: {
+			voucher: voucherNo => `voucher ${voucherNo}`,
+			batch: batchNo => `batch ${batchNo}`,
+			operator: operatorNo => `operator ${operatorNo}`,
+		},
+		voidDetail: ({voidVoucherNo, saleVoucherNo, amount, fee, approverNo}) =>
+			[
+				`void ${voidVoucherNo} of ${saleVoucherNo ?? '?'} amount ${amount}`,
+				fee === undefined ? '' : ` fee ${fee}`,
+				approverNo === undefined ? '' : ` approved by ${approverNo}`,
+			].join(''),
 		results: {ok: 'ok', refused: 'refused', failed: 'failed'},
 		all: 'all',
 		filters: (operator, event) => `operator: ${operator} · event: ${event}`,

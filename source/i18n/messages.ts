@@ -209,6 +209,20 @@ export type Messages = {
 		columns: {time: string; operator: string; event: string; result: string; record: string; detail: string};
 		events: Record<AuditEvent, string>;
 		results: Record<'ok' | 'refused' | 'failed', string>;
+		/** The record column: a sale or void by its voucher number, a batch, an operator. */
+		record: {
+			voucher: (voucherNo: string) => string;
+			batch: (batchNo: string) => string;
+			operator: (operatorNo: string) => string;
+		};
+		/** A void's audit detail, its amount and fee formatted. */
+		voidDetail: (entry: {
+			voidVoucherNo: string;
+			saleVoucherNo: string | undefined;
+			amount: string;
+			fee: string | undefined;
+			approverNo: string | undefined;
+		}) => string;
 		all: string;
 		filters: (operator: string, event: string) => string;
 		operatorPrompt: string;

@@ -283,6 +283,17 @@ export const zhCN = {
 			import: '导入',
 			init: '初始化',
 		},
+		record: {
+			voucher: voucherNo => `凭证号 ${voucherNo}`,
+			batch: batchNo => `批次 ${batchNo}`,
+			operator: operatorNo => `操作员 ${operatorNo}`,
+		},
+		voidDetail: ({voidVoucherNo, saleVoucherNo, amount, fee, approverNo}) =>
+			[
+				`撤销凭证 ${voidVoucherNo},原凭证 ${saleVoucherNo ?? '?'},金额 ${amount}`,
+				fee === undefined ? '' : `,手续费 ${fee}`,
+				approverNo === undefined ? '' : `,主管 ${approverNo} 授权`,
+			].join(''),
 		results: {ok: '成功', refused: '拒绝', failed: '失败'},
 		all: '全部',
 		filters: (operator, event) => `操作员: ${operator} · 事件: ${event}`,

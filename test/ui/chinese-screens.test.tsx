@@ -3,8 +3,10 @@ import {render} from 'ink-testing-library';
 import {channelNames, channels} from '../../source/domain/transaction.js';
 import {parseSearch} from '../../source/domain/search-query.js';
 import {messagesFor} from '../../source/i18n/catalogue.js';
+import {recentAuditEvents} from '../../source/services/audit-service.js';
 import {reprintVoid, slipPreview, waitingJobs} from '../../source/services/print-service.js';
 import {voidTransaction} from '../../source/services/void-service.js';
+import {auditLines} from '../../source/ui/screens/AuditScreen.js';
 import {PrintQueueScreen} from '../../source/ui/screens/PrintQueueScreen.js';
 import {addSale, addTestOperator, fixtureNow, openFixture} from '../helpers/fixture.js';
 
@@ -77,4 +79,30 @@ test('a channel has one name per language, on the screen and on the slip', async
 	const preview = slipPreview(fixture.context, voided.printJobId);
 	t.true(preview.includes(`${zh.channel.unionpay_qr} UNIONPAY QR`), preview);
 	t.false(preview.includes('云闪付'));
+});
+
+test('the Chinese audit view shows a void by its voucher numbers with the money formatted, never raw fen or a store id', async t => {
+	const fixture = openFixture();
+	t.teardown(fixture.close);
+	const cashier = await addTestOperator(fixture.context, '01', 'cashier');
+	const sale = addSale(fixture.context, {voucherNo: '000321', amount: 31_800});
+	const voided = voidTransaction(fixture.context, {transactionId: sale, operator: cashier, reason: 'x'});
+	if (!voided.ok) {
+		throw new Error(voided.detail);
+	}
+
+	voidTransaction(fixture.context, {transactionId: sale, operator: cashier, reason: 'x'});
+	const rows = recentAuditEvents(fixture.context, {}, 10);
+	const lines = auditLines(rows, zh, 'Asia/Shanghai', 200).join('\n');
+	t.regex(
+		lines,
+		new RegExp(String.raw`凭证号 000321 +撤销凭证 ${voided.void.voucherNo},原凭证 000321,金额 ¥318\.00`, 'v'),
+		lines,
+	);
+	t.regex(lines, /撤销被拒 +拒绝 +凭证号 000321 +该交易已撤销/v, lines);
+	t.notRegex(lines, /31800|transaction:|amount /v, lines);
+	t.regex(
+		auditLines(rows, messagesFor('en'), 'Asia/Shanghai', 200).join('\n'),
+		/voucher 000321 +void \d{6} of 000321 amount ¥318\.00/v,
+	);
 });
