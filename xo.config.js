@@ -117,12 +117,12 @@ const layerRules = [
 			],
 		},
 	},
-	// Issue 11: lead removes. These return text in the clerk's language today; their owners are turning it into kinds.
-	layer('services/', ['source/services/print-service.ts', 'source/services/settlement-service.ts'], {
-		...services,
-		allow: ['i18n'],
+	// The sign-in refusal text is worded from the auth service's answer type (a type import only); its
+	// kinds belong in domain/ beside the refusal codes, and this exception goes with that move.
+	layer('i18n/', ['source/i18n/auth-text.ts'], {
+		forbid: ['cli', 'commands', 'ui', 'store', 'printing', 'config', 'clock'],
+		forbidPackages: ['inkAndReact', 'database', 'network'],
 	}),
-	layer('printing/', ['source/printing/printer-failure.ts'], {...printing, allow: ['i18n']}),
 ];
 
 /** @type {import('xo').FlatXoConfig} */

@@ -68,10 +68,10 @@ export async function runVoidPrintBench(): Promise<BenchRow[]> {
 
 			// The clock starts once the void is committed.
 			const start = performance.now();
-			const printed = await printJob(context, outcome.printJobId, 'en');
+			const printed = await printJob(context, outcome.printJobId);
 			const elapsed = performance.now() - start;
 			if (!printed.ok) {
-				throw new Error(`bench print failed: ${printed.message}`);
+				throw new Error(`bench print failed: ${printed.failure.kind}: ${printed.failure.detail}`);
 			}
 
 			if (index >= warmUp) {

@@ -3,7 +3,7 @@ import process from 'node:process';
 import {CommandError} from './commands/command-errors.js';
 import {installTerminalOutput} from './commands/terminal-output.js';
 import {storeFailure} from './store/store-errors.js';
-import {UserError} from './user-error.js';
+import {UserError, userErrorLines} from './user-error.js';
 
 type CommandRunner = (argv: string[]) => Promise<number>;
 
@@ -80,7 +80,10 @@ try {
 	const failure = error instanceof UserError ? error : storeFailure('the database', error);
 	if (failure) {
 		// Messages quote what was typed or read (a flag's value, a file's key): console writes through terminalText.
-		console.error(`posvoid: ${failure.message}`);
+		for (const line of userErrorLines(failure)) {
+			console.error(line);
+		}
+
 		process.exitCode = failure instanceof CommandError ? failure.exitCode : 1;
 	} else {
 		console.error('posvoid: unexpected error, please report it with the lines below');

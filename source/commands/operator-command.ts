@@ -1,5 +1,6 @@
 import {freeText} from '../domain/display-text.js';
 import {formatDateTime} from '../domain/time-format.js';
+import {isOperatorRole, type OperatorRole} from '../domain/transaction.js';
 import {
 	addOperator,
 	changePassword,
@@ -92,7 +93,7 @@ export async function runOperator(argv: string[]): Promise<number> {
 
 	validateOperatorNo(operatorNo);
 	const role = values.role ?? 'cashier';
-	if (action === 'add' && role !== 'cashier' && role !== 'supervisor') {
+	if (action === 'add' && !isOperatorRole(role)) {
 		throw new CommandError(`--role ${role} is not a role: use cashier or supervisor`);
 	}
 
@@ -120,7 +121,7 @@ export async function runOperator(argv: string[]): Promise<number> {
 				await addOperator(context, {
 					operatorNo,
 					name: values.name!,
-					role: role as 'cashier' | 'supervisor',
+					role: role as OperatorRole,
 					password,
 					by: supervisor.operatorNo,
 				});

@@ -1,3 +1,6 @@
+import {printJobTitle} from '../i18n/print-job-text.js';
+import {messagesFor} from '../i18n/catalogue.js';
+import {printFailureText} from '../i18n/print-failure-text.js';
 import {formatDateTime} from '../domain/time-format.js';
 import {
 	markInterruptedJobs,
@@ -47,7 +50,8 @@ export async function runPrintQueue(argv: string[]): Promise<number> {
 		}
 
 		if (!values.retry) {
-			for (const {job, title} of jobs) {
+			for (const {job, subject} of jobs) {
+				const title = printJobTitle(messagesFor(context.language), subject);
 				const when = formatDateTime(job.updatedAt, context.config.timeZone);
 				console.log(
 					`job ${job.id}  ${job.state.padEnd(8)} ${title}  attempts ${job.attempts}  ${when}  ${job.lastError ?? ''}`.trimEnd(),
@@ -58,14 +62,16 @@ export async function runPrintQueue(argv: string[]): Promise<number> {
 			return 3;
 		}
 
-		for (const {job, title} of jobs) {
-			const result = await printJob(context, job.id, context.language);
+		for (const {job, subject} of jobs) {
+			const title = printJobTitle(messagesFor(context.language), subject);
+			const result = await printJob(context, job.id);
 			if (result.ok) {
 				console.log(`printed job ${job.id}: ${title}`);
 				continue;
 			}
 
-			console.error(`job ${job.id} did not print: ${result.message}. ${result.advice}`);
+			const failure = printFailureText(messagesFor(context.language), result.failure);
+			console.error(`job ${job.id} did not print: ${failure.message}. ${failure.advice}`);
 			if (result.failure.kind !== 'already-printed' && result.failure.kind !== 'in-progress') {
 				return 3;
 			}
@@ -127,14 +133,21 @@ export async function runReprint(argv: string[]): Promise<number> {
 		}
 
 		const operator = await authenticateFromSource(context, secrets, values.operator, 'reprint');
-		const jobId = reprintVoid(context, voidRow.id, operator);
-		const result = await printJob(context, jobId, context.language);
+		const reprint = reprintVoid(context, voidRow.id, operator);
+		if (!reprint.ok) {
+			const messages = messagesFor(context.language);
+			throw new CommandError(reprint.reason === 'busy' ? messages.signIn.busy : messages.queue.noVoid);
+		}
+
+		const {jobId} = reprint;
+		const result = await printJob(context, jobId);
 		if (result.ok) {
 			console.log(`reprinted void ${voidRow.voucherNo} (of sale ${voidRow.saleVoucherNo}, batch ${voidRow.batchNo})`);
 			return 0;
 		}
 
-		console.error(`the reprint did not print: ${result.message}. ${result.advice}`);
+		const failure = printFailureText(messagesFor(context.language), result.failure);
+		console.error(`the reprint did not print: ${failure.message}. ${failure.advice}`);
 		console.error(`it waits in the print queue (job ${jobId}): posvoid print-queue --retry`);
 		return 3;
 	} finally {

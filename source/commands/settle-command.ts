@@ -1,3 +1,5 @@
+import {messagesFor} from '../i18n/catalogue.js';
+import {printFailureText} from '../i18n/print-failure-text.js';
 import {printJob} from '../services/print-service.js';
 import {
 	openBatchSummary,
@@ -47,13 +49,14 @@ export async function runSettle(argv: string[]): Promise<number> {
 		const supervisor = await authenticateFromSource(context, secrets, values.operator, 'settle', {supervisor: true});
 		if (values.reprint !== undefined) {
 			const jobId = reprintSettlement(context, values.reprint, supervisor);
-			const result = await printJob(context, jobId, context.language);
+			const result = await printJob(context, jobId);
 			if (result.ok) {
 				console.log(`reprinted the settlement report of batch ${values.reprint.padStart(6, '0')}`);
 				return 0;
 			}
 
-			console.error(`the reprint did not print: ${result.message}. ${result.advice} It waits in the print queue.`);
+			const failure = printFailureText(messagesFor(context.language), result.failure);
+			console.error(`the reprint did not print: ${failure.message}. ${failure.advice} It waits in the print queue.`);
 			return 3;
 		}
 
@@ -80,13 +83,14 @@ export async function runSettle(argv: string[]): Promise<number> {
 		console.log(`settled batch ${numbers}; batch ${settlement.nextBatch.batchNo} is now open`);
 		let code = 0;
 		for (const {printJobId} of settled) {
-			const result = await printJob(context, printJobId, context.language);
+			const result = await printJob(context, printJobId);
 			if (result.ok) {
 				console.log('settlement report printed');
 				continue;
 			}
 
-			console.error(`the batch is settled, but the report did not print: ${result.message}. ${result.advice}`);
+			const failure = printFailureText(messagesFor(context.language), result.failure);
+			console.error(`the batch is settled, but the report did not print: ${failure.message}. ${failure.advice}`);
 			console.error(`it waits in the print queue (job ${result.jobId}): posvoid print-queue --retry`);
 			code = 3;
 		}
@@ -115,13 +119,14 @@ export async function runReport(argv: string[]): Promise<number> {
 			return 0;
 		}
 
-		const printed = await printShiftReport(context, operatorNo, context.language);
+		const printed = await printShiftReport(context, operatorNo);
 		if (printed.ok) {
 			console.log('shift summary printed');
 			return 0;
 		}
 
-		console.error(`the shift summary did not print: ${printed.message}. ${printed.advice}`);
+		const failure = printFailureText(messagesFor(context.language), printed.failure);
+		console.error(`the shift summary did not print: ${failure.message}. ${failure.advice}`);
 		return 3;
 	} finally {
 		context.close();

@@ -1,3 +1,4 @@
+import {printFailureText} from '../i18n/print-failure-text.js';
 import {messagesFor} from '../i18n/catalogue.js';
 import {formatScreen} from '../domain/money.js';
 import {formatDateTime} from '../domain/time-format.js';
@@ -100,13 +101,14 @@ export async function runVoid(argv: string[]): Promise<number> {
 			return 3;
 		}
 
-		const printed = await printJob(context, outcome.printJobId, context.language);
+		const printed = await printJob(context, outcome.printJobId);
 		if (printed.ok) {
 			console.log(`slip printed on ${context.config.printer.host}:${context.config.printer.port}`);
 			return 0;
 		}
 
-		console.error(`the void stands, but the slip did not print: ${printed.message}. ${printed.advice}`);
+		const failure = printFailureText(messagesFor(context.language), printed.failure);
+		console.error(`the void stands, but the slip did not print: ${failure.message}. ${failure.advice}`);
 		console.error(`it waits in the print queue (job ${printed.jobId}): posvoid print-queue --retry`);
 		return 3;
 	} finally {

@@ -18,6 +18,21 @@ export const auditEvents = [
 	'init',
 ] as const;
 export type AuditEvent = (typeof auditEvents)[number];
+
+const auditEventSet: ReadonlySet<string> = new Set(auditEvents);
+
+export function isAuditEvent(value: string): value is AuditEvent {
+	return auditEventSet.has(value);
+}
+
+/** Events of the operators' and the store's administration, rather than of the counter's work. */
+export const administrationEvents: ReadonlySet<AuditEvent> = new Set([
+	'unlock',
+	'operator-add',
+	'password-change',
+	'import',
+	'init',
+]);
 export type AuditResult = 'ok' | 'refused' | 'failed';
 
 /** The content of an audit row that its hash covers. */

@@ -7,6 +7,15 @@ export function isChannel(value: string): value is Channel {
 	return (channels as readonly string[]).includes(value);
 }
 
+/**
+ * Each channel's one name per language: the screen shows it and the slip prints it (in capitals there),
+ * so the clerk reads on paper what the screen said.
+ */
+export const channelNames = {
+	zh: {debit: '借记卡', credit: '贷记卡', wechat: '微信支付', alipay: '支付宝', unionpay_qr: '银联二维码'},
+	en: {debit: 'Debit', credit: 'Credit', wechat: 'WeChat Pay', alipay: 'Alipay', unionpay_qr: 'UnionPay QR'},
+} as const satisfies Record<'zh' | 'en', Record<Channel, string>>;
+
 export function isCardChannel(channel: Channel): boolean {
 	return channel === 'debit' || channel === 'credit';
 }
@@ -46,4 +55,9 @@ export type Transaction = {
 	status: TransactionStatus;
 };
 
-export type OperatorRole = 'cashier' | 'supervisor';
+export const operatorRoles = ['cashier', 'supervisor'] as const;
+export type OperatorRole = (typeof operatorRoles)[number];
+
+export function isOperatorRole(value: string): value is OperatorRole {
+	return (operatorRoles as readonly string[]).includes(value);
+}

@@ -1,8 +1,32 @@
 import type {Fen} from './money.js';
-import type {TransactionStatus} from './transaction.js';
+import type {OperatorRole, TransactionStatus} from './transaction.js';
 
-export type VoidRefusal =
-	'already-voided' | 'other-terminal' | 'batch-settled' | 'window-expired' | 'supervisor-required';
+/** Why the policy refuses a void. */
+export const policyRefusals = [
+	'already-voided',
+	'other-terminal',
+	'batch-settled',
+	'window-expired',
+	'supervisor-required',
+] as const;
+export type VoidRefusal = (typeof policyRefusals)[number];
+
+/** Every reason a void is refused: the policy's, then those of the void service that applies it. */
+export const refusalCodes = [
+	...policyRefusals,
+	'not-found',
+	'not-supervisor',
+	'stale-credentials',
+	'busy',
+	'vouchers-exhausted',
+] as const;
+export type RefusalCode = (typeof refusalCodes)[number];
+
+const refusalCodeSet: ReadonlySet<string> = new Set(refusalCodes);
+
+export function isRefusalCode(code: string): code is RefusalCode {
+	return refusalCodeSet.has(code);
+}
 
 export type PolicyAnswer =
 	| {ok: true; needsSupervisor: boolean; until: number}
@@ -21,7 +45,7 @@ export type VoidPolicyInput = {
 	terminalId: string;
 	transactionTerminalId: string;
 	/** The role of the operator asking: a supervisor is within every limit. */
-	operatorRole: 'cashier' | 'supervisor';
+	operatorRole: OperatorRole;
 };
 
 /**

@@ -1,3 +1,4 @@
+import {channelNames} from '../domain/transaction.js';
 import type {Messages} from './messages.js';
 
 const searchFields: Record<string, string> = {
@@ -86,7 +87,7 @@ export const en = {
 		},
 		position: (first, count) => (count === 0 ? '' : `rows from ${first}`),
 	},
-	channel: {debit: 'Debit', credit: 'Credit', wechat: 'WeChat', alipay: 'Alipay', unionpay_qr: 'UnionPay QR'},
+	channel: channelNames.en,
 	transactionStatus: {completed: 'completed', voided: 'VOIDED'},
 	detail: {
 		title: 'Transaction',
@@ -173,6 +174,34 @@ export const en = {
 		preview: 'Slip preview',
 		approvedBy: operatorNo => `Approved by supervisor ${operatorNo}`,
 	},
+	printFailure: {
+		unreachable: {
+			message: 'The printer cannot be reached',
+			advice: "Check the printer's power and network cable, then retry the print.",
+		},
+		timeout: {
+			message: 'The printer stopped responding (timed out)',
+			advice: 'Check the printer for a jam or a busy light, then retry; if part of a slip came out, reprint it.',
+		},
+		'paper-out': {message: 'The printer is out of paper', advice: 'Load paper, then retry the print.'},
+		'cover-open': {message: "The printer's cover is open", advice: 'Close the cover, then retry the print.'},
+		offline: {
+			message: 'The printer is offline',
+			advice: 'Check the printer lights; press feed or power it off and on, then retry.',
+		},
+		'printer-error': {
+			message: 'The printer reports an error',
+			advice:
+				'Check the cutter and print head, power the printer off and on, then retry; if it persists call maintenance.',
+		},
+		reset: {message: 'The connection dropped while printing', advice: 'The slip may be incomplete: reprint it.'},
+		'database-busy': {
+			message: 'Another program is using the database; the slip was not sent',
+			advice: 'Wait a moment, then retry from the print queue (p).',
+		},
+		'already-printed': {message: 'This slip has already printed', advice: 'To print it again, choose reprint.'},
+		'in-progress': {message: 'This slip is printing from another window', advice: 'Wait, then check the print queue.'},
+	},
 	queue: {
 		title: 'Print queue: slips waiting',
 		empty: 'No slips waiting.',
@@ -184,6 +213,10 @@ export const en = {
 		failed: (jobId, message, advice) => `Job ${jobId} did not print: ${message}. ${advice}`,
 		reprinted: jobId => `Reprint queued as job ${jobId}.`,
 		cannotReprint: 'Only a void slip can be reprinted here.',
+		noVoid: 'That void is not in the database any more: nothing was queued.',
+		voidSlip: (voucherNo, saleVoucherNo, amount, reprint) =>
+			`VOID ${voucherNo} (orig ${saleVoucherNo}) ${amount}${reprint ? ' REPRINT' : ''}`,
+		settlementReport: (batchNo, reprint) => `SETTLEMENT batch ${batchNo}${reprint ? ' REPRINT' : ''}`,
 	},
 	help: {
 		title: 'Keys',
@@ -261,6 +294,17 @@ export const en = {
 			import: 'import',
 			init: 'init',
 		},
+		record: {
+			voucher: voucherNo => `voucher ${voucherNo}`,
+			batch: batchNo => `batch ${batchNo}`,
+			operator: operatorNo => `operator ${operatorNo}`,
+		},
+		voidDetail: ({voidVoucherNo, saleVoucherNo, amount, fee, approverNo}) =>
+			[
+				`void ${voidVoucherNo} of ${saleVoucherNo ?? '?'} amount ${amount}`,
+				fee === undefined ? '' : ` fee ${fee}`,
+				approverNo === undefined ? '' : ` approved by ${approverNo}`,
+			].join(''),
 		results: {ok: 'ok', refused: 'refused', failed: 'failed'},
 		all: 'all',
 		filters: (operator, event) => `operator: ${operator} · event: ${event}`,

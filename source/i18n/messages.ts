@@ -1,21 +1,11 @@
 import type {AuditEvent} from '../domain/audit-chain.js';
 import type {Channel, TransactionStatus} from '../domain/transaction.js';
 import type {SearchProblem} from '../domain/search-query.js';
+import type {RefusalCode} from '../domain/void-policy.js';
+import type {PrintFailureKind} from '../domain/print-failure.js';
 
-/** Why a void was refused, by the codes checkVoidable and voidTransaction answer with. */
-export type RefusalCode =
-	| 'already-voided'
-	| 'other-terminal'
-	| 'batch-settled'
-	| 'window-expired'
-	| 'supervisor-required'
-	| 'not-found'
-	| 'not-supervisor'
-	| 'stale-credentials'
-	| 'busy'
-	| 'vouchers-exhausted';
-
-type Advice = {message: string; advice: string};
+/** What went wrong, and what the person reading it can do about it. */
+export type Advice = {message: string; advice: string};
 type PrintJobStateName = 'pending' | 'printing' | 'printed' | 'failed';
 type PrinterLabel = 'checking' | 'ready' | 'near-end' | 'problem';
 
@@ -107,6 +97,8 @@ export type Messages = {
 		preview: string;
 		approvedBy: (operatorNo: string) => string;
 	};
+	/** A print that failed: the printer's answer, or the queue's state before the printer was asked. */
+	printFailure: Record<PrintFailureKind, Advice>;
 	queue: {
 		title: string;
 		empty: string;
@@ -118,6 +110,10 @@ export type Messages = {
 		failed: (jobId: number, message: string, advice: string) => string;
 		reprinted: (jobId: number) => string;
 		cannotReprint: string;
+		/** A reprint of a void the database no longer has. */
+		noVoid: string;
+		voidSlip: (voucherNo: string, saleVoucherNo: string, amount: string, reprint: boolean) => string;
+		settlementReport: (batchNo: string, reprint: boolean) => string;
 	};
 	help: {title: string; moreAbove: string; moreBelow: string};
 	settlement: {
@@ -172,6 +168,20 @@ export type Messages = {
 		columns: {time: string; operator: string; event: string; result: string; record: string; detail: string};
 		events: Record<AuditEvent, string>;
 		results: Record<'ok' | 'refused' | 'failed', string>;
+		/** The record column: a sale or void by its voucher number, a batch, an operator. */
+		record: {
+			voucher: (voucherNo: string) => string;
+			batch: (batchNo: string) => string;
+			operator: (operatorNo: string) => string;
+		};
+		/** A void's audit detail, its amount and fee formatted. */
+		voidDetail: (entry: {
+			voidVoucherNo: string;
+			saleVoucherNo: string | undefined;
+			amount: string;
+			fee: string | undefined;
+			approverNo: string | undefined;
+		}) => string;
 		all: string;
 		filters: (operator: string, event: string) => string;
 		operatorPrompt: string;

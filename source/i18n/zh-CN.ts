@@ -1,3 +1,4 @@
+import {channelNames} from '../domain/transaction.js';
 import type {Messages} from './messages.js';
 
 const searchFields: Record<string, string> = {
@@ -58,7 +59,7 @@ export const zhCN = {
 		columns: {time: '时间', voucher: '凭证号', channel: '渠道', card: '卡号', amount: '金额', status: '状态'},
 		empty: '没有符合条件的交易。/ 搜索;Esc 回到今天。',
 		searchPrompt: '搜索: ',
-		searchHint: '凭证号 000124 · 参考号(12位) · 卡号后四位 0018 · 金额 128.50 · 2026-11-24/today · voided/completed',
+		searchHint: '凭证号 000124 · 参考号(12位) · 卡号后四位 0018 · 金额 128.50 · 2026-11-24/今天/昨天 · 已撤销/已完成',
 		problem(problem) {
 			switch (problem.kind) {
 				case 'unknown-term': {
@@ -84,7 +85,7 @@ export const zhCN = {
 		},
 		position: (first, count) => (count === 0 ? '' : `自第 ${first} 行`),
 	},
-	channel: {debit: '借记卡', credit: '贷记卡', wechat: '微信', alipay: '支付宝', unionpay_qr: '云闪付'},
+	channel: channelNames.zh,
 	transactionStatus: {completed: '已完成', voided: '已撤销'},
 	detail: {
 		title: '交易详情',
@@ -162,6 +163,24 @@ export const zhCN = {
 		preview: '小票预览',
 		approvedBy: operatorNo => `主管 ${operatorNo} 已授权`,
 	},
+	printFailure: {
+		unreachable: {message: '无法连接打印机', advice: '请检查打印机电源和网线,然后重试打印。'},
+		timeout: {
+			message: '打印机无响应(超时)',
+			advice: '请检查打印机是否卡纸或正忙,然后重试打印;如已打出部分小票,请重打印。',
+		},
+		'paper-out': {message: '打印机缺纸', advice: '请装入打印纸,然后重试打印。'},
+		'cover-open': {message: '打印机纸仓盖未关', advice: '请关好纸仓盖,然后重试打印。'},
+		offline: {message: '打印机处于离线状态', advice: '请检查打印机指示灯,按进纸键或重新开机后重试打印。'},
+		'printer-error': {
+			message: '打印机报告故障',
+			advice: '请检查切刀和打印头,关机再开机后重试;仍失败请联系维护人员。',
+		},
+		reset: {message: '打印中连接中断', advice: '小票可能不完整,请重打印。'},
+		'database-busy': {message: '数据库正被其他程序使用,小票未发送', advice: '请稍候在打印队列(p)中重试。'},
+		'already-printed': {message: '该小票已打印', advice: '如需再打一张,请选择重打印。'},
+		'in-progress': {message: '该小票正在另一个窗口打印', advice: '请稍候,在打印队列中查看结果。'},
+	},
 	queue: {
 		title: '打印队列:待打印的小票',
 		empty: '没有待打印的小票。',
@@ -173,6 +192,10 @@ export const zhCN = {
 		failed: (jobId, message, advice) => `任务 ${jobId} 未打印:${message}。${advice}`,
 		reprinted: jobId => `已加入重打印任务 ${jobId}。`,
 		cannotReprint: '这里只能重打印撤销小票。',
+		noVoid: '数据库中已没有该撤销记录,未加入打印。',
+		voidSlip: (voucherNo, saleVoucherNo, amount, reprint) =>
+			`撤销 ${voucherNo}(原凭证 ${saleVoucherNo})${amount}${reprint ? ' 重打印' : ''}`,
+		settlementReport: (batchNo, reprint) => `结算总计单 批次 ${batchNo}${reprint ? ' 重打印' : ''}`,
 	},
 	help: {
 		title: '按键',
@@ -180,7 +203,7 @@ export const zhCN = {
 		moreBelow: '↓ 下面还有(PgDn、End)',
 	},
 	settlement: {
-		title: '结算 Settlement',
+		title: '结算',
 		supervisorNeeded: '结算需要主管:请输入主管工号和密码。',
 		ownPasswordIntro: '结算将关闭本批次:请再次输入密码。',
 		confirmTitle: batchNo => `结算批次 ${batchNo}? y/n`,
@@ -249,6 +272,17 @@ export const zhCN = {
 			import: '导入',
 			init: '初始化',
 		},
+		record: {
+			voucher: voucherNo => `凭证号 ${voucherNo}`,
+			batch: batchNo => `批次 ${batchNo}`,
+			operator: operatorNo => `操作员 ${operatorNo}`,
+		},
+		voidDetail: ({voidVoucherNo, saleVoucherNo, amount, fee, approverNo}) =>
+			[
+				`撤销凭证 ${voidVoucherNo},原凭证 ${saleVoucherNo ?? '?'},金额 ${amount}`,
+				fee === undefined ? '' : `,手续费 ${fee}`,
+				approverNo === undefined ? '' : `,主管 ${approverNo} 授权`,
+			].join(''),
 		results: {ok: '成功', refused: '拒绝', failed: '失败'},
 		all: '全部',
 		filters: (operator, event) => `操作员: ${operator} · 事件: ${event}`,

@@ -1,4 +1,4 @@
-import type {Channel} from '../domain/transaction.js';
+import {channelNames, channels, type Channel} from '../domain/transaction.js';
 
 /** A label in Chinese and English, as UnionPay slips print them. */
 export type Label = readonly [zh: string, en: string];
@@ -19,13 +19,13 @@ export const commonLabel = {
 	batchNo: ['批次号', 'BATCH NO'],
 } as const satisfies Record<string, Label>;
 
-export const channelLabel: Record<Channel, Label> = {
-	debit: ['借记卡', 'DEBIT'],
-	credit: ['贷记卡', 'CREDIT'],
-	wechat: ['微信支付', 'WECHAT PAY'],
-	alipay: ['支付宝', 'ALIPAY'],
-	unionpay_qr: ['银联二维码', 'UNIONPAY QR'],
-};
+/** The channel's names as the screen shows them, the English in capitals as slips print it. */
+export const channelLabel = Object.fromEntries(
+	channels.map((channel): [Channel, Label] => [
+		channel,
+		[channelNames.zh[channel], channelNames.en[channel].toUpperCase()],
+	]),
+) as Record<Channel, Label>;
 
 /** The words as this printer prints them: both languages, or English alone. */
 export function say(words: Label, labels: SlipLabels | undefined): string {

@@ -4,16 +4,35 @@ import type {ServiceContext} from './service-context.js';
 
 // The audit view takes these types from here: ui/ does not import store/.
 export type {AuditFilter, AuditRow, ChainVerification} from '../store/audit-store.js';
-export {auditEvents, type AuditEvent} from '../domain/audit-chain.js';
+export {administrationEvents, auditEvents, isAuditEvent, type AuditEvent} from '../domain/audit-chain.js';
 
 /** The most rows one call hands back: the audit view windows them, it never needs the whole log. */
 const maxRecentRows = 1000;
 
+/** An audit row with the voucher number of the sale or void its record names, for people; the record's id is the store's. */
+export type AuditEntry = AuditRow & {recordVoucherNo?: string};
+
+function recordVoucherNo(context: ServiceContext, record: string | undefined): string | undefined {
+	const match = /^(?<table>transaction|void):(?<id>\d+)$/v.exec(record ?? '')?.groups;
+	if (!match) {
+		return undefined;
+	}
+
+	const id = Number(match['id']);
+	return match['table'] === 'transaction'
+		? context.store.transactions.get(id)?.voucherNo
+		: context.store.voids.get(id)?.voucherNo;
+}
+
 /** Up to `limit` audit events, newest first, of one operator and/or one event kind when the filter names them. */
-export function recentAuditEvents(context: ServiceContext, filter: AuditFilter, limit: number): AuditRow[] {
+export function recentAuditEvents(context: ServiceContext, filter: AuditFilter, limit: number): AuditEntry[] {
 	const rows = Math.max(1, Math.min(maxRecentRows, Math.floor(limit)));
 	const operatorNo = filter.operatorNo === '' ? undefined : filter.operatorNo;
-	return context.store.read(() => context.store.audit.recent({operatorNo, event: filter.event}, rows));
+	return context.store.read(() =>
+		context.store.audit
+			.recent({operatorNo, event: filter.event}, rows)
+			.map(row => ({...row, recordVoucherNo: recordVoucherNo(context, row.record)})),
+	);
 }
 
 /**

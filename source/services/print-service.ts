@@ -1,6 +1,6 @@
-import type {Language} from '../i18n/language.js';
-import {formatScreen, type Fen} from '../domain/money.js';
-import {describeFailure, storedFailure, type PrinterFailure} from '../printing/printer-failure.js';
+import type {PrintJobSubject} from '../domain/print-job-subject.js';
+import {isPrinterFailureKind, type QueueFailureKind} from '../domain/print-failure.js';
+import {storedFailure, type PrinterFailure} from '../printing/printer-failure.js';
 import {
 	printBytes,
 	queryPrinterStatus,
@@ -22,36 +22,36 @@ import {settlementReportModel} from './report-slips.js';
 import type {ServiceContext} from './service-context.js';
 
 /** What the screens need of the printing layer, so that ui/ talks to services only. */
-export {
-	describeFailure,
-	describeStoredFailure,
-	type PrinterFailure,
-	type PrinterFailureKind,
-} from '../printing/printer-failure.js';
+export type {PrinterFailure, PrinterFailureKind} from '../printing/printer-failure.js';
+export type {PrintFailureKind, QueueFailureKind} from '../domain/print-failure.js';
 export type {PrinterReadiness} from '../printing/printer-transport.js';
 
 /** Why a queued job was not sent: a printer failure, or the queue's own state. */
 export type QueueFailure = PrinterFailure | {kind: QueueFailureKind; detail: string};
-type QueueFailureKind = 'already-printed' | 'in-progress' | 'database-busy';
-/** Every queue kind, so a kind added later cannot be left out here. */
-const queueFailureKinds: Record<QueueFailureKind, true> = {
-	'already-printed': true,
-	'in-progress': true,
-	'database-busy': true,
-};
 
 /** A failure of the printer itself, worth showing as the printer's state; not the queue's or the database's. */
 export function isPrinterFailure(failure: QueueFailure): failure is PrinterFailure {
-	return !Object.hasOwn(queueFailureKinds, failure.kind);
+	return isPrinterFailureKind(failure.kind);
 }
 
+/**
+ * `recorded` is false when the printer answered but the database was busy, so the job's new state
+ * was not written: the queue later shows it as interrupted, and the caller says so now.
+ */
 export type PrintResult =
-	| {ok: true; jobId: number; preview: string; unencodable: string[]}
-	| {ok: false; jobId: number; failure: QueueFailure; message: string; advice: string; preview: string};
+	| {ok: true; jobId: number; preview: string; unencodable: string[]; recorded: boolean}
+	| {ok: false; jobId: number; failure: QueueFailure; preview: string; recorded: boolean};
+
+/** A reprint queued, or why not: the database was busy (nothing was written), or there is no such void. */
+export type ReprintAnswer = {ok: true; jobId: number} | {ok: false; reason: 'busy' | 'no-void'};
+
+/** Jobs found abandoned and failed; `busy` when the database was busy for some, which are looked at next time. */
+export type InterruptedJobs = {failed: number; busy: boolean};
 
 export type PrintProgress = 'checking' | 'sending' | 'done';
 
-export type PrintJobView = {job: PrintJobRow; title: string; voucherNo?: string; amount?: Fen};
+export type PrintJobView = {job: PrintJobRow; subject: PrintJobSubject};
+export type {PrintJobSubject} from '../domain/print-job-subject.js';
 
 export class PrintQueueError extends UserError {
 	override name = 'PrintQueueError';
@@ -139,24 +139,6 @@ export function slipPreview(context: ServiceContext, jobId: number): string {
 	return previewFor(context, slipModel(context, jobOrThrow(context, jobId)));
 }
 
-const queueMessages: Record<QueueFailureKind, Record<Language, {message: string; advice: string}>> = {
-	'database-busy': {
-		'zh-CN': {message: '数据库正被其他程序使用,小票未发送', advice: '请稍候在打印队列(p)中重试。'},
-		en: {
-			message: 'Another program is using the database; the slip was not sent',
-			advice: 'Wait a moment, then retry from the print queue (p).',
-		},
-	},
-	'already-printed': {
-		'zh-CN': {message: '该小票已打印', advice: '如需再打一张,请选择重打印。'},
-		en: {message: 'This slip has already printed', advice: 'To print it again, choose reprint.'},
-	},
-	'in-progress': {
-		'zh-CN': {message: '该小票正在另一个窗口打印', advice: '请稍候,在打印队列中查看结果。'},
-		en: {message: 'This slip is printing from another window', advice: 'Wait, then check the print queue.'},
-	},
-};
-
 /**
  * Prints one queued job: claims it (pending|failed → printing, one more attempt), sends it, and records
  * printed only when the transport completed with the printer reporting ready; otherwise failed with
@@ -165,15 +147,17 @@ const queueMessages: Record<QueueFailureKind, Record<Language, {message: string;
 export async function printJob(
 	context: ServiceContext,
 	jobId: number,
-	language: Language,
 	onProgress?: (step: PrintProgress) => void,
 ): Promise<PrintResult> {
 	const {store} = context;
 	// A job left 'printing' by a process that died is failed first, so this attempt takes it (as a REPRINT).
-	failIfAbandoned(context, jobOrThrow(context, jobId));
+	const abandoned = failIfAbandoned(context, jobOrThrow(context, jobId));
 	const job = jobOrThrow(context, jobId);
 	const model = slipModel(context, job);
 	const preview = previewFor(context, model);
+	if (abandoned === 'busy') {
+		return {ok: false, jobId, failure: {kind: 'database-busy', detail: 'busy'}, preview, recorded: false};
+	}
 
 	let claimed: boolean;
 	try {
@@ -184,8 +168,8 @@ export async function printJob(
 				ok: false,
 				jobId,
 				failure: {kind: 'database-busy', detail: error.message},
-				...queueMessages['database-busy'][language],
 				preview,
+				recorded: false,
 			};
 		}
 
@@ -195,7 +179,7 @@ export async function printJob(
 	if (!claimed) {
 		const current = jobOrThrow(context, jobId);
 		const kind = current.state === 'printed' ? 'already-printed' : 'in-progress';
-		return {ok: false, jobId, failure: {kind, detail: current.state}, ...queueMessages[kind][language], preview};
+		return {ok: false, jobId, failure: {kind, detail: current.state}, preview, recorded: true};
 	}
 
 	onProgress?.('checking');
@@ -203,16 +187,15 @@ export async function printJob(
 	onProgress?.('sending');
 	const outcome = await printBytes(bytes, printerAddress(context));
 	const record = job.voidId === undefined ? `batch:${job.batchId}` : `void:${job.voidId}`;
-	const recordAfterPrinting = (write: () => void) => {
-		ignoreBusy(undefined, () => {
+	const recordAfterPrinting = (write: () => void): boolean =>
+		busyAsFalse(() => {
 			store.immediate(write);
 		});
-	};
 
 	if (outcome.ok) {
 		// The printer has answered. With the database busy now, the job stays 'printing'; the queue later
 		// shows it as interrupted (maybe on paper, so its retry says REPRINT) and the clerk sees the answer.
-		recordAfterPrinting(() => {
+		const recorded = recordAfterPrinting(() => {
 			store.printJobs.markPrinted(jobId, context.now());
 			const note = unencodable.length > 0 ? `; printed as ? : ${unencodable.join('')}` : '';
 			store.audit.append(
@@ -226,11 +209,11 @@ export async function printJob(
 			);
 		});
 		onProgress?.('done');
-		return {ok: true, jobId, preview, unencodable};
+		return {ok: true, jobId, preview, unencodable, recorded};
 	}
 
 	const {failure} = outcome;
-	recordAfterPrinting(() => {
+	const recorded = recordAfterPrinting(() => {
 		store.printJobs.markFailed(jobId, storedFailure(failure), context.now(), failure.afterSend === true);
 		store.audit.append(
 			{event: 'print-failed', result: 'failed', record, detail: `job ${jobId}: ${failure.kind}`},
@@ -238,10 +221,10 @@ export async function printJob(
 		);
 	});
 	onProgress?.('done');
-	return {ok: false, jobId, failure, ...describeFailure(failure, language), preview};
+	return {ok: false, jobId, failure, preview, recorded};
 }
 
-/** What a waiting job prints, in a line for the queue. */
+/** What a waiting job prints, as data for the queue's line. */
 function viewOf(context: ServiceContext, job: PrintJobRow): PrintJobView {
 	if (job.kind === 'void-slip' && job.voidId !== undefined) {
 		const voidRow: VoidRow | undefined = context.store.voids.get(job.voidId);
@@ -249,15 +232,19 @@ function viewOf(context: ServiceContext, job: PrintJobRow): PrintJobView {
 		if (voidRow && transaction) {
 			return {
 				job,
-				title: `VOID ${voidRow.voucherNo} (orig ${transaction.voucherNo}) ${formatScreen(transaction.amount)}${job.reprint ? ' REPRINT' : ''}`,
-				voucherNo: voidRow.voucherNo,
-				amount: transaction.amount,
+				subject: {
+					kind: 'void-slip',
+					voucherNo: voidRow.voucherNo,
+					saleVoucherNo: transaction.voucherNo,
+					amount: transaction.amount,
+					reprint: job.reprint,
+				},
 			};
 		}
 	}
 
 	const batch = job.batchId === undefined ? undefined : context.store.batches.get(job.batchId);
-	return {job, title: `SETTLEMENT batch ${batch?.batchNo ?? '?'}${job.reprint ? ' REPRINT' : ''}`};
+	return {job, subject: {kind: 'settlement-report', batchNo: batch?.batchNo, reprint: job.reprint}};
 }
 
 /** Pending, failed and interrupted jobs, oldest first: a person retries them; nothing is replayed on its own. */
@@ -296,39 +283,50 @@ function isAbandoned(context: ServiceContext, job: PrintJobRow, now: number): bo
 	return Math.abs(now - job.updatedAt) > longest;
 }
 
-function failIfAbandoned(context: ServiceContext, job: PrintJobRow): boolean {
+/** Whether an abandoned job was failed now; 'busy' when it is abandoned but the database was busy. */
+function failIfAbandoned(context: ServiceContext, job: PrintJobRow): boolean | 'busy' {
 	const now = context.now();
 	if (!isAbandoned(context, job, now)) {
 		return false;
 	}
 
-	// Best effort: with the database busy, the job shows as printing until the next look.
-	return ignoreBusy(false, () =>
-		context.store.immediate(() => context.store.printJobs.failAbandoned(job, interruptedError, now)),
-	);
+	try {
+		return context.store.immediate(() => context.store.printJobs.failAbandoned(job, interruptedError, now));
+	} catch (error) {
+		if (error instanceof DatabaseBusyError) {
+			return 'busy';
+		}
+
+		throw error;
+	}
 }
 
 /**
  * Jobs left 'printing' by a process that stopped mid-slip become failed with a reason, so they show in
  * the queue for a person to retry. A job a live attempt is printing is left alone.
  */
-export function markInterruptedJobs(context: ServiceContext): number {
-	let failed = 0;
+export function markInterruptedJobs(context: ServiceContext): InterruptedJobs {
+	const answer: InterruptedJobs = {failed: 0, busy: false};
 	for (const job of context.store.printJobs.printing()) {
-		if (failIfAbandoned(context, job)) {
-			failed++;
+		const failed = failIfAbandoned(context, job);
+		if (failed === 'busy') {
+			answer.busy = true;
+		} else if (failed) {
+			answer.failed++;
 		}
 	}
 
-	return failed;
+	return answer;
 }
 
-function ignoreBusy<T>(fallback: T, work: () => T): T {
+/** Runs a write; false when the database was busy and nothing was written. */
+function busyAsFalse(write: () => void): boolean {
 	try {
-		return work();
+		write();
+		return true;
 	} catch (error) {
 		if (error instanceof DatabaseBusyError) {
-			return fallback;
+			return false;
 		}
 
 		throw error;
@@ -336,28 +334,40 @@ function ignoreBusy<T>(fallback: T, work: () => T): T {
 }
 
 /** Queues a new copy of a void's slip, marked REPRINT. */
-export function reprintVoid(context: ServiceContext, voidId: number, operator: Authenticated | undefined): number {
+export function reprintVoid(
+	context: ServiceContext,
+	voidId: number,
+	operator: Authenticated | undefined,
+): ReprintAnswer {
 	const {store} = context;
-	return store.immediate(() => {
-		const voidRow = store.voids.get(voidId);
-		if (!voidRow) {
-			throw new PrintQueueError(`there is no void ${voidId}`);
+	try {
+		return store.immediate((): ReprintAnswer => {
+			const voidRow = store.voids.get(voidId);
+			if (!voidRow) {
+				return {ok: false, reason: 'no-void'};
+			}
+
+			const now = context.now();
+			const jobId = store.printJobs.insert({kind: 'void-slip', voidId, reprint: true}, now);
+			store.audit.append(
+				{
+					operatorNo: operator?.operatorNo,
+					event: 'reprint',
+					result: 'ok',
+					record: `void:${voidId}`,
+					detail: `job ${jobId}, void ${voidRow.voucherNo}`,
+				},
+				now,
+			);
+			return {ok: true, jobId};
+		});
+	} catch (error) {
+		if (error instanceof DatabaseBusyError) {
+			return {ok: false, reason: 'busy'};
 		}
 
-		const now = context.now();
-		const jobId = store.printJobs.insert({kind: 'void-slip', voidId, reprint: true}, now);
-		store.audit.append(
-			{
-				operatorNo: operator?.operatorNo,
-				event: 'reprint',
-				result: 'ok',
-				record: `void:${voidId}`,
-				detail: `job ${jobId}, void ${voidRow.voucherNo}`,
-			},
-			now,
-		);
-		return jobId;
-	});
+		throw error;
+	}
 }
 
 /** A void a voucher number names: by the void's own voucher (on its slip) or by its sale's. */

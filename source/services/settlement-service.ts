@@ -1,7 +1,6 @@
-import type {Language} from '../i18n/language.js';
 import {batchRowsDigest, settlementAuditDetail} from '../domain/audit-books.js';
 import {summarise, type BatchSummary} from '../domain/batch-summary.js';
-import {describeFailure} from '../printing/printer-failure.js';
+import type {PrinterFailure} from '../printing/printer-failure.js';
 import {printBytes} from '../printing/printer-transport.js';
 import type {SlipModel} from '../printing/slip-model.js';
 import type {BatchRow} from '../store/batches-store.js';
@@ -139,12 +138,11 @@ export function shiftReport(context: ServiceContext, operatorNo: string): ShiftR
 export async function printShiftReport(
 	context: ServiceContext,
 	operatorNo: string,
-	language: Language,
-): Promise<{ok: true; preview: string} | {ok: false; message: string; advice: string; preview: string}> {
+): Promise<{ok: true; preview: string} | {ok: false; failure: PrinterFailure; preview: string}> {
 	const report = shiftReport(context, operatorNo);
 	const {bytes} = bytesFor(context, report.model);
 	const outcome = await printBytes(bytes, printerAddress(context));
 	return outcome.ok
 		? {ok: true, preview: report.preview}
-		: {ok: false, ...describeFailure(outcome.failure, language), preview: report.preview};
+		: {ok: false, failure: outcome.failure, preview: report.preview};
 }

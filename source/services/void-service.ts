@@ -1,7 +1,7 @@
 import {voidAuditDetail} from '../domain/audit-books.js';
 import {formatDate} from '../domain/time-format.js';
-import type {Transaction} from '../domain/transaction.js';
-import {evaluateVoid, type PolicyAnswer, type VoidRefusal} from '../domain/void-policy.js';
+import type {OperatorRole, Transaction} from '../domain/transaction.js';
+import {evaluateVoid, type PolicyAnswer, type RefusalCode} from '../domain/void-policy.js';
 import {firstFreeVoucherAfter, formatVoucherNo, nextVoucherNo} from '../domain/voucher.js';
 import type {Store} from '../store/store.js';
 import {freeText} from '../domain/display-text.js';
@@ -23,7 +23,7 @@ export type VoidOutcome =
 	| {ok: true; transaction: Transaction; void: VoidRow; printJobId: number}
 	| {
 			ok: false;
-			reason: VoidRefusal | 'not-found' | 'not-supervisor' | 'stale-credentials' | 'busy' | 'vouchers-exhausted';
+			reason: RefusalCode;
 			detail: string;
 			until?: number;
 	  };
@@ -61,7 +61,7 @@ function freeVoucherNo(store: Store, batchId: number, previous: number): string 
 export function checkVoidable(
 	context: ServiceContext,
 	transaction: Transaction,
-	operatorRole: 'cashier' | 'supervisor',
+	operatorRole: OperatorRole,
 ): PolicyAnswer {
 	const batch = context.store.batches.byNumber(transaction.terminalId, transaction.batchNo);
 	return evaluateVoid({

@@ -9,16 +9,18 @@ export class StoreError extends UserError {
 export class DatabaseBusyError extends StoreError {
 	override name = 'DatabaseBusyError';
 	constructor(file: string) {
-		super(
-			`another program is using the database ${file}: wait a moment and try again; if it persists, close the other posvoid window or command`,
-		);
+		super(`another program is using the database ${file}`, {
+			advice: 'Wait a moment and try again; if it persists, close the other posvoid window or command.',
+		});
 	}
 }
 
 export class NotPosvoidDatabaseError extends StoreError {
 	override name = 'NotPosvoidDatabaseError';
 	constructor(file: string, why: string) {
-		super(`${file} is not a posvoid database (${why}); it was left untouched. Pass --db with the right file`);
+		super(`${file} is not a posvoid database (${why}); it was left untouched`, {
+			advice: 'Pass --db with the right file.',
+		});
 	}
 }
 

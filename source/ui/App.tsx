@@ -159,7 +159,6 @@ function Console({context, language, demoAccounts, printerPollMs = 5000, checkPr
 				<Box flexDirection="column" width={columns} height={rows - 1}>
 					<StatusBar
 						messages={messages}
-						language={language}
 						columns={columns}
 						operator={session}
 						batchNo={figures?.batchNo}

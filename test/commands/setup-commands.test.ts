@@ -48,7 +48,9 @@ test('a file that is not a posvoid database is refused and left byte for byte as
 	const before = fs.readFileSync(file);
 	const result = await runCli(['operator', 'list', '--db', file]);
 	t.is(result.code, 1);
-	t.regex(result.stderr, /is not a posvoid database \(not an SQLite database\); it was left untouched/);
+	t.regex(result.stderr, /is not a posvoid database \(not an SQLite database\); it was left untouched\n/);
+	// The error's advice follows its message, on a line of its own.
+	t.regex(result.stderr, /\nPass --db with the right file\.\n/);
 	t.deepEqual(fs.readFileSync(file), before);
 	t.deepEqual(fs.readdirSync(directory), ['notes.db']);
 });

@@ -21,7 +21,7 @@ silent.listen(0, '127.0.0.1', () => {
 		printer: {...base.printer, port, connectTimeoutMs: 600_000, writeTimeoutMs: 600_000},
 	};
 	const context = createServiceContext(store, config, {now: () => Number(now)});
-	void printJob(context, Number(jobId), 'en', step => {
+	void printJob(context, Number(jobId), step => {
 		if (step === 'checking') {
 			process.stdout.write('claimed\n');
 		}

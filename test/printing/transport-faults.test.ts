@@ -1,6 +1,6 @@
 import net, {type AddressInfo} from 'node:net';
 import test from 'ava';
-import {describeFailure, type PrinterFailureKind} from '../../source/printing/printer-failure.js';
+import type {PrinterFailureKind} from '../../source/printing/printer-failure.js';
 import {startPrinterEmulator, type PrinterFault} from '../../source/printing/emulator/printer-emulator.js';
 import {printBytes, queryPrinterStatus} from '../../source/printing/printer-transport.js';
 import {renderSlipEscPos} from '../../source/printing/render-escpos.js';
@@ -210,25 +210,4 @@ test('a peer that is not an ESC/POS printer (answers garbage to DLE EOT): printe
 		{ok: false, failure: {kind: 'printer-error'}},
 	);
 	t.is(received, 9, 'only the status request went out');
-});
-
-test('every failure has a message and advice in Chinese and English', t => {
-	for (const kind of [
-		'unreachable',
-		'timeout',
-		'paper-out',
-		'cover-open',
-		'offline',
-		'printer-error',
-		'reset',
-	] as const) {
-		for (const language of ['zh-CN', 'en'] as const) {
-			const {message, advice} = describeFailure({kind, detail: ''}, language);
-			t.true(message.length > 0 && advice.length > 0);
-		}
-	}
-
-	t.regex(describeFailure({kind: 'paper-out', detail: ''}, 'en').advice, /load paper/iv);
-	t.regex(describeFailure({kind: 'reset', detail: ''}, 'zh-CN').advice, /重打印/v);
-	t.regex(describeFailure({kind: 'unreachable', detail: ''}, 'en').advice, /power and network cable/v);
 });

@@ -1,6 +1,6 @@
 import test from 'ava';
 import {authenticate} from '../../source/services/auth-service.js';
-import {markInterruptedJobs, printJob} from '../../source/services/print-service.js';
+import {markInterruptedJobs, printJob, reprintVoid} from '../../source/services/print-service.js';
 import {createServiceContext} from '../../source/services/service-context.js';
 import {voidTransaction} from '../../source/services/void-service.js';
 import {openStore} from '../../source/store/store.js';
@@ -63,8 +63,26 @@ test('printing or opening the queue while the database is busy answers without s
 		return;
 	}
 
-	const printed = await printJob(context, voided.printJobId, 'en');
-	t.like(printed, {ok: false, failure: {kind: 'database-busy'}});
-	t.is(markInterruptedJobs(context), 0);
+	const printed = await printJob(context, voided.printJobId);
+	t.like(printed, {ok: false, failure: {kind: 'database-busy'}, recorded: false});
+	t.deepEqual(markInterruptedJobs(context), {failed: 0, busy: false});
 	t.like(context.store.printJobs.get(voided.printJobId), {state: 'pending', attempts: 0});
+});
+
+test('a reprint while another program holds the database is answered as busy, and queues nothing', async t => {
+	const {context, operator, saleId, fixture, release} = await heldLock();
+	fixture.store.db.exec('ROLLBACK');
+	const voided = voidTransaction(context, {
+		transactionId: saleId,
+		operator: {...operator, at: fixture.clock.now},
+		reason: 'x',
+	});
+	fixture.store.db.exec('BEGIN IMMEDIATE');
+	t.teardown(release);
+	if (!voided.ok) {
+		throw new Error(voided.detail);
+	}
+
+	t.deepEqual(reprintVoid(context, voided.void.id, operator), {ok: false, reason: 'busy'});
+	t.is(context.store.printJobs.waitingCount(), 1);
 });

@@ -1,7 +1,13 @@
 import net from 'node:net';
 import test from 'ava';
 import {startPrinterEmulator} from '../../source/printing/emulator/printer-emulator.js';
-import {isPrinterFailure, markInterruptedJobs, printJob, waitingJobs} from '../../source/services/print-service.js';
+import {
+	isPrinterFailure,
+	markInterruptedJobs,
+	printJob,
+	reprintVoid,
+	waitingJobs,
+} from '../../source/services/print-service.js';
 import {currentClaimer} from '../../source/services/process-claim.js';
 import {voidTransaction} from '../../source/services/void-service.js';
 import {spawnTs, waitForLine} from '../helpers/child-process.js';
@@ -31,12 +37,12 @@ test('a slip cut off mid-way is retried marked REPRINT, since part of it may be 
 		await emulator.close();
 	});
 
-	const first = await printJob(fixture.context, jobId, 'en');
+	const first = await printJob(fixture.context, jobId);
 	t.like(first, {ok: false, failure: {kind: 'reset'}});
 	t.like(fixture.store.printJobs.get(jobId), {state: 'failed', attempts: 1});
 
 	emulator.setFault(undefined);
-	const retry = await printJob(fixture.context, jobId, 'en');
+	const retry = await printJob(fixture.context, jobId);
 	t.true(retry.ok);
 	t.regex(retry.preview, /重打印 REPRINT/);
 	t.like(fixture.store.printJobs.get(jobId), {state: 'printed', attempts: 2});
@@ -90,14 +96,14 @@ test('a slip the printer took before running out of paper is retried marked REPR
 	});
 	fixture.context.config.printer.port = (printer.address() as net.AddressInfo).port;
 
-	const first = await printJob(fixture.context, jobId, 'en');
+	const first = await printJob(fixture.context, jobId);
 	t.like(first, {ok: false, failure: {kind: 'paper-out', afterSend: true}});
 	t.is(printer.slips, 1);
 	t.notRegex(first.preview, /REPRINT/);
 
 	fixture.context.config.printer.port = emulator.port;
 	emulator.setFault(undefined);
-	const retry = await printJob(fixture.context, jobId, 'en');
+	const retry = await printJob(fixture.context, jobId);
 	t.true(retry.ok);
 	const [job] = await emulator.waitForJobs(1, 5000);
 	t.regex(job!.text, /重打印 REPRINT/);
@@ -110,10 +116,13 @@ test('a slip refused before anything was sent is retried as the original', async
 		await emulator.close();
 	});
 
-	t.like(await printJob(fixture.context, jobId, 'en'), {ok: false, failure: {kind: 'paper-out'}});
+	const refused = await printJob(fixture.context, jobId);
+	t.like(refused, {ok: false, failure: {kind: 'paper-out'}});
+	// The service answers the kind; the screen or the command says it in the clerk's language.
+	t.deepEqual(Object.keys(refused).toSorted(), ['failure', 'jobId', 'ok', 'preview', 'recorded']);
 	t.is(emulator.jobs.length, 0);
 	emulator.setFault(undefined);
-	const retry = await printJob(fixture.context, jobId, 'en');
+	const retry = await printJob(fixture.context, jobId);
 	t.true(retry.ok);
 	t.notRegex(retry.preview, /REPRINT/);
 	const [job] = await emulator.waitForJobs(1, 5000);
@@ -127,9 +136,9 @@ test('a printed job is not printed again by a second retry', async t => {
 		await emulator.close();
 	});
 	emulator.setFault(undefined);
-	const first = await printJob(fixture.context, jobId, 'en');
+	const first = await printJob(fixture.context, jobId);
 	t.true(first.ok);
-	t.like(await printJob(fixture.context, jobId, 'en'), {ok: false, failure: {kind: 'already-printed'}});
+	t.like(await printJob(fixture.context, jobId), {ok: false, failure: {kind: 'already-printed'}});
 	await emulator.waitForJobs(1, 5000);
 	t.is(emulator.jobs.length, 1);
 });
@@ -161,15 +170,15 @@ test('a job left printing by a process killed mid-slip is known at once, without
 	await waitForLine(worker, 'claimed');
 
 	// Another console while the worker prints: it is told to wait, and nothing is taken from the worker.
-	t.is(markInterruptedJobs(fixture.context), 0);
-	t.like(await printJob(fixture.context, jobId, 'en'), {ok: false, failure: {kind: 'in-progress'}});
+	t.like(markInterruptedJobs(fixture.context), {failed: 0, busy: false});
+	t.like(await printJob(fixture.context, jobId), {ok: false, failure: {kind: 'in-progress'}});
 	t.like(fixture.store.printJobs.get(jobId), {state: 'printing', attempts: 1});
 
 	worker.kill('SIGKILL');
 	await exited;
-	t.is(markInterruptedJobs(fixture.context), 1);
+	t.like(markInterruptedJobs(fixture.context), {failed: 1, busy: false});
 	t.like(fixture.store.printJobs.get(jobId), {state: 'failed', mayHavePrinted: true});
-	const retry = await printJob(fixture.context, jobId, 'en');
+	const retry = await printJob(fixture.context, jobId);
 	t.true(retry.ok);
 	t.regex(retry.preview, /重打印 REPRINT/);
 });
@@ -192,8 +201,8 @@ test('a retry takes a job whose claimer died without waiting for the queue to be
 	await waitForLine(worker, 'claimed');
 	worker.kill('SIGKILL');
 	await exited;
-	const retry = await printJob(fixture.context, jobId, 'en');
-	t.true(retry.ok, retry.ok ? '' : retry.message);
+	const retry = await printJob(fixture.context, jobId);
+	t.true(retry.ok, retry.ok ? '' : retry.failure.kind);
 	t.regex(retry.preview, /重打印 REPRINT/);
 });
 
@@ -205,10 +214,21 @@ test('a job claimed where its claimer cannot be asked is abandoned by time in ei
 	});
 	const elsewhere = `another-pc|${currentClaimer().split('|').slice(1).join('|')}`;
 	fixture.store.printJobs.claim(jobId, fixture.clock.now, elsewhere);
-	t.is(markInterruptedJobs(fixture.context), 0, 'a claim just made on another PC may be printing');
+	t.like(
+		markInterruptedJobs(fixture.context),
+		{failed: 0, busy: false},
+		'a claim just made on another PC may be printing',
+	);
 
 	// The clock stepped back two hours after the claim: the claim is in the future.
 	fixture.clock.now -= 2 * 60 * 60_000;
-	t.is(markInterruptedJobs(fixture.context), 1);
+	t.like(markInterruptedJobs(fixture.context), {failed: 1, busy: false});
 	t.like(fixture.store.printJobs.get(jobId), {state: 'failed', mayHavePrinted: true});
+});
+
+test('a reprint of a void the database does not have is answered, not thrown, and queues nothing', t => {
+	const fixture = openFixture();
+	t.teardown(fixture.close);
+	t.deepEqual(reprintVoid(fixture.context, 999, undefined), {ok: false, reason: 'no-void'});
+	t.is(fixture.context.store.printJobs.waitingCount(), 0);
 });

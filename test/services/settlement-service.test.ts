@@ -131,7 +131,7 @@ test('the settlement report prints through the queue, and a reprint is marked RE
 	const {supervisor} = await busyBatch(fixture);
 	const settlement = settleBatch(fixture.context, supervisor);
 
-	const printed = await printJob(fixture.context, settlement.printJobId, 'en');
+	const printed = await printJob(fixture.context, settlement.printJobId);
 	t.true(printed.ok);
 	const [job] = await emulator.waitForJobs(1, 5000);
 	t.regex(job!.text, /结算总计单 SETTLEMENT/);
@@ -140,7 +140,7 @@ test('the settlement report prints through the queue, and a reprint is marked RE
 
 	const reprint = reprintSettlement(fixture.context, settlement.batch.batchNo, supervisor);
 	t.regex(slipPreview(fixture.context, reprint), /重打印 REPRINT/);
-	const reprinted = await printJob(fixture.context, reprint, 'en');
+	const reprinted = await printJob(fixture.context, reprint);
 	t.true(reprinted.ok);
 	const jobs = await emulator.waitForJobs(2, 5000);
 	t.regex(jobs[1]!.text, /重打印 REPRINT/);

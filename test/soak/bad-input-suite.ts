@@ -665,7 +665,7 @@ function printedSlipProperty(folder: string, runs: number, seed?: number): Prope
 							});
 							expect(voided.ok, 'the void was refused');
 							const jobsBefore = emulator.jobs.length;
-							const printed = await printJob(context, voided.printJobId, 'en');
+							const printed = await printJob(context, voided.printJobId);
 							expect(printed.ok, `the slip did not print: ${printed.ok ? '' : printed.failure.kind}`);
 							const job = emulator.jobs[jobsBefore];
 							expect(job?.unknown.length === 0, `the emulator met unknown sequences: ${JSON.stringify(job?.unknown)}`);

@@ -200,7 +200,7 @@ export async function runLockHolder(options: LockHolderOptions): Promise<SuiteFi
 			['void', async () => voidTransaction(context, {transactionId: database.ids[1]!, operator, reason: 'lock test'})],
 			['sign-in', async () => authenticate(context, '01', 'clerk-pass')],
 			['wrong password', async () => authenticate(context, '01', 'wrong-pass')],
-			['print', async () => printJob(context, jobId, 'en')],
+			['print', async () => printJob(context, jobId)],
 			[
 				'add operator',
 				async () =>

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import {parseStatus, statusFailure} from '../../source/printing/printer-status.js';
-import {describeFailure, type PrinterFailureKind} from '../../source/printing/printer-failure.js';
+import {messagesFor} from '../../source/i18n/catalogue.js';
+import {printFailureText} from '../../source/i18n/print-failure-text.js';
+import type {PrinterFailureKind} from '../../source/printing/printer-failure.js';
 import {
 	startPrinterEmulator,
 	type Emulator,
@@ -168,8 +170,8 @@ function checkFirstTry(
 		return;
 	}
 
-	const description = describeFailure(result.failure as {kind: PrinterFailureKind; detail: string}, language);
-	if (result.message !== description.message || result.advice.length === 0) {
+	const description = printFailureText(messagesFor(language), result.failure);
+	if (description.message.length === 0 || description.advice.length === 0) {
 		noteViolation(figures, `${where}: the failure has no message or advice for the clerk`);
 	}
 
@@ -239,13 +241,13 @@ type Retry = {
 /** After recovery a failed job's retry prints exactly one whole slip; a printed job is never printed again. */
 async function retryAfterRecovery(
 	figures: SuiteFigures,
-	{context, emulator, printJobId, tracked, where, language, failed}: Retry,
+	{context, emulator, printJobId, tracked, where, failed}: Retry,
 ) {
 	if (failed) {
 		const retryPreview = slipPreview(context, printJobId);
 		tracked.retryPreview = retryPreview;
 		const beforeRetry = wholeSlips(emulator, retryPreview);
-		const retry = await printJob(context, printJobId, language);
+		const retry = await printJob(context, printJobId);
 		const added = wholeSlips(emulator, retryPreview) - beforeRetry;
 		if (!retry.ok || added !== 1) {
 			noteViolation(
@@ -255,7 +257,7 @@ async function retryAfterRecovery(
 		}
 	}
 
-	const again = await printJob(context, printJobId, language);
+	const again = await printJob(context, printJobId);
 	if (again.ok || again.failure.kind !== 'already-printed') {
 		noteViolation(
 			figures,
@@ -323,7 +325,7 @@ export async function runPrinterFaults(options: PrinterFaultOptions): Promise<Su
 			const tracked: Tracked = {where, preview, cutOffByFault: 0};
 			previews.push(tracked);
 			const started = performance.now();
-			const result: PrintResult = await printJob(context, printJobId, language);
+			const result: PrintResult = await printJob(context, printJobId);
 			const elapsed = performance.now() - started;
 			longestMs = Math.max(longestMs, elapsed);
 			figures.cases++;

@@ -351,7 +351,6 @@ function screenProperty(runs: number, seed?: number): TextProperty {
 						frame(
 							React.createElement(StatusBar, {
 								messages,
-								language: 'en',
 								columns: 100,
 								operator: {operatorNo: '01', name, role: 'cashier', at: 0},
 								batchNo: '000001',

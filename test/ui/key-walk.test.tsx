@@ -47,7 +47,7 @@ async function pressHeard(walk: Walk, sequence: string): Promise<void> {
  * router's report says whether each one acted.
  */
 async function probe(walk: Walk, where: string): Promise<readonly string[]> {
-	const {instance, reports} = walk;
+	const {reports} = walk;
 	await pressHeard(walk, keys.tab);
 	const offered = reports.at(-1)?.offeredLabels ?? [];
 	for (const {label, sequence} of everyKey) {

@@ -39,7 +39,6 @@ test('a menu item and the status bar show names through the same sanitiser', t =
 	const bar = frameOf(
 		<StatusBar
 			messages={messages}
-			language="en"
 			columns={120}
 			operator={{operatorNo: '01', name: `Li${hostile}`, role: 'cashier', at: 0}}
 			batchNo="000001"
@@ -59,7 +58,6 @@ test('a status bar too long for the window ends in … at a word, never in the m
 	const bar = frameOf(
 		<StatusBar
 			messages={messages}
-			language="en"
 			columns={50}
 			operator={{operatorNo: '01', name: 'Li', role: 'cashier', at: 0}}
 			batchNo="000001"

@@ -131,7 +131,7 @@ test('a supervisor settles: the figures are the batch, the report reaches the pr
 	const review = await openSettlementAsSupervisor(fixture);
 	// Debit: two sales ¥328.50 (fees ¥1.28), one void ¥128.50 giving back ¥0.64. WeChat: one sale ¥50.00.
 	t.regex(review, /Debit +2 +¥328\.50 +1 +-¥128\.50 +¥1\.28 +-¥0\.64/);
-	t.regex(review, /WeChat +1 +¥50\.00 +0 +¥0\.00 +¥0\.64 +¥0\.00/);
+	t.regex(review, /WeChat Pay +1 +¥50\.00 +0 +¥0\.00 +¥0\.64 +¥0\.00/);
 	t.regex(review, /Alipay +0 +¥0\.00 +0 +¥0\.00 +¥0\.00 +¥0\.00/);
 	t.regex(review, /Total +3 +¥378\.50 +1 +-¥128\.50 +¥1\.92 +-¥0\.64/);
 	t.regex(review, /Net: 2 sales, ¥250\.00, fees ¥1\.28/);
@@ -309,7 +309,7 @@ test('the settlement screen in Chinese: the figures are aligned by display width
 	await waitForFrame(instance, '操作员 00,请再次输入密码:');
 	await press(instance, password, keys.enter);
 	const review = await waitForFrame(instance, '结算批次 000001? y/n');
-	const rows = review.split('\n').filter(line => /^(?:渠道|借记卡|贷记卡|微信|支付宝|云闪付|合计)/.test(line));
+	const rows = review.split('\n').filter(line => /^(?:渠道|借记卡|贷记卡|微信|支付宝|银联二维码|合计)/.test(line));
 	t.is(rows.length, 7);
 	const widths = new Set(rows.map(line => displayWidth(line.trimEnd())));
 	t.is(widths.size, 1, `every row ends in the same column:\n${rows.join('\n')}`);

@@ -2,7 +2,9 @@ import {Box} from 'ink';
 import React from 'react';
 import {stripControl} from '../../domain/display-text.js';
 import {truncateToWidth} from '../../domain/display-width.js';
-import type {PrintProgress, PrintResult} from '../../services/print-service.js';
+import type {Messages} from '../../i18n/messages.js';
+import {printFailureText} from '../../i18n/print-failure-text.js';
+import type {PrintFailureKind, PrintProgress, PrintResult} from '../../services/print-service.js';
 import {Text} from './Text.js';
 
 export type PrintOutcomeTexts = {
@@ -20,6 +22,8 @@ type Props = {
 	readonly printStep?: PrintProgress | 'claiming';
 	readonly print?: PrintResult;
 	readonly texts: PrintOutcomeTexts;
+	/** What each failure means and what to do about it. */
+	readonly failures: Messages['printFailure'];
 	readonly previewTop: number;
 	readonly height: number;
 	readonly columns: number;
@@ -42,14 +46,15 @@ export function previewHeight(print: PrintResult | undefined, hasHeadline: boole
 
 /** Why a print failed, what to do, and the retry key: three lines (outcomeHeaderLines counts them). */
 export function PrintFailureLines({
-	message,
-	advice,
+	failure,
+	failures,
 	texts,
 }: {
-	readonly message: string;
-	readonly advice: string;
+	readonly failure: {kind: PrintFailureKind};
+	readonly failures: Messages['printFailure'];
 	readonly texts: Pick<PrintOutcomeTexts, 'notPrinted' | 'retryHint'>;
 }): React.JSX.Element {
+	const {message, advice} = printFailureText({printFailure: failures}, failure);
 	return (
 		<>
 			<Text bold color="red" wrap="truncate">
@@ -72,6 +77,7 @@ export function PrintOutcome({
 	printStep,
 	print,
 	texts,
+	failures,
 	previewTop,
 	height,
 	columns,
@@ -102,7 +108,7 @@ export function PrintOutcome({
 					{texts.printed}
 				</Text>
 			) : (
-				<PrintFailureLines message={print.message} advice={print.advice} texts={texts} />
+				<PrintFailureLines failure={print.failure} failures={failures} texts={texts} />
 			)}
 			<Text dimColor wrap="truncate">
 				{truncateToWidth(`── ${texts.preview} (↑↓) ── ${texts.backHint}`, columns)}

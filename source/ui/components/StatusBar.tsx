@@ -2,9 +2,8 @@ import React from 'react';
 import {displayWidth, padEndToWidth, truncateToWidth} from '../../domain/display-width.js';
 import {freeText} from '../../domain/display-text.js';
 import {formatDateTime} from '../../domain/time-format.js';
-import type {Language} from '../../i18n/language.js';
 import type {Messages} from '../../i18n/messages.js';
-import {describeFailure} from '../../services/print-service.js';
+import {printFailureText} from '../../i18n/print-failure-text.js';
 import type {Authenticated} from '../../services/auth-service.js';
 import type {PrinterState} from '../hooks/use-printer-status.js';
 import {cutAtWord} from '../fit-text.js';
@@ -12,7 +11,6 @@ import {Text} from './Text.js';
 
 type Props = {
 	readonly messages: Messages;
-	readonly language: Language;
 	readonly columns: number;
 	readonly operator?: Authenticated;
 	readonly batchNo?: string;
@@ -23,7 +21,7 @@ type Props = {
 	readonly isDemo: boolean;
 };
 
-export function printerText(printer: PrinterState, messages: Messages, language: Language): string {
+export function printerText(printer: PrinterState, messages: Messages): string {
 	switch (printer.state) {
 		case 'checking': {
 			return messages.status.printer('checking');
@@ -34,7 +32,7 @@ export function printerText(printer: PrinterState, messages: Messages, language:
 		}
 
 		case 'problem': {
-			return messages.status.printer('problem', describeFailure(printer.failure, language).message);
+			return messages.status.printer('problem', printFailureText(messages, printer.failure).message);
 		}
 	}
 }
@@ -55,7 +53,6 @@ export function fitParts(parts: readonly string[], room: number): string {
 /** One line, inverse: who is signed in, the batch, the printer, slips waiting, the clock. */
 export function StatusBar({
 	messages,
-	language,
 	columns,
 	operator,
 	batchNo,
@@ -71,7 +68,7 @@ export function StatusBar({
 		operator ? messages.status.batch(batchNo) : undefined,
 		operator ? messages.status.waiting(waiting) : undefined,
 		// Last: a printer problem can be long, and the bar is cut at the right edge.
-		printerText(printer, messages, language),
+		printerText(printer, messages),
 	].filter(part => part !== undefined);
 	const clock = formatDateTime(time, timeZone).slice(11, 16);
 	const room = Math.max(0, columns - displayWidth(clock) - 1);

@@ -3,7 +3,7 @@ import {
 	recentAuditEvents,
 	verifyAuditChainInSteps,
 	type AuditEvent,
-	type AuditRow,
+	type AuditEntry,
 	type ChainVerification,
 } from '../../services/audit-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
@@ -17,7 +17,7 @@ export function useAuditLog(
 	approved: boolean,
 	filter: {operatorNo?: string; event?: AuditEvent},
 	limit: number,
-): {rows: AuditRow[]; chain: ChainVerification | undefined} {
+): {rows: AuditEntry[]; chain: ChainVerification | undefined} {
 	const {operatorNo, event} = filter;
 	const rows = useMemo(
 		() => (approved ? recentAuditEvents(context, {operatorNo, event}, limit) : []),

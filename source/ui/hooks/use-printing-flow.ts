@@ -21,7 +21,6 @@ export type FlowOptions = {
 
 type Options<F, E> = {
 	context: ServiceContext;
-	language: Language;
 	printer: PrinterPoll;
 	/** The database changed (a commit, a print): whatever shows it is read again. */
 	onChanged: () => void;
@@ -52,7 +51,6 @@ export type PrintingFlow<F, E> = {
  */
 export function usePrintingFlow<F extends SlipPrinting, E>({
 	context,
-	language,
 	printer,
 	onChanged,
 	reducer,
@@ -96,13 +94,13 @@ export function usePrintingFlow<F extends SlipPrinting, E>({
 			const from = generationRef.current;
 			dispatch({type: 'print-step', step: 'claiming'}, from);
 			const result = await track(async () =>
-				printJob(context, jobId, language, step => {
+				printJob(context, jobId, step => {
 					dispatch({type: 'print-step', step}, from);
 				}),
 			);
 			dispatch({type: 'printed', result}, from);
 		},
-		[context, dispatch, language, track],
+		[context, dispatch, track],
 	);
 
 	const retryPrint = useCallback(() => {

@@ -28,17 +28,9 @@ export type SettlementActions = {
  * them. It lives with the app, not the screen, so a settlement printing while the console locks still
  * shows its result after the unlock. An answer that arrives after the flow was closed is dropped.
  */
-export function useSettlementFlow({
-	context,
-	language,
-	messages,
-	session,
-	printer,
-	onChanged,
-}: FlowOptions): SettlementActions {
+export function useSettlementFlow({context, messages, session, printer, onChanged}: FlowOptions): SettlementActions {
 	const {flow, latest, dispatch, generation, begin, close, print, retryPrint, scroll} = usePrintingFlow({
 		context,
-		language,
 		printer,
 		onChanged,
 		reducer: settlementFlowReducer,

@@ -2,7 +2,7 @@ import {useCallback, useRef, useState} from 'react';
 import type {Messages} from '../../i18n/messages.js';
 import {authenticate, type AuthPurpose, type Authenticated} from '../../services/auth-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
-import {authRefusalText} from '../auth-text.js';
+import {authRefusalText} from '../../i18n/auth-text.js';
 import {
 	approvedCheck,
 	checkReducer,

@@ -3,7 +3,7 @@ import {authenticate} from '../../services/auth-service.js';
 import {getTransaction} from '../../services/transaction-list-service.js';
 import {checkVoidable, voidTransaction} from '../../services/void-service.js';
 import {singleLine} from '../../domain/display-text.js';
-import {authRefusalText} from '../auth-text.js';
+import {authRefusalText} from '../../i18n/auth-text.js';
 import {isOtherReason, startVoidFlow, voidFlowReducer, type VoidFlow} from '../state/void-flow.js';
 import type {CheckEvent} from '../state/supervisor-check.js';
 import {type FlowOptions, usePrintingFlow} from './use-printing-flow.js';
@@ -38,7 +38,6 @@ export type VoidActions = {
  */
 export function useVoidFlow({
 	context,
-	language,
 	messages,
 	session,
 	printer,
@@ -50,7 +49,6 @@ export function useVoidFlow({
 }): VoidActions {
 	const {flow, latest, dispatch, generation, begin, close, print, retryPrint, scroll} = usePrintingFlow({
 		context,
-		language,
 		printer,
 		onChanged,
 		reducer: voidFlowReducer,

@@ -4,8 +4,9 @@ import {formatAnchor} from '../../domain/audit-chain.js';
 import {singleLine} from '../../domain/display-text.js';
 import {displayWidth, padEndToWidth, truncateToWidth} from '../../domain/display-width.js';
 import {formatDateTime} from '../../domain/time-format.js';
+import {auditDetailText, auditRecordText} from '../../i18n/audit-text.js';
 import type {Messages} from '../../i18n/messages.js';
-import type {AuditEvent, AuditRow, ChainVerification} from '../../services/audit-service.js';
+import {isAuditEvent, type AuditEntry, type ChainVerification} from '../../services/audit-service.js';
 import {useAuditLog} from '../hooks/use-audit-log.js';
 import type {ServiceContext} from '../../services/service-context.js';
 import {SupervisorCheckStep} from '../components/SupervisorCheckStep.js';
@@ -34,7 +35,7 @@ export const auditRowLimit = 500;
 const chromeLines = 4;
 
 function eventLabel(messages: Messages, event: string): string {
-	return messages.audit.events[event as AuditEvent] ?? singleLine(event);
+	return isAuditEvent(event) ? messages.audit.events[event] : singleLine(event);
 }
 
 function resultLabel(messages: Messages, result: string): string {
@@ -42,15 +43,20 @@ function resultLabel(messages: Messages, result: string): string {
 }
 
 /** The rows as aligned text lines, every field from the database through singleLine. */
-export function auditLines(rows: readonly AuditRow[], messages: Messages, timeZone: string, columns: number): string[] {
+export function auditLines(
+	rows: readonly AuditEntry[],
+	messages: Messages,
+	timeZone: string,
+	columns: number,
+): string[] {
 	const head = messages.audit.columns;
 	const cells = rows.map(row => [
 		formatDateTime(row.at, timeZone),
 		singleLine(row.operatorNo ?? '-'),
 		eventLabel(messages, row.event),
 		resultLabel(messages, row.result),
-		singleLine(row.record ?? '-'),
-		singleLine(row.detail),
+		auditRecordText(messages, row),
+		auditDetailText(messages, row),
 	]);
 	const header = [head.time, head.operator, head.event, head.result, head.record, head.detail];
 	// Records are short (`void:12`, `batch:000003`); a longer one is cut so the detail keeps its room.

@@ -7,7 +7,7 @@ import {formatDateTime, formatDuration} from '../../domain/time-format.js';
 import type {Messages} from '../../i18n/messages.js';
 import type {TransactionDetail} from '../hooks/screen-data.js';
 import {layer, useKeys} from '../keyboard.js';
-import {refusalText} from '../refusal-text.js';
+import {refusalText} from '../../i18n/refusal-text.js';
 import {Text} from '../components/Text.js';
 
 type Props = {

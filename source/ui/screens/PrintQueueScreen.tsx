@@ -2,9 +2,10 @@ import {Box} from 'ink';
 import React, {useCallback, useState} from 'react';
 import {singleLine} from '../../domain/display-text.js';
 import {padEndToWidth, padStartToWidth, truncateToWidth} from '../../domain/display-width.js';
-import type {Language} from '../../i18n/language.js';
+import {printFailureText, storedFailureText} from '../../i18n/print-failure-text.js';
+import {printJobTitle} from '../../i18n/print-job-text.js';
 import type {Messages} from '../../i18n/messages.js';
-import {describeStoredFailure, printJob, reprintVoid} from '../../services/print-service.js';
+import {printJob, reprintVoid} from '../../services/print-service.js';
 import type {Authenticated} from '../../services/auth-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
 import type {PrinterPoll} from '../hooks/use-printer-status.js';
@@ -12,7 +13,6 @@ import {readQueueEntries, type QueueEntry} from '../hooks/screen-data.js';
 import {useMounted, usePrintTracking} from '../hooks/use-print-tracking.js';
 import {layer, useKeys} from '../keyboard.js';
 import {isMoveAction, type KeyAction} from '../keymap.js';
-import {UserError} from '../../user-error.js';
 import {Text} from '../components/Text.js';
 import {clampIndex, moveStep, windowStart} from '../state/scroll.js';
 
@@ -20,7 +20,6 @@ type Props = {
 	readonly context: ServiceContext;
 	/** Read as the queue opened (hooks/screen-data.ts). */
 	readonly initialEntries: QueueEntry[];
-	readonly language: Language;
 	readonly messages: Messages;
 	readonly session: Authenticated;
 	readonly printer: PrinterPoll;
@@ -33,7 +32,6 @@ type Props = {
 export function PrintQueueScreen({
 	context,
 	initialEntries,
-	language,
 	messages,
 	session,
 	printer,
@@ -59,13 +57,14 @@ export function PrintQueueScreen({
 		setBusy(true);
 		setStatus({text: messages.queue.printing(jobId), tone: 'info'});
 		try {
-			const result = await track(async () => printJob(context, jobId, language));
+			const result = await track(async () => printJob(context, jobId));
 			if (mounted()) {
-				setStatus(
-					result.ok
-						? {text: messages.queue.printed(jobId), tone: 'good'}
-						: {text: messages.queue.failed(jobId, result.message, result.advice), tone: 'bad'},
-				);
+				if (result.ok) {
+					setStatus({text: messages.queue.printed(jobId), tone: 'good'});
+				} else {
+					const failure = printFailureText(messages, result.failure);
+					setStatus({text: messages.queue.failed(jobId, failure.message, failure.advice), tone: 'bad'});
+				}
 			}
 		} finally {
 			if (mounted()) {
@@ -114,19 +113,14 @@ export function PrintQueueScreen({
 			}
 
 			if (action === 'reprint' && selected?.view.job.voidId !== undefined && acts(action)) {
-				let jobId: number;
-				try {
-					jobId = reprintVoid(context, selected.view.job.voidId, session);
-				} catch (error) {
-					// Another program holds the database: nothing was queued; the clerk can press c again.
-					if (error instanceof UserError) {
-						setStatus({text: messages.signIn.busy, tone: 'bad'});
-						return true;
-					}
-
-					throw error;
+				const reprint = reprintVoid(context, selected.view.job.voidId, session);
+				if (!reprint.ok) {
+					// Nothing was queued: the database was busy (the clerk can press c again), or the void is gone.
+					setStatus({text: reprint.reason === 'busy' ? messages.signIn.busy : messages.queue.noVoid, tone: 'bad'});
+					return true;
 				}
 
+				const {jobId} = reprint;
 				setStatus({text: messages.queue.reprinted(jobId), tone: 'info'});
 				void run(jobId);
 				return true;
@@ -156,14 +150,14 @@ export function PrintQueueScreen({
 			</Text>
 			{entries.every(entry => entry.section !== 'waiting') ? <Text color="green">{messages.queue.empty}</Text> : null}
 			{shown.map(entry => {
-				const {job, title} = entry.view;
+				const {job, subject} = entry.view;
 				const selected = entries.indexOf(entry) === cursor;
 				const text = line([
 					`#${job.id}`,
 					states[job.state],
 					String(job.attempts),
-					singleLine(title),
-					describeStoredFailure(job.lastError, language),
+					singleLine(printJobTitle(messages, subject)),
+					storedFailureText(messages, job.lastError),
 				]);
 				return (
 					<Text

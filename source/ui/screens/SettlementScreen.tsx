@@ -205,6 +205,7 @@ export function SettlementScreen({
 					printStep={flow.printStep}
 					print={flow.print}
 					texts={text.print}
+					failures={messages.printFailure}
 					previewTop={flow.previewTop}
 					height={outcomeHeight}
 					columns={columns}

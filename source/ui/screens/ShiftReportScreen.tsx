@@ -1,9 +1,9 @@
 import {Box} from 'ink';
 import React, {useState} from 'react';
 import {formatDateTime} from '../../domain/time-format.js';
-import type {Language} from '../../i18n/language.js';
 import type {Messages} from '../../i18n/messages.js';
 import type {Authenticated} from '../../services/auth-service.js';
+import type {PrinterFailure} from '../../services/print-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
 import {printShiftReport} from '../../services/settlement-service.js';
 import type {ShiftReportView} from '../hooks/screen-data.js';
@@ -18,7 +18,6 @@ type Props = {
 	readonly context: ServiceContext;
 	/** Read as the summary opened (hooks/screen-data.ts): the figures stay still while read or printed. */
 	readonly report: ShiftReportView;
-	readonly language: Language;
 	readonly messages: Messages;
 	readonly session: Authenticated;
 	readonly printer: PrinterPoll;
@@ -26,30 +25,22 @@ type Props = {
 	readonly onChanged: () => void;
 };
 
-type PrintState = {state: 'printing'} | {state: 'printed'} | {state: 'failed'; message: string; advice: string};
+type PrintState = {state: 'printing'} | {state: 'printed'} | {state: 'failed'; failure: PrinterFailure};
 
 /**
  * The shift summary (X report), key `x`: the open batch's figures as they are now, without closing it.
  * `p` prints it; it is a look at the figures, not a record, so a failed print is simply tried again.
  */
-export function ShiftReportScreen({
-	context,
-	report,
-	language,
-	messages,
-	session,
-	printer,
-	onChanged,
-}: Props): React.JSX.Element {
+export function ShiftReportScreen({context, report, messages, session, printer, onChanged}: Props): React.JSX.Element {
 	const text = messages.shiftReport;
 	const [printing, setPrinting] = useState<PrintState | undefined>();
 	const mounted = useMounted();
 	const track = usePrintTracking(printer, onChanged);
 	const print = async () => {
 		setPrinting({state: 'printing'});
-		const result = await track(async () => printShiftReport(context, session.operatorNo, language));
+		const result = await track(async () => printShiftReport(context, session.operatorNo));
 		if (mounted()) {
-			setPrinting(result.ok ? {state: 'printed'} : {state: 'failed', message: result.message, advice: result.advice});
+			setPrinting(result.ok ? {state: 'printed'} : {state: 'failed', failure: result.failure});
 		}
 	};
 
@@ -97,7 +88,7 @@ export function ShiftReportScreen({
 				</Text>
 			) : null}
 			{printing?.state === 'failed' ? (
-				<PrintFailureLines message={printing.message} advice={printing.advice} texts={text} />
+				<PrintFailureLines failure={printing.failure} failures={messages.printFailure} texts={text} />
 			) : null}
 		</Box>
 	);

@@ -3,7 +3,7 @@ import React, {useRef, useState} from 'react';
 import type {Messages} from '../../i18n/messages.js';
 import {authenticate, type Authenticated, type AuthPurpose} from '../../services/auth-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
-import {authRefusalText} from '../auth-text.js';
+import {authRefusalText} from '../../i18n/auth-text.js';
 import {TextField, digitsOnly} from '../components/TextField.js';
 import {layer, useKeys} from '../keyboard.js';
 import {Text} from '../components/Text.js';

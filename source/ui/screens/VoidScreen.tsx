@@ -13,7 +13,7 @@ import type {VoidActions} from '../hooks/use-void-flow.js';
 import {layer, useKeys, type KeyRegistration} from '../keyboard.js';
 import type {KeyAction, KeyPlace} from '../keymap.js';
 import {printOutcomeKeys} from '../components/print-outcome-keys.js';
-import {refusalText} from '../refusal-text.js';
+import {refusalText} from '../../i18n/refusal-text.js';
 import {canCancel, isOtherReason, type FlowNotice, type VoidFlow} from '../state/void-flow.js';
 import {outcomeHeaderLines, PrintOutcome} from '../components/PrintOutcome.js';
 import {MenuItem, Text} from '../components/Text.js';
@@ -127,6 +127,7 @@ function ResultStep({
 			printStep={flow.printStep}
 			print={printing ? undefined : flow.print}
 			texts={messages.voidFlow}
+			failures={messages.printFailure}
 			previewTop={flow.previewTop}
 			height={height}
 			columns={columns}

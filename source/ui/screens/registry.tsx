@@ -84,12 +84,11 @@ function VoidEntry(): React.JSX.Element {
 }
 
 function QueueEntry({screen}: {readonly screen: ScreenOf<'queue'>}): React.JSX.Element {
-	const {context, language, messages, printer, bodyHeight, columns, refresh} = useConsole();
+	const {context, messages, printer, bodyHeight, columns, refresh} = useConsole();
 	return (
 		<PrintQueueScreen
 			context={context}
 			initialEntries={screen.entries}
-			language={language}
 			messages={messages}
 			session={useSession()}
 			printer={printer}
@@ -123,12 +122,11 @@ function SettlementEntry(): React.JSX.Element {
 }
 
 function ReportEntry({screen}: {readonly screen: ScreenOf<'report'>}): React.JSX.Element {
-	const {context, language, messages, printer, refresh} = useConsole();
+	const {context, messages, printer, refresh} = useConsole();
 	return (
 		<ShiftReportScreen
 			context={context}
 			report={screen.report}
-			language={language}
 			messages={messages}
 			session={useSession()}
 			printer={printer}

@@ -1,18 +1,13 @@
-import type {AuditEvent} from '../../services/audit-service.js';
+import {administrationEvents, auditEvents, type AuditEvent} from '../../services/audit-service.js';
 import {clampTop} from './scroll.js';
 
-/** The event kinds the audit view filters by, in the order `e` steps through them; undefined is every kind. */
+/**
+ * The event kinds the audit view filters by, in the order `e` steps through them; undefined is every
+ * kind. The counter's own events: administration is seen on the command line (`posvoid audit --event`).
+ */
 export const auditFilterKinds: ReadonlyArray<AuditEvent | undefined> = [
 	undefined,
-	'sign-in',
-	'sign-in-failed',
-	'lockout',
-	'void',
-	'void-refused',
-	'print',
-	'print-failed',
-	'reprint',
-	'settlement',
+	...auditEvents.filter(event => !administrationEvents.has(event)),
 ];
 
 export type AuditView = {

@@ -1,5 +1,5 @@
-import type {Messages} from '../i18n/messages.js';
 import type {AuthResult} from '../services/auth-service.js';
+import type {Messages} from './messages.js';
 
 /** The auth service's refusal in the clerk's language, from its code rather than its English text. */
 export function authRefusalText(messages: Messages, result: Extract<AuthResult, {ok: false}>, now: number): string {

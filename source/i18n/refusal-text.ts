@@ -1,21 +1,5 @@
-import type {Messages, RefusalCode} from '../i18n/messages.js';
-
-const codes = new Set<string>([
-	'already-voided',
-	'other-terminal',
-	'batch-settled',
-	'window-expired',
-	'supervisor-required',
-	'not-found',
-	'not-supervisor',
-	'stale-credentials',
-	'busy',
-	'vouchers-exhausted',
-]);
-
-function isRefusalCode(code: string): code is RefusalCode {
-	return codes.has(code);
-}
+import {isRefusalCode} from '../domain/void-policy.js';
+import type {Messages} from './messages.js';
 
 /** Why a void cannot happen and what to do instead, in the clerk's language: "batch settled: refund through the bank". */
 export function refusalText(
