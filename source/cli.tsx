@@ -20,7 +20,7 @@ const commands: Record<string, () => Promise<CommandRunner>> = {
 	settle: async () => import('./commands/settle-command.js').then(module => module.runSettle),
 	report: async () => import('./commands/settle-command.js').then(module => module.runReport),
 	export: async () => import('./commands/export-command.js').then(module => module.runExport),
-	printer: async () => import('./commands/printer.js').then(module => module.runPrinterCommand),
+	printer: async () => import('./commands/printer-command.js').then(module => module.runPrinterCommand),
 	import: async () => import('./commands/import-command.js').then(module => module.runImport),
 	seed: async () => import('./commands/seed-command.js').then(module => module.runSeed),
 };
