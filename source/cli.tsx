@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import process from 'node:process';
+import {languageOfArguments} from './commands/command-context.js';
 import {CommandError} from './commands/command-errors.js';
 import {installTerminalOutput} from './commands/terminal-output.js';
+import {messagesFor} from './i18n/catalogue.js';
 import {storeFailure} from './store/store-errors.js';
 import {UserError} from './user-error.js';
 
@@ -66,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
 			return 1;
 		}
 
-		throw new CommandError(`unknown command "${name}". Run \`posvoid --help\` for the list`);
+		throw new CommandError(messagesFor(languageOfArguments(rest)).commands.usage.unknownCommand(name));
 	}
 
 	const run = await load();
@@ -80,7 +82,8 @@ try {
 	const failure = error instanceof UserError ? error : storeFailure('the database', error);
 	if (failure) {
 		// Messages quote what was typed or read (a flag's value, a file's key): console writes through terminalText.
-		console.error(`posvoid: ${failure.message}`);
+		// The prefix is added here only: a message never starts with "posvoid" itself, so it is never doubled.
+		console.error(`posvoid: ${failure.message.replace(/^posvoid:\s+/, '')}`);
 		process.exitCode = failure instanceof CommandError ? failure.exitCode : 1;
 	} else {
 		console.error('posvoid: unexpected error, please report it with the lines below');

@@ -22,7 +22,7 @@ export async function runExport(argv: string[]): Promise<number> {
 	}
 
 	if (values.batch === undefined || !/^\d{1,6}$/.test(values.batch)) {
-		throw new CommandError('posvoid export needs --batch N, such as --batch 7');
+		throw new CommandError('export needs --batch N, such as --batch 7');
 	}
 
 	const format = values.format ?? 'csv';

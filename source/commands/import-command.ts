@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import {ImportFileError, importTransactions, type ImportReport} from '../services/import-service.js';
+import {messagesFor} from '../i18n/catalogue.js';
 import {CommandError} from './command-errors.js';
-import {openCommandContext, parseCommand} from './command-context.js';
+import {languageOfArguments, openCommandContext, parseCommand} from './command-context.js';
 import {pcAccount} from './pc-account.js';
 import {progressBar} from './progress-bar.js';
 import {secretSource} from './secret-input.js';
@@ -66,9 +67,14 @@ export async function runImport(argv: string[]): Promise<number> {
 		return 0;
 	}
 
+	const text = messagesFor(languageOfArguments(argv)).commands.import;
 	const [file, ...extra] = positionals;
 	if (file === undefined || extra.length > 0) {
-		throw new CommandError('posvoid import takes one FILE, such as `posvoid import data/sample-transactions.csv`');
+		throw new CommandError(text.needsFile);
+	}
+
+	if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+		throw new CommandError(text.isFolder(file.replace(/\/+$/, '')));
 	}
 
 	const large = fs.existsSync(file) && fs.statSync(file).size > largeFileBytes;

@@ -87,7 +87,7 @@ export async function runOperator(argv: string[]): Promise<number> {
 	}
 
 	if (operatorNo === undefined) {
-		throw new CommandError(`posvoid operator ${action} needs the operator number, such as 01`);
+		throw new CommandError(`operator ${action} needs the operator number, such as 01`);
 	}
 
 	validateOperatorNo(operatorNo);
@@ -97,7 +97,7 @@ export async function runOperator(argv: string[]): Promise<number> {
 	}
 
 	if (action === 'add' && values.name === undefined) {
-		throw new CommandError('posvoid operator add needs --name NAME');
+		throw new CommandError('operator add needs --name NAME');
 	}
 
 	if (values.admin && action !== 'unlock') {

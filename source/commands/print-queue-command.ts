@@ -91,11 +91,11 @@ export async function runReprint(argv: string[]): Promise<number> {
 
 	const [voucher] = positionals;
 	if (voucher === undefined || !/^\d{1,6}$/.test(voucher)) {
-		throw new CommandError('posvoid reprint needs a voucher number, such as 000124');
+		throw new CommandError('reprint needs a voucher number, such as 000124');
 	}
 
 	if (values.operator === undefined) {
-		throw new CommandError('posvoid reprint needs --operator NO: the operator who reprints, recorded in the audit log');
+		throw new CommandError('reprint needs --operator NO: the operator who reprints, recorded in the audit log');
 	}
 
 	if (values.batch !== undefined && !/^\d{1,6}$/.test(values.batch)) {

@@ -1,6 +1,7 @@
 import type {AuditEvent} from '../domain/audit-chain.js';
 import type {Channel, TransactionStatus} from '../domain/transaction.js';
 import type {SearchProblem} from '../domain/search-query.js';
+import type {CommandMessages} from './command-messages.js';
 
 /** Why a void was refused, by the codes checkVoidable and voidTransaction answer with. */
 export type RefusalCode =
@@ -228,4 +229,6 @@ export type Messages = {
 	keysShort: Record<KeyActionName, string>;
 	tooSmall: string;
 	notTerminal: string;
+	/** What `posvoid COMMAND` prints. */
+	commands: CommandMessages;
 };

@@ -1,0 +1,73 @@
+import type {RefusalCode} from './messages.js';
+
+/** Where a refusal framed for the terminal sends the person: the code, the catalogue's message, its advice. */
+export type Refused = (code: RefusalCode, message: string, advice: string) => string;
+
+/** The command line's own text: what `posvoid COMMAND` prints, in the chosen language. */
+export type CommandMessages = {
+	/** A refusal's advice on the command line: a command to run, never a console key. */
+	refusalAdvice: Record<RefusalCode, string>;
+	refused: Refused;
+	usage: {
+		unknownFlag: (flag: string) => string;
+		flagNeedsValue: (flag: string) => string;
+		flagTakesNoValue: (flag: string) => string;
+		unexpectedArgument: (argument: string) => string;
+		unknownCommand: (name: string) => string;
+		wholeNumber: (flag: string, example: number) => string;
+	};
+	void: {
+		needsVoucher: string;
+		needsOperator: string;
+		noSuchVoucher: (voucherNo: string, terminalId: string) => string;
+		manyBatches: (voucherNo: string, list: string) => string;
+		batchLine: (batchNo: string, time: string, amount: string) => string;
+		overLimit: (amount: string, limit: string) => string;
+		voided: (voucherNo: string, amount: string, card: string, voidVoucherNo: string, referenceNo: string) => string;
+		waitsNoPrint: (jobId: number) => string;
+		printed: (printer: string) => string;
+		notPrinted: (message: string, advice: string) => string;
+		waitsInQueue: (jobId: number) => string;
+		reasonMenu: string;
+		reasonPrompt: (count: number) => string;
+		badReasonChoice: (answer: string, count: number) => string;
+		reasonNeeded: (reasons: string) => string;
+	};
+	report: {
+		title: (batchNo: string) => string;
+		printed: string;
+		notPrinted: (message: string, advice: string) => string;
+	};
+	settle: {
+		needsOperator: string;
+		batchHeader: (batchNo: string, terminalId: string) => string;
+		settled: (batchNos: string, nextBatchNo: string) => string;
+		printed: string;
+		notPrinted: (message: string, advice: string) => string;
+		waitsInQueue: (jobId: number) => string;
+		reprinted: (batchNo: string) => string;
+		reprintNotPrinted: (message: string, advice: string) => string;
+	};
+	import: {
+		needsFile: string;
+		isFolder: (file: string) => string;
+	};
+	init: {
+		wroteConfig: (file: string, from: string) => string;
+		configHasNoExample: (file: string) => string;
+	};
+	printer: {
+		badFlag: (problem: string) => string;
+		cannotListen: (address: string, code: string, advice: string) => string;
+		portInUse: string;
+		checkHost: string;
+	};
+	demo: {
+		seeding: (file: string) => string;
+		reset: (file: string) => string;
+		resetNeedsDefault: string;
+		finished: (database: string, slips: string) => string;
+		printerFault: (fault: string) => string;
+		printerAndFault: string;
+	};
+};
