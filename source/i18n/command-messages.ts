@@ -67,6 +67,7 @@ export type CommandMessages = {
 		reset: (file: string) => string;
 		resetNeedsDefault: string;
 		finished: (database: string, slips: string) => string;
+		finishedOnPrinter: (database: string, printer: string) => string;
 		printerFault: (fault: string) => string;
 		printerAndFault: string;
 	};

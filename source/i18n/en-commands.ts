@@ -82,6 +82,8 @@ export const enCommands = {
 		resetNeedsDefault: '--reset rebuilds the demo database only: drop --db, or delete that file yourself',
 		finished: (database, slips) =>
 			`database ${database}; printed slips in ${slips}. After a settlement, \`posvoid demo --reset\` starts the demo again`,
+		finishedOnPrinter: (database, printer) =>
+			`database ${database}; slips went to the printer at ${printer}. After a settlement, \`posvoid demo --reset\` starts the demo again`,
 		printerFault: fault => `the demo printer starts with the fault "${fault}"`,
 		printerAndFault:
 			'--printer-fault sets the built-in emulator, and --printer prints elsewhere: pass one of them (run `posvoid printer --fault MODE` for a faulty printer elsewhere)',

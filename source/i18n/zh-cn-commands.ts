@@ -79,6 +79,8 @@ export const zhCNCommands = {
 		resetNeedsDefault: '--reset 只重建演示数据库:请去掉 --db,或自行删除该文件',
 		finished: (database, slips) =>
 			`数据库 ${database};已打印的小票在 ${slips}。结算之后,运行 \`posvoid demo --reset\` 可重新开始演示`,
+		finishedOnPrinter: (database, printer) =>
+			`数据库 ${database};小票已发往打印机 ${printer}。结算之后,运行 \`posvoid demo --reset\` 可重新开始演示`,
 		printerFault: fault => `演示打印机以故障 "${fault}" 启动`,
 		printerAndFault:
 			'--printer-fault 设置内置模拟器,--printer 则打印到别处:请只用其中一个(要在别处模拟故障打印机,运行 `posvoid printer --fault 故障`)',
