@@ -3,6 +3,7 @@ import path from 'node:path';
 import test from 'ava';
 import {openStore} from '../../source/store/store.js';
 import {runCli} from '../helpers/cli.js';
+import {startPty} from '../helpers/pty-terminal.js';
 import {addSale, openFixture, tempDirectory} from '../helpers/fixture.js';
 import {testClock} from '../helpers/test-clock.js';
 
@@ -136,4 +137,27 @@ test('report follows --lang: the shift summary in Chinese, then in English', asy
 	const english = await runCli(['report', '--db', db, '--lang', 'en']);
 	t.regex(english.stdout, /shift summary \(X report\)/);
 	t.regex(english.stdout, /Total\s+2\s+¥40\.00/);
+});
+
+test('void without --reason on a terminal offers the configured reasons by number and stores the one picked', async t => {
+	const {directory, db, vouchers} = await counter([1500]);
+	const terminal = startPty(['void', vouchers[0]!, '--operator', '01', '--db', db, '--no-print', '--lang', 'en'], {
+		cwd: directory,
+	});
+	t.teardown(() => {
+		terminal.kill();
+	});
+	await terminal.waitFor('Password');
+	terminal.write('clerk-pass\r');
+	const menu = await terminal.waitFor('Reason number (1-');
+	t.regex(menu, /1 {2}顾客取消 Customer cancelled/);
+	t.regex(menu, /2 {2}金额错误 Wrong amount/);
+	terminal.write('2\r');
+	const {exitCode} = await terminal.exited;
+	t.is(exitCode, 3);
+	const store = openStore(db);
+	t.teardown(() => {
+		store.close();
+	});
+	t.is(store.db.prepare('SELECT reason FROM voids').pluck().get(), '金额错误 Wrong amount');
 });
