@@ -48,6 +48,39 @@ export type CommandMessages = {
 		reprinted: (batchNo: string) => string;
 		reprintNotPrinted: (message: string, advice: string) => string;
 	};
+	printQueue: {
+		empty: string;
+		job: (jobId: number, state: string, title: string, attempts: number, when: string, error: string) => string;
+		waiting: (count: number) => string;
+		printed: (jobId: number, title: string) => string;
+		notPrinted: (jobId: number, message: string, advice: string) => string;
+	};
+	reprint: {
+		needsVoucher: string;
+		needsOperator: string;
+		badBatch: (batch: string) => string;
+		badKind: (kind: string) => string;
+		noSuchVoid: (voucherNo: string) => string;
+		manyVoids: (voucherNo: string, list: string) => string;
+		match: (batchNo: string, voucherNo: string, saleVoucherNo: string, kindFlag: string) => string;
+		reprinted: (voucherNo: string, saleVoucherNo: string, batchNo: string) => string;
+		notPrinted: (message: string, advice: string) => string;
+		waitsInQueue: (jobId: number) => string;
+	};
+	operator: {
+		role: Record<'cashier' | 'supervisor', string>;
+		row: (operatorNo: string, role: string, name: string, failures: number, lockedUntil: string | undefined) => string;
+		none: string;
+		unknownAction: (action: string) => string;
+		needsNumber: (action: string) => string;
+		badRole: (role: string) => string;
+		needsName: string;
+		adminOnlyUnlock: string;
+		added: (role: string, operatorNo: string) => string;
+		passwordChanged: (operatorNo: string) => string;
+		unlocked: (operatorNo: string) => string;
+		unlockedAsAccount: (operatorNo: string, account: string) => string;
+	};
 	import: {
 		needsFile: string;
 		isFolder: (file: string) => string;

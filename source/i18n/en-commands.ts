@@ -60,6 +60,45 @@ export const enCommands = {
 		reprintNotPrinted: (message, advice) =>
 			`the reprint did not print: ${message}. ${advice} It waits in the print queue.`,
 	},
+	printQueue: {
+		empty: 'no slips waiting',
+		job: (jobId, state, title, attempts, when, error) =>
+			`job ${jobId}  ${state.padEnd(8)} ${title}  attempts ${attempts}  ${when}  ${error}`.trimEnd(),
+		waiting: count => `${count} slip${count === 1 ? '' : 's'} waiting: posvoid print-queue --retry`,
+		printed: (jobId, title) => `printed job ${jobId}: ${title}`,
+		notPrinted: (jobId, message, advice) => `job ${jobId} did not print: ${message}. ${advice}`,
+	},
+	reprint: {
+		needsVoucher: 'reprint needs a voucher number, such as 000124',
+		needsOperator: 'reprint needs --operator NO: the operator who reprints, recorded in the audit log',
+		badBatch: batch => `--batch ${batch} is not a batch number, such as 000001`,
+		badKind: kind => `--kind ${kind} is not void or sale`,
+		noSuchVoid: voucherNo =>
+			`no void with voucher ${voucherNo}: check the number on the slip, or see \`posvoid audit --event void\``,
+		manyVoids: (voucherNo, list) =>
+			`voucher ${voucherNo} names more than one void; nothing was printed. Pass --batch N or --kind void|sale:\n${list}`,
+		match: (batchNo, voucherNo, saleVoucherNo, kindFlag) =>
+			`  batch ${batchNo}  void ${voucherNo} of sale ${saleVoucherNo}  (${kindFlag})`,
+		reprinted: (voucherNo, saleVoucherNo, batchNo) =>
+			`reprinted void ${voucherNo} (of sale ${saleVoucherNo}, batch ${batchNo})`,
+		notPrinted: (message, advice) => `the reprint did not print: ${message}. ${advice}`,
+		waitsInQueue: jobId => `it waits in the print queue (job ${jobId}): posvoid print-queue --retry`,
+	},
+	operator: {
+		role: {cashier: 'cashier', supervisor: 'supervisor'},
+		row: (operatorNo, role, name, failures, lockedUntil) =>
+			`${operatorNo.padEnd(4)} ${role.padEnd(10)} ${name}${failures > 0 ? `  ${failures} failed attempts` : ''}${lockedUntil === undefined ? '' : `  LOCKED until ${lockedUntil}`}`,
+		none: 'no operators yet: run `posvoid init`',
+		unknownAction: action => `unknown operator action "${action}": use add, passwd, unlock or list`,
+		needsNumber: action => `operator ${action} needs the operator number, such as 01`,
+		badRole: role => `--role ${role} is not a role: use cashier or supervisor`,
+		needsName: 'operator add needs --name NAME',
+		adminOnlyUnlock: '--admin is for `posvoid operator unlock NO` only: the other actions need a supervisor',
+		added: (role, operatorNo) => `added ${role} ${operatorNo}`,
+		passwordChanged: operatorNo => `changed the password of operator ${operatorNo}`,
+		unlocked: operatorNo => `unlocked operator ${operatorNo}`,
+		unlockedAsAccount: (operatorNo, account) => `unlocked operator ${operatorNo} as PC account ${account}`,
+	},
 	import: {
 		needsFile: 'import takes one FILE, such as `posvoid import data/sample-transactions.csv`',
 		isFolder: file =>

@@ -1,3 +1,4 @@
+import {padEndToWidth} from '../domain/display-width.js';
 import type {CommandMessages} from './command-messages.js';
 
 export const zhCNCommands = {
@@ -56,6 +57,44 @@ export const zhCNCommands = {
 		waitsInQueue: jobId => `报表在打印队列中等待(任务 ${jobId}):posvoid print-queue --retry`,
 		reprinted: batchNo => `已重打印批次 ${batchNo} 的结算报表`,
 		reprintNotPrinted: (message, advice) => `重打印未完成:${message}。${advice}报表在打印队列中等待。`,
+	},
+	printQueue: {
+		empty: '没有等待打印的小票',
+		job: (jobId, state, title, attempts, when, error) =>
+			`任务 ${jobId}  ${padEndToWidth(state, 8)} ${title}  尝试 ${attempts} 次  ${when}  ${error}`.trimEnd(),
+		waiting: count => `${count} 张小票等待打印:posvoid print-queue --retry`,
+		printed: (jobId, title) => `已打印任务 ${jobId}:${title}`,
+		notPrinted: (jobId, message, advice) => `任务 ${jobId} 未打印:${message}。${advice}`,
+	},
+	reprint: {
+		needsVoucher: 'reprint 需要凭证号,例如 000124',
+		needsOperator: 'reprint 需要 --operator 操作员号:执行重打印的操作员,记入审计日志',
+		badBatch: batch => `--batch ${batch} 不是批次号,例如 000001`,
+		badKind: kind => `--kind ${kind} 只能是 void 或 sale`,
+		noSuchVoid: voucherNo => `没有凭证号 ${voucherNo} 的撤销:请核对小票上的号码,或查看 \`posvoid audit --event void\``,
+		manyVoids: (voucherNo, list) =>
+			`凭证号 ${voucherNo} 对应多笔撤销;未打印任何小票。请加上 --batch 批次号 或 --kind void|sale:\n${list}`,
+		match: (batchNo, voucherNo, saleVoucherNo, kindFlag) =>
+			`  批次 ${batchNo}  撤销 ${voucherNo}(原交易 ${saleVoucherNo})  (${kindFlag})`,
+		reprinted: (voucherNo, saleVoucherNo, batchNo) =>
+			`已重打印撤销 ${voucherNo}(原交易 ${saleVoucherNo},批次 ${batchNo})`,
+		notPrinted: (message, advice) => `重打印未完成:${message}。${advice}`,
+		waitsInQueue: jobId => `小票在打印队列中等待(任务 ${jobId}):posvoid print-queue --retry`,
+	},
+	operator: {
+		role: {cashier: '收银员', supervisor: '主管'},
+		row: (operatorNo, role, name, failures, lockedUntil) =>
+			`${operatorNo.padEnd(4)} ${padEndToWidth(role, 10)} ${name}${failures > 0 ? `  密码错误 ${failures} 次` : ''}${lockedUntil === undefined ? '' : `  已锁定至 ${lockedUntil}`}`,
+		none: '还没有操作员:请运行 `posvoid init`',
+		unknownAction: action => `没有 "${action}" 这个操作员命令:可用 add、passwd、unlock 或 list`,
+		needsNumber: action => `operator ${action} 需要操作员号,例如 01`,
+		badRole: role => `--role ${role} 不是角色:可用 cashier(收银员)或 supervisor(主管)`,
+		needsName: 'operator add 需要 --name 姓名',
+		adminOnlyUnlock: '--admin 只用于 `posvoid operator unlock 操作员号`:其他操作需要主管',
+		added: (role, operatorNo) => `已添加${role} ${operatorNo}`,
+		passwordChanged: operatorNo => `已修改操作员 ${operatorNo} 的密码`,
+		unlocked: operatorNo => `已解锁操作员 ${operatorNo}`,
+		unlockedAsAccount: (operatorNo, account) => `已以电脑账户 ${account} 解锁操作员 ${operatorNo}`,
 	},
 	import: {
 		needsFile: 'import 需要一个文件,例如 `posvoid import data/sample-transactions.csv`',

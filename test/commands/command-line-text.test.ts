@@ -161,3 +161,42 @@ test('void without --reason on a terminal offers the configured reasons by numbe
 	});
 	t.is(store.db.prepare('SELECT reason FROM voids').pluck().get(), '金额错误 Wrong amount');
 });
+
+test('print-queue and reprint answer in the chosen language', async t => {
+	const {db, vouchers} = await counter([1500]);
+	await runCli(
+		['void', vouchers[0]!, '--operator', '01', '--reason', 'x', '--db', db, '--no-print', '--password-stdin'],
+		{
+			input: 'clerk-pass\n',
+		},
+	);
+	const queue = await runCli(['print-queue', '--db', db, '--lang', 'zh-CN', ...noPrinter]);
+	t.is(queue.code, 3, queue.stderr);
+	t.regex(queue.stdout, /^任务 1 +待打印/m);
+	t.regex(queue.stdout, /1 张小票等待打印:posvoid print-queue --retry/);
+	t.notRegex(queue.stdout, /waiting|pending/);
+	const reprint = await runCli([
+		'reprint',
+		'000999',
+		'--operator',
+		'01',
+		'--db',
+		db,
+		'--lang',
+		'zh-CN',
+		'--password-stdin',
+	]);
+	t.is(reprint.code, 1);
+	t.regex(reprint.stderr, /^posvoid: 没有凭证号 000999 的撤销/);
+});
+
+test('operator answers in the chosen language', async t => {
+	const {db} = await counter([]);
+	const list = await runCli(['operator', 'list', '--db', db, '--lang', 'zh-CN']);
+	t.is(list.code, 0, list.stderr);
+	t.regex(list.stdout, /^00 +主管/m);
+	t.regex(list.stdout, /^01 +收银员 +Li/m);
+	const noName = await runCli(['operator', 'add', '02', '--db', db, '--lang', 'zh-CN']);
+	t.is(noName.code, 1);
+	t.is(noName.stderr, 'posvoid: operator add 需要 --name 姓名\n');
+});
