@@ -81,6 +81,12 @@ export type CommandMessages = {
 		unlocked: (operatorNo: string) => string;
 		unlockedAsAccount: (operatorNo: string, account: string) => string;
 	};
+	export: {
+		needsBatch: string;
+		badFormat: (format: string) => string;
+		wrote: (rows: number, file: string) => string;
+		exists: (file: string) => string;
+	};
 	import: {
 		needsFile: string;
 		isFolder: (file: string) => string;

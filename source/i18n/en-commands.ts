@@ -99,6 +99,12 @@ export const enCommands = {
 		unlocked: operatorNo => `unlocked operator ${operatorNo}`,
 		unlockedAsAccount: (operatorNo, account) => `unlocked operator ${operatorNo} as PC account ${account}`,
 	},
+	export: {
+		needsBatch: 'export needs --batch N, such as --batch 7',
+		badFormat: format => `--format ${format} is not a format: use csv or json`,
+		wrote: (rows, file) => `wrote ${rows} rows to ${file}`,
+		exists: file => `${file} already exists: choose another --out or remove it first`,
+	},
 	import: {
 		needsFile: 'import takes one FILE, such as `posvoid import data/sample-transactions.csv`',
 		isFolder: file =>

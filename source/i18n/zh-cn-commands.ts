@@ -96,6 +96,12 @@ export const zhCNCommands = {
 		unlocked: operatorNo => `已解锁操作员 ${operatorNo}`,
 		unlockedAsAccount: (operatorNo, account) => `已以电脑账户 ${account} 解锁操作员 ${operatorNo}`,
 	},
+	export: {
+		needsBatch: 'export 需要 --batch 批次号,例如 --batch 7',
+		badFormat: format => `--format ${format} 不是可用的格式:请用 csv 或 json`,
+		wrote: (rows, file) => `已将 ${rows} 行写入 ${file}`,
+		exists: file => `${file} 已存在:请换一个 --out 或先删除它`,
+	},
 	import: {
 		needsFile: 'import 需要一个文件,例如 `posvoid import data/sample-transactions.csv`',
 		isFolder: file =>

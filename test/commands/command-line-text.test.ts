@@ -200,3 +200,9 @@ test('operator answers in the chosen language', async t => {
 	t.is(noName.code, 1);
 	t.is(noName.stderr, 'posvoid: operator add 需要 --name 姓名\n');
 });
+
+test('export answers in the chosen language', async t => {
+	const result = await runCli(['export', '--lang', 'zh-CN']);
+	t.is(result.code, 1);
+	t.is(result.stderr, 'posvoid: export 需要 --batch 批次号,例如 --batch 7\n');
+});
