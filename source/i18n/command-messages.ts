@@ -90,6 +90,25 @@ export type CommandMessages = {
 	import: {
 		needsFile: string;
 		isFolder: (file: string) => string;
+		badLine: (line: number, problems: string) => string;
+		duplicate: (
+			line: number,
+			terminalId: string,
+			batchNo: string,
+			voucherNo: string,
+			firstLine: number | undefined,
+		) => string;
+		ignoredColumns: (columns: string) => string;
+		nothingImported: (file: string, bad: number, read: number) => string;
+		imported: (report: {
+			imported: number;
+			read: number;
+			file: string;
+			format: string;
+			skipped: number;
+			duplicates: number;
+			batches: string;
+		}) => string;
 	};
 	init: {
 		wroteConfig: (file: string, from: string) => string;

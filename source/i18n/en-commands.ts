@@ -109,6 +109,14 @@ export const enCommands = {
 		needsFile: 'import takes one FILE, such as `posvoid import data/sample-transactions.csv`',
 		isFolder: file =>
 			`${file} is a folder, not a file: pass the CSV or JSON Lines file inside it, such as posvoid import ${file}/sales.csv`,
+		badLine: (line, problems) => `line ${line}: ${problems}`,
+		duplicate: (line, terminalId, batchNo, voucherNo, firstLine) =>
+			`line ${line}: duplicate of terminal ${terminalId} batch ${batchNo} voucher ${voucherNo} (${firstLine === undefined ? 'already in the database' : `repeats line ${firstLine}`}); not imported again`,
+		ignoredColumns: columns => `ignored columns (not stored): ${columns}`,
+		nothingImported: (file, bad, read) =>
+			`nothing imported from ${file}: ${bad} of ${read} lines are bad. Fix them and import again, or pass --skip-bad to import the good lines only`,
+		imported: report =>
+			`imported ${report.imported} of ${report.read} lines from ${report.file} (${report.format})${report.skipped > 0 ? `, ${report.skipped} bad lines skipped` : ''}, ${report.duplicates} duplicates${report.batches === '' ? '' : `; new batches ${report.batches}`}`,
 	},
 	init: {
 		wroteConfig: (file, from) => `wrote ${file} from ${from}: edit the merchant, terminal and printer there`,

@@ -106,6 +106,14 @@ export const zhCNCommands = {
 		needsFile: 'import 需要一个文件,例如 `posvoid import data/sample-transactions.csv`',
 		isFolder: file =>
 			`${file} 是文件夹,不是文件:请指定其中的 CSV 或 JSON Lines 文件,例如 posvoid import ${file}/sales.csv`,
+		badLine: (line, problems) => `第 ${line} 行:${problems}`,
+		duplicate: (line, terminalId, batchNo, voucherNo, firstLine) =>
+			`第 ${line} 行:与终端 ${terminalId} 批次 ${batchNo} 凭证号 ${voucherNo} 重复(${firstLine === undefined ? '已在数据库中' : `与第 ${firstLine} 行相同`});不再导入`,
+		ignoredColumns: columns => `已忽略的列(未保存):${columns}`,
+		nothingImported: (file, bad, read) =>
+			`未从 ${file} 导入任何数据:${read} 行中有 ${bad} 行有误。请修正后重新导入,或加上 --skip-bad 只导入正确的行`,
+		imported: report =>
+			`已从 ${report.file}(${report.format})导入 ${report.read} 行中的 ${report.imported} 行${report.skipped > 0 ? `,跳过 ${report.skipped} 行错误` : ''},重复 ${report.duplicates} 行${report.batches === '' ? '' : `;新批次 ${report.batches}`}`,
 	},
 	init: {
 		wroteConfig: (file, from) => `已根据 ${from} 写入 ${file}:请在其中填写商户、终端和打印机`,

@@ -206,3 +206,19 @@ test('export answers in the chosen language', async t => {
 	t.is(result.code, 1);
 	t.is(result.stderr, 'posvoid: export 需要 --batch 批次号,例如 --batch 7\n');
 });
+
+test('import reports its lines in the chosen language', async t => {
+	const {directory, db} = await counter([]);
+	const file = path.join(directory, 'sales.csv');
+	const header =
+		'voucher_no,reference_no,auth_code,batch_no,terminal_id,merchant_id,channel,card,amount,currency,created_at,operator_no';
+	fs.writeFileSync(
+		file,
+		`${header}\n000101,261124000101,339563,000001,10293847,898440358120011,wechat,oXyZ8f3k,abc,CNY,2026-11-25T09:12:05+08:00,01\n`,
+	);
+	const result = await runCli(['import', file, '--db', db, '--lang', 'zh-CN']);
+	t.is(result.code, 1);
+	t.regex(result.stderr, /^第 2 行:/m);
+	t.regex(result.stderr, /未从 .*sales\.csv 导入任何数据/);
+	t.notRegex(result.stderr, /nothing imported|^line /m);
+});
