@@ -188,7 +188,7 @@ const xoConfig = [
 	},
 	{
 		// A catalogue is named after the language tag it holds (BCP 47 keeps the region upper case).
-		files: ['source/i18n/zh-CN.ts'],
+		files: ['source/i18n/zh-CN.ts', 'source/i18n/zh-CN-commands.ts'],
 		rules: {
 			'unicorn/filename-case': 'off',
 		},

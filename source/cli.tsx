@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import process from 'node:process';
+import {languageOfArguments} from './commands/command-context.js';
 import {CommandError} from './commands/command-errors.js';
 import {installTerminalOutput} from './commands/terminal-output.js';
+import {messagesFor} from './i18n/catalogue.js';
 import {storeFailure} from './store/store-errors.js';
 import {UserError, userErrorLines} from './user-error.js';
 
@@ -20,7 +22,7 @@ const commands: Record<string, () => Promise<CommandRunner>> = {
 	settle: async () => import('./commands/settle-command.js').then(module => module.runSettle),
 	report: async () => import('./commands/settle-command.js').then(module => module.runReport),
 	export: async () => import('./commands/export-command.js').then(module => module.runExport),
-	printer: async () => import('./commands/printer.js').then(module => module.runPrinterCommand),
+	printer: async () => import('./commands/printer-command.js').then(module => module.runPrinterCommand),
 	import: async () => import('./commands/import-command.js').then(module => module.runImport),
 	seed: async () => import('./commands/seed-command.js').then(module => module.runSeed),
 };
@@ -66,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
 			return 1;
 		}
 
-		throw new CommandError(`unknown command "${name}". Run \`posvoid --help\` for the list`);
+		throw new CommandError(messagesFor(languageOfArguments(rest)).commands.usage.unknownCommand(name));
 	}
 
 	const run = await load();
@@ -80,7 +82,9 @@ try {
 	const failure = error instanceof UserError ? error : storeFailure('the database', error);
 	if (failure) {
 		// Messages quote what was typed or read (a flag's value, a file's key): console writes through terminalText.
-		for (const line of userErrorLines(failure)) {
+		// The prefix is added here only: a message never starts with "posvoid" itself, so it is never doubled.
+		const [message = '', ...advice] = userErrorLines(failure, '');
+		for (const line of [`posvoid: ${message.replace(/^posvoid:\s+/, '')}`, ...advice]) {
 			console.error(line);
 		}
 

@@ -1,55 +1,75 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import {todayCriteria} from '../domain/search-query.js';
+import process from 'node:process';
+import {messagesFor} from '../i18n/catalogue.js';
 import {pickLanguage} from '../i18n/language.js';
-import {startPrinterEmulator} from '../printing/emulator/printer-emulator.js';
-import {addOperator} from '../services/operator-service.js';
-import {createServiceContext, type ServiceContext} from '../services/service-context.js';
-import {seedDatabase} from '../services/seed-service.js';
-import {pageTransactions} from '../services/transaction-list-service.js';
+import {parseFaultCommand} from '../printing/emulator/fault-command.js';
+import {startPrinterEmulator, type Emulator, type PrinterFault} from '../printing/emulator/printer-emulator.js';
+import {
+	defaultDemoDatabase,
+	demoOperators,
+	hasSales,
+	hasSalesToday,
+	prepareDemo,
+	removeDemoDatabase,
+} from '../services/demo/demo-database.js';
+import {createServiceContext} from '../services/service-context.js';
 import {openStore, type Store} from '../store/store.js';
-import {resolveConfig, parseCommand} from './command-context.js';
+import {CommandError} from './command-errors.js';
+import {languageOfArguments, resolveConfig, parseCommand} from './command-context.js';
 import {refuseWithoutTerminal, runConsoleSession} from './console-command.js';
 
-export const demoHelp = `posvoid demo [--db PATH] [--lang zh-CN|en] [--rows N]
+export const demoHelp = `posvoid demo [--db PATH] [--lang zh-CN|en] [--rows N] [--reset] [--printer HOST[:PORT] | --printer-fault MODE]
 
 The console with nothing to set up: a demo database (default data/demo.db) with a week of seeded
 sales and two operators, supervisor 00 (password 000000) and cashier 01 (password 111111), and a
 printer emulator on a free loopback port that writes each slip to data/slips/.
-The default demo database is rebuilt when it holds no sales today.`;
+The default demo database is rebuilt when it holds no sales today.
+  --reset               start again on a fresh demo database (after a settlement, nothing can be
+                        voided until tomorrow: this is the way back)
+  --printer-fault MODE  the built-in printer starts with a fault: paper-out, cover-open, offline,
+                        near-end, error, stall, slow, reset
+  --printer HOST[:PORT] print to that printer instead of the built-in one, for example an emulator
+                        started with \`posvoid printer --port 9101 --fault paper-out\` (type "ok" in
+                        it to load paper) and \`posvoid demo --printer 127.0.0.1:9101\``;
 
-export const demoOperators = [
-	{operatorNo: '00', name: 'Demo supervisor', role: 'supervisor', password: '000000'},
-	{operatorNo: '01', name: 'Demo cashier', role: 'cashier', password: '111111'},
-] as const;
-
-const defaultDemoDatabase = 'data/demo.db';
 const slipsFolder = 'data/slips';
 
-function hasSalesToday(context: ServiceContext): boolean {
-	const {criteria} = todayCriteria(context.now(), context.config.timeZone);
-	return pageTransactions(context, criteria, undefined, 'older', 1).length > 0;
-}
+type DemoPrinter = {kind: 'built-in'; fault: PrinterFault | undefined} | {kind: 'given'};
 
-function removeDatabase(file: string): void {
-	for (const suffix of ['', '-wal', '-shm']) {
-		fs.rmSync(file + suffix, {force: true});
+/** Which printer the demo prints to: the flags are checked before anything opens or seeds. */
+function demoPrinter(values: {printer?: string; 'printer-fault'?: string}, argv: string[]): DemoPrinter {
+	const text = messagesFor(languageOfArguments(argv)).commands.demo;
+	if (values['printer-fault'] === undefined) {
+		return values.printer === undefined ? {kind: 'built-in', fault: undefined} : {kind: 'given'};
 	}
-}
 
-/** Seeds a new demo database: a week of history ending now, and the two demo operators. */
-async function prepareDemo(context: ServiceContext, rows: number): Promise<void> {
-	seedDatabase(context, {rows, days: 7, seed: 1, now: context.now()});
-	for (const operator of demoOperators) {
-		await addOperator(context, {...operator});
+	if (values.printer !== undefined) {
+		throw new CommandError(text.printerAndFault);
 	}
+
+	const fault = parseFaultCommand(values['printer-fault']);
+	if (!fault.ok) {
+		throw new CommandError(`--printer-fault ${fault.message}`);
+	}
+
+	return {kind: 'built-in', fault: fault.fault};
 }
 
 export async function runDemo(argv: string[]): Promise<number> {
-	const {values} = parseCommand(argv, {rows: {type: 'string'}}, false);
+	const {values} = parseCommand(
+		argv,
+		{rows: {type: 'string'}, reset: {type: 'boolean'}, 'printer-fault': {type: 'string'}},
+		false,
+	);
 	if (values.help) {
 		console.log(demoHelp);
 		return 0;
+	}
+
+	const printer = demoPrinter(values, argv);
+	if (values.reset && values.db !== undefined) {
+		// --reset deletes a file: only the demo's own, never a counter's database named by mistake.
+		throw new CommandError(messagesFor(languageOfArguments(argv)).commands.demo.resetNeedsDefault);
 	}
 
 	if (refuseWithoutTerminal(values.lang)) {
@@ -59,43 +79,59 @@ export async function runDemo(argv: string[]): Promise<number> {
 	const rows = values.rows === undefined ? 3000 : Number(values.rows);
 	const config = resolveConfig({...values, db: values.db ?? defaultDemoDatabase});
 	const language = pickLanguage(values.lang, config.language, process.env);
+	const text = messagesFor(language).commands.demo;
 	const file = config.database;
+
+	if (values.reset) {
+		removeDemoDatabase(file);
+		console.log(text.reset(file));
+	}
 
 	let store: Store = openStore(file, {create: true, integrity: 'background-sign-in-first'});
 	let context = createServiceContext(store, config);
-	if (
-		values.db === undefined &&
-		!hasSalesToday(context) &&
-		pageTransactions(context, {}, undefined, 'older', 1).length > 0
-	) {
+	if (values.db === undefined && !hasSalesToday(context) && hasSales(context)) {
 		// Yesterday's demo would open on an empty list: start the demo history again.
 		store.close();
-		removeDatabase(file);
+		removeDemoDatabase(file);
 		store = openStore(file, {create: true, integrity: 'background-sign-in-first'});
 		context = createServiceContext(store, config);
 	}
 
-	const emulator = await startPrinterEmulator({
-		host: '127.0.0.1',
-		port: 0,
-		outDir: slipsFolder,
-		columns: config.printer.columns,
-	});
+	let emulator: Emulator | undefined;
 	try {
-		if (pageTransactions(context, {}, undefined, 'older', 1).length === 0) {
-			console.log(`posvoid demo: seeding ${file} …`);
+		if (printer.kind === 'built-in') {
+			emulator = await startPrinterEmulator({
+				host: '127.0.0.1',
+				port: 0,
+				outDir: slipsFolder,
+				columns: config.printer.columns,
+				fault: printer.fault,
+				timeZone: config.timeZone,
+			});
+			context.config.printer = {...context.config.printer, host: emulator.host, port: emulator.port};
+			if (printer.fault !== undefined) {
+				console.log(text.printerFault(printer.fault));
+			}
+		}
+
+		if (!hasSales(context)) {
+			console.log(text.seeding(file));
 			await prepareDemo(context, rows);
 		}
 
-		context.config.printer = {...context.config.printer, host: emulator.host, port: emulator.port};
 		const accounts = demoOperators
 			.map(operator => `${operator.role} ${operator.operatorNo} / ${operator.password}`)
 			.join(' · ');
 		const status = await runConsoleSession(context, language, {demoAccounts: accounts});
-		console.log(`posvoid demo: database ${path.resolve(file)}; printed slips in ${path.resolve(slipsFolder)}`);
+		const {host, port} = context.config.printer;
+		console.log(
+			emulator
+				? text.finished(path.resolve(file), path.resolve(slipsFolder))
+				: text.finishedOnPrinter(path.resolve(file), `${host}:${port}`),
+		);
 		return status;
 	} finally {
-		await emulator.close();
+		await emulator?.close();
 		store.close();
 	}
 }

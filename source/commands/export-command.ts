@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import {exportBatch} from '../services/export-service.js';
+import {messagesFor} from '../i18n/catalogue.js';
 import {CommandError} from './command-errors.js';
-import {openCommandContext, parseCommand} from './command-context.js';
+import {languageOfArguments, openCommandContext, parseCommand} from './command-context.js';
 import {writeText} from './terminal-output.js';
 
 export const exportHelp = `posvoid export --batch N [--format csv|json] [--out FILE]
@@ -21,13 +22,14 @@ export async function runExport(argv: string[]): Promise<number> {
 		return 0;
 	}
 
+	const messages = messagesFor(languageOfArguments(argv)).commands.export;
 	if (values.batch === undefined || !/^\d{1,6}$/.test(values.batch)) {
-		throw new CommandError('posvoid export needs --batch N, such as --batch 7');
+		throw new CommandError(messages.needsBatch);
 	}
 
 	const format = values.format ?? 'csv';
 	if (format !== 'csv' && format !== 'json') {
-		throw new CommandError(`--format ${format} is not a format: use csv or json`);
+		throw new CommandError(messages.badFormat(format));
 	}
 
 	const context = openCommandContext(values);
@@ -38,13 +40,13 @@ export async function runExport(argv: string[]): Promise<number> {
 			writeText(process.stdout, text);
 		} else {
 			fs.writeFileSync(values.out, text, {mode: 0o600, flag: 'wx'});
-			console.error(`wrote ${lines.length - (format === 'csv' ? 1 : 0)} rows to ${values.out}`);
+			console.error(messages.wrote(lines.length - (format === 'csv' ? 1 : 0), values.out));
 		}
 
 		return 0;
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-			throw new CommandError(`${values.out} already exists: choose another --out or remove it first`);
+			throw new CommandError(messages.exists(values.out ?? ''));
 		}
 
 		throw error;

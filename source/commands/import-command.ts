@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import {ImportFileError, importTransactions, type ImportReport} from '../services/import-service.js';
+import type {CommandMessages} from '../i18n/command-messages.js';
+import {messagesFor} from '../i18n/catalogue.js';
 import {CommandError} from './command-errors.js';
-import {openCommandContext, parseCommand} from './command-context.js';
+import {languageOfArguments, openCommandContext, parseCommand} from './command-context.js';
 import {pcAccount} from './pc-account.js';
 import {progressBar} from './progress-bar.js';
 import {secretSource} from './secret-input.js';
@@ -25,33 +27,36 @@ Example: posvoid import data/sample-transactions.csv`;
 /** Files above this size get a progress bar on a terminal. */
 const largeFileBytes = 1024 * 1024;
 
-function printReport(report: ImportReport): void {
+function printReport(report: ImportReport, text: CommandMessages['import']): void {
 	for (const bad of report.bad) {
-		console.error(`line ${bad.line}: ${bad.problems.join('; ')}`);
+		console.error(text.badLine(bad.line, bad.problems.join('; ')));
 	}
 
 	for (const duplicate of report.duplicates) {
-		const where = duplicate.firstLine === undefined ? 'already in the database' : `repeats line ${duplicate.firstLine}`;
 		console.error(
-			`line ${duplicate.line}: duplicate of terminal ${duplicate.terminalId} batch ${duplicate.batchNo} voucher ${duplicate.voucherNo} (${where}); not imported again`,
+			text.duplicate(duplicate.line, duplicate.terminalId, duplicate.batchNo, duplicate.voucherNo, duplicate.firstLine),
 		);
 	}
 
 	if (report.ignoredColumns.length > 0) {
-		console.error(`ignored columns (not stored): ${report.ignoredColumns.join(', ')}`);
+		console.error(text.ignoredColumns(report.ignoredColumns.join(', ')));
 	}
 
 	if (!report.committed) {
-		console.error(
-			`nothing imported from ${report.file}: ${report.bad.length} of ${report.rowsRead} lines are bad. Fix them and import again, or pass --skip-bad to import the good lines only`,
-		);
+		console.error(text.nothingImported(report.file, report.bad.length, report.rowsRead));
 		return;
 	}
 
-	const batches = report.batchesCreated.length > 0 ? `; new batches ${report.batchesCreated.join(', ')}` : '';
-	const skipped = report.bad.length > 0 ? `, ${report.bad.length} bad lines skipped` : '';
 	console.log(
-		`imported ${report.imported} of ${report.rowsRead} lines from ${report.file} (${report.format})${skipped}, ${report.duplicates.length} duplicates${batches}`,
+		text.imported({
+			imported: report.imported,
+			read: report.rowsRead,
+			file: report.file,
+			format: report.format,
+			skipped: report.bad.length,
+			duplicates: report.duplicates.length,
+			batches: report.batchesCreated.join(', '),
+		}),
 	);
 }
 
@@ -66,9 +71,14 @@ export async function runImport(argv: string[]): Promise<number> {
 		return 0;
 	}
 
+	const text = messagesFor(languageOfArguments(argv)).commands.import;
 	const [file, ...extra] = positionals;
 	if (file === undefined || extra.length > 0) {
-		throw new CommandError('posvoid import takes one FILE, such as `posvoid import data/sample-transactions.csv`');
+		throw new CommandError(text.needsFile);
+	}
+
+	if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
+		throw new CommandError(text.isFolder(file.replace(/\/+$/, '')));
 	}
 
 	const large = fs.existsSync(file) && fs.statSync(file).size > largeFileBytes;
@@ -93,7 +103,7 @@ export async function runImport(argv: string[]): Promise<number> {
 		});
 		reading.finish();
 		writing.finish();
-		printReport(report);
+		printReport(report, messagesFor(context.language).commands.import);
 		return report.committed ? 0 : 1;
 	} catch (error) {
 		reading.finish();

@@ -9,8 +9,9 @@ import {
 	validateOperatorNo,
 } from '../services/operator-service.js';
 import {checkPcAdministrator, processAccount} from '../services/pc-account.js';
+import {messagesFor} from '../i18n/catalogue.js';
 import {CommandError} from './command-errors.js';
-import {openCommandContext, parseCommand, type CommandContext} from './command-context.js';
+import {languageOfArguments, openCommandContext, parseCommand, type CommandContext} from './command-context.js';
 import {readNewPassword, secretSource} from './secret-input.js';
 import {authenticateFromSource} from './supervisor-auth.js';
 
@@ -33,7 +34,9 @@ function unlockAsPcAdministrator(context: CommandContext, operatorNo: string): n
 		}
 
 		unlockOperator(context, operatorNo, {pcAdministrator: check.administrator});
-		console.log(`unlocked operator ${operatorNo} as PC account ${check.administrator.account}`);
+		console.log(
+			messagesFor(context.language).commands.operator.unlockedAsAccount(operatorNo, check.administrator.account),
+		);
 		return 0;
 	} finally {
 		context.close();
@@ -49,6 +52,7 @@ export async function runOperator(argv: string[]): Promise<number> {
 		admin: {type: 'boolean'},
 	});
 	const [action, operatorNo] = positionals;
+	const early = messagesFor(languageOfArguments(argv)).commands.operator;
 	if (values.help) {
 		console.log(operatorHelp);
 		return 0;
@@ -62,19 +66,25 @@ export async function runOperator(argv: string[]): Promise<number> {
 	if (action === 'list') {
 		const context = openCommandContext(values);
 		try {
+			const text = messagesFor(context.language).commands.operator;
 			const operators = listOperators(context);
 			for (const operator of operators) {
-				const lock = operator.locked
-					? `  LOCKED until ${formatDateTime(operator.lockedUntil!, context.config.timeZone)}`
-					: '';
-				const failures = operator.failedAttempts > 0 ? `  ${operator.failedAttempts} failed attempts` : '';
+				const lockedUntil = operator.locked
+					? formatDateTime(operator.lockedUntil!, context.config.timeZone)
+					: undefined;
 				console.log(
-					`${operator.operatorNo.padEnd(4)} ${operator.role.padEnd(10)} ${freeText(operator.name)}${failures}${lock}`,
+					text.row(
+						operator.operatorNo,
+						text.role[operator.role],
+						freeText(operator.name),
+						operator.failedAttempts,
+						lockedUntil,
+					),
 				);
 			}
 
 			if (operators.length === 0) {
-				console.log('no operators yet: run `posvoid init`');
+				console.log(text.none);
 			}
 
 			return 0;
@@ -84,25 +94,25 @@ export async function runOperator(argv: string[]): Promise<number> {
 	}
 
 	if (!['add', 'passwd', 'unlock'].includes(action)) {
-		throw new CommandError(`unknown operator action "${action}": use add, passwd, unlock or list`);
+		throw new CommandError(early.unknownAction(action));
 	}
 
 	if (operatorNo === undefined) {
-		throw new CommandError(`posvoid operator ${action} needs the operator number, such as 01`);
+		throw new CommandError(early.needsNumber(action));
 	}
 
 	validateOperatorNo(operatorNo);
 	const role = values.role ?? 'cashier';
 	if (action === 'add' && !isOperatorRole(role)) {
-		throw new CommandError(`--role ${role} is not a role: use cashier or supervisor`);
+		throw new CommandError(early.badRole(role));
 	}
 
 	if (action === 'add' && values.name === undefined) {
-		throw new CommandError('posvoid operator add needs --name NAME');
+		throw new CommandError(early.needsName);
 	}
 
 	if (values.admin && action !== 'unlock') {
-		throw new CommandError('--admin is for `posvoid operator unlock NO` only: the other actions need a supervisor');
+		throw new CommandError(early.adminOnlyUnlock);
 	}
 
 	const context = openCommandContext(values);
@@ -125,20 +135,20 @@ export async function runOperator(argv: string[]): Promise<number> {
 					password,
 					by: supervisor.operatorNo,
 				});
-				console.log(`added ${role} ${operatorNo}`);
+				console.log(early.added(early.role[role as 'cashier' | 'supervisor'], operatorNo));
 				break;
 			}
 
 			case 'passwd': {
 				const password = await readNewPassword(secrets, `New password for operator ${operatorNo}`);
 				await changePassword(context, operatorNo, password, supervisor.operatorNo);
-				console.log(`changed the password of operator ${operatorNo}`);
+				console.log(early.passwordChanged(operatorNo));
 				break;
 			}
 
 			default: {
 				unlockOperator(context, operatorNo, supervisor);
-				console.log(`unlocked operator ${operatorNo}`);
+				console.log(early.unlocked(operatorNo));
 			}
 		}
 

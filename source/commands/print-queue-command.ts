@@ -10,10 +10,11 @@ import {
 	waitingJobs,
 	type VoidMatch,
 } from '../services/print-service.js';
+import type {CommandMessages} from '../i18n/command-messages.js';
 import {secretSource} from './secret-input.js';
 import {authenticateFromSource} from './supervisor-auth.js';
 import {CommandError} from './command-errors.js';
-import {openCommandContext, parseCommand} from './command-context.js';
+import {languageOfArguments, openCommandContext, parseCommand} from './command-context.js';
 
 export const printQueueHelp = `posvoid print-queue [--retry]
 
@@ -29,8 +30,13 @@ the void's voucher number (on its slip) or the voided sale's. A number that name
 pass --batch N, or --kind void (VOUCHER is on the void slip) or --kind sale (it is the sale's).
 Exit status: 0 printed, 3 queued but not printed, 2 refused, 1 error.`;
 
-function describeMatch(match: VoidMatch): string {
-	return `  batch ${match.batchNo}  void ${match.voucherNo} of sale ${match.saleVoucherNo}  (${match.matchedAs === 'void' ? '--kind void' : '--kind sale'})`;
+function describeMatch(match: VoidMatch, text: CommandMessages['reprint']): string {
+	return text.match(
+		match.batchNo,
+		match.voucherNo,
+		match.saleVoucherNo,
+		match.matchedAs === 'void' ? '--kind void' : '--kind sale',
+	);
 }
 
 export async function runPrintQueue(argv: string[]): Promise<number> {
@@ -41,11 +47,13 @@ export async function runPrintQueue(argv: string[]): Promise<number> {
 	}
 
 	const context = openCommandContext(values);
+	const messages = messagesFor(context.language);
+	const text = messages.commands.printQueue;
 	try {
 		markInterruptedJobs(context);
 		const jobs = waitingJobs(context);
 		if (jobs.length === 0) {
-			console.log('no slips waiting');
+			console.log(text.empty);
 			return 0;
 		}
 
@@ -53,12 +61,10 @@ export async function runPrintQueue(argv: string[]): Promise<number> {
 			for (const {job, subject} of jobs) {
 				const title = printJobTitle(messagesFor(context.language), subject);
 				const when = formatDateTime(job.updatedAt, context.config.timeZone);
-				console.log(
-					`job ${job.id}  ${job.state.padEnd(8)} ${title}  attempts ${job.attempts}  ${when}  ${job.lastError ?? ''}`.trimEnd(),
-				);
+				console.log(text.job(job.id, messages.queue.states[job.state], title, job.attempts, when, job.lastError ?? ''));
 			}
 
-			console.log(`${jobs.length} slip${jobs.length === 1 ? '' : 's'} waiting: posvoid print-queue --retry`);
+			console.log(text.waiting(jobs.length));
 			return 3;
 		}
 
@@ -66,12 +72,12 @@ export async function runPrintQueue(argv: string[]): Promise<number> {
 			const title = printJobTitle(messagesFor(context.language), subject);
 			const result = await printJob(context, job.id);
 			if (result.ok) {
-				console.log(`printed job ${job.id}: ${title}`);
+				console.log(text.printed(job.id, title));
 				continue;
 			}
 
 			const failure = printFailureText(messagesFor(context.language), result.failure);
-			console.error(`job ${job.id} did not print: ${failure.message}. ${failure.advice}`);
+			console.error(text.notPrinted(job.id, failure.message, failure.advice));
 			if (result.failure.kind !== 'already-printed' && result.failure.kind !== 'in-progress') {
 				return 3;
 			}
@@ -95,41 +101,38 @@ export async function runReprint(argv: string[]): Promise<number> {
 		return 0;
 	}
 
+	const early = messagesFor(languageOfArguments(argv)).commands.reprint;
 	const [voucher] = positionals;
 	if (voucher === undefined || !/^\d{1,6}$/.test(voucher)) {
-		throw new CommandError('posvoid reprint needs a voucher number, such as 000124');
+		throw new CommandError(early.needsVoucher);
 	}
 
 	if (values.operator === undefined) {
-		throw new CommandError('posvoid reprint needs --operator NO: the operator who reprints, recorded in the audit log');
+		throw new CommandError(early.needsOperator);
 	}
 
 	if (values.batch !== undefined && !/^\d{1,6}$/.test(values.batch)) {
-		throw new CommandError(`--batch ${values.batch} is not a batch number, such as 000001`);
+		throw new CommandError(early.badBatch(values.batch));
 	}
 
 	const {kind} = values;
 	if (kind !== undefined && kind !== 'void' && kind !== 'sale') {
-		throw new CommandError(`--kind ${kind} is not void or sale`);
+		throw new CommandError(early.badKind(kind));
 	}
 
 	const voucherNo = voucher.padStart(6, '0');
 	const context = openCommandContext(values);
 	const secrets = secretSource(values['password-stdin'] ?? false);
+	const text = messagesFor(context.language).commands.reprint;
 	try {
 		const matches = voidsForVoucher(context, voucherNo, {batchNo: values.batch?.padStart(6, '0'), kind});
 		const [voidRow, ...others] = matches;
 		if (!voidRow) {
-			throw new CommandError(
-				`no void with voucher ${voucherNo}: check the number on the slip, or see \`posvoid audit --event void\``,
-			);
+			throw new CommandError(text.noSuchVoid(voucherNo));
 		}
 
 		if (others.length > 0) {
-			throw new CommandError(
-				`voucher ${voucherNo} names more than one void; nothing was printed. Pass --batch N or --kind void|sale:\n${matches.map(match => describeMatch(match)).join('\n')}`,
-				2,
-			);
+			throw new CommandError(text.manyVoids(voucherNo, matches.map(match => describeMatch(match, text)).join('\n')), 2);
 		}
 
 		const operator = await authenticateFromSource(context, secrets, values.operator, 'reprint');
@@ -142,13 +145,13 @@ export async function runReprint(argv: string[]): Promise<number> {
 		const {jobId} = reprint;
 		const result = await printJob(context, jobId);
 		if (result.ok) {
-			console.log(`reprinted void ${voidRow.voucherNo} (of sale ${voidRow.saleVoucherNo}, batch ${voidRow.batchNo})`);
+			console.log(text.reprinted(voidRow.voucherNo, voidRow.saleVoucherNo, voidRow.batchNo));
 			return 0;
 		}
 
 		const failure = printFailureText(messagesFor(context.language), result.failure);
-		console.error(`the reprint did not print: ${failure.message}. ${failure.advice}`);
-		console.error(`it waits in the print queue (job ${jobId}): posvoid print-queue --retry`);
+		console.error(text.notPrinted(failure.message, failure.advice));
+		console.error(text.waitsInQueue(jobId));
 		return 3;
 	} finally {
 		secrets.close();

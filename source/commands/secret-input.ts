@@ -1,3 +1,6 @@
+import process from 'node:process';
+import readline from 'node:readline';
+import {terminalText} from '../domain/display-text.js';
 import {isPasswordCharacter, passwordMaxLength} from '../domain/password-rule.js';
 import {boundedLines} from './bounded-lines.js';
 import {CommandError} from './command-errors.js';
@@ -127,6 +130,21 @@ export function secretSource(passwordStdin: boolean): SecretSource {
 			// Nothing to release: each read leaves the terminal as it found it.
 		},
 	};
+}
+
+/** Reads one line typed on the terminal, shown as typed: an answer, never a password. */
+export async function readLine(prompt: string): Promise<string> {
+	const lines = readline.createInterface({input: process.stdin, output: process.stderr, terminal: true});
+	try {
+		return await new Promise((resolve, reject) => {
+			lines.once('SIGINT', () => {
+				reject(new CommandError('cancelled', 130));
+			});
+			lines.question(terminalText(prompt), resolve);
+		});
+	} finally {
+		lines.close();
+	}
 }
 
 /** Asks twice on a terminal, to catch a typo no one can see; from standard input, one line. */

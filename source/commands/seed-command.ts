@@ -1,8 +1,10 @@
 import {formatScreen} from '../domain/money.js';
 import {formatDateTime} from '../domain/time-format.js';
 import {SeedError, seedDatabase} from '../services/seed-service.js';
+import {messagesFor} from '../i18n/catalogue.js';
+import type {Language} from '../i18n/language.js';
 import {CommandError} from './command-errors.js';
-import {openCommandContext, parseCommand} from './command-context.js';
+import {languageOfArguments, openCommandContext, parseCommand} from './command-context.js';
 import {progressBar} from './progress-bar.js';
 import {pcAccount} from './pc-account.js';
 
@@ -13,14 +15,14 @@ now, one batch per day (older ones settled, today's open), every channel, masked
 fees and a few voids. The same --seed (default 1) gives the same rows. Default 2000 rows.
 Refuses a database that already holds transactions: use --db with a new file.`;
 
-function wholeNumber(flag: string, text: string | undefined, fallback: number): number {
+function wholeNumber(flag: string, text: string | undefined, fallback: number, language: Language): number {
 	if (text === undefined) {
 		return fallback;
 	}
 
 	const value = Number(text.replaceAll('_', ''));
 	if (!/^\d[\d_]*$/.test(text) || !Number.isSafeInteger(value)) {
-		throw new CommandError(`--${flag} takes a whole number, such as --${flag} ${fallback}`);
+		throw new CommandError(messagesFor(language).commands.usage.wholeNumber(flag, fallback));
 	}
 
 	return value;
@@ -33,9 +35,10 @@ export async function runSeed(argv: string[]): Promise<number> {
 		return 0;
 	}
 
-	const rows = wholeNumber('rows', values.rows, 2000);
-	const days = wholeNumber('days', values.days, 7);
-	const seed = wholeNumber('seed', values.seed, 1);
+	const language = languageOfArguments(argv);
+	const rows = wholeNumber('rows', values.rows, 2000, language);
+	const days = wholeNumber('days', values.days, 7, language);
+	const seed = wholeNumber('seed', values.seed, 1, language);
 	const context = openCommandContext(values, {create: true});
 	const bar = progressBar('seeding');
 	try {

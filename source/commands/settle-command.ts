@@ -10,7 +10,7 @@ import {
 	shiftReport,
 } from '../services/settlement-service.js';
 import {CommandError} from './command-errors.js';
-import {openCommandContext, parseCommand} from './command-context.js';
+import {languageOfArguments, openCommandContext, parseCommand} from './command-context.js';
 import {secretSource} from './secret-input.js';
 import {summaryTable} from './summary-table.js';
 import {authenticateFromSource} from './supervisor-auth.js';
@@ -40,10 +40,12 @@ export async function runSettle(argv: string[]): Promise<number> {
 	}
 
 	if (values.operator === undefined) {
-		throw new CommandError('posvoid settle needs --operator NO: the supervisor who settles');
+		throw new CommandError(messagesFor(languageOfArguments(argv)).commands.settle.needsOperator);
 	}
 
 	const context = openCommandContext(values);
+	const messages = messagesFor(context.language);
+	const text = messages.commands.settle;
 	const secrets = secretSource(values['password-stdin'] ?? false);
 	try {
 		const supervisor = await authenticateFromSource(context, secrets, values.operator, 'settle', {supervisor: true});
@@ -51,12 +53,12 @@ export async function runSettle(argv: string[]): Promise<number> {
 			const jobId = reprintSettlement(context, values.reprint, supervisor);
 			const result = await printJob(context, jobId);
 			if (result.ok) {
-				console.log(`reprinted the settlement report of batch ${values.reprint.padStart(6, '0')}`);
+				console.log(text.reprinted(values.reprint.padStart(6, '0')));
 				return 0;
 			}
 
 			const failure = printFailureText(messagesFor(context.language), result.failure);
-			console.error(`the reprint did not print: ${failure.message}. ${failure.advice} It waits in the print queue.`);
+			console.error(text.reprintNotPrinted(failure.message, failure.advice));
 			return 3;
 		}
 
@@ -75,23 +77,23 @@ export async function runSettle(argv: string[]): Promise<number> {
 		// The figures as settled, in the same transaction as the close: what the reports print.
 		const settled = [...settlement.earlier, settlement];
 		for (const {batch, summary} of settled) {
-			console.log(`batch ${batch.batchNo} of terminal ${batch.terminalId}:`);
-			console.log(summaryTable(summary));
+			console.log(text.batchHeader(batch.batchNo, batch.terminalId));
+			console.log(summaryTable(summary, messages));
 		}
 
 		const numbers = settled.map(({batch}) => batch.batchNo).join(', ');
-		console.log(`settled batch ${numbers}; batch ${settlement.nextBatch.batchNo} is now open`);
+		console.log(text.settled(numbers, settlement.nextBatch.batchNo));
 		let code = 0;
 		for (const {printJobId} of settled) {
 			const result = await printJob(context, printJobId);
 			if (result.ok) {
-				console.log('settlement report printed');
+				console.log(text.printed);
 				continue;
 			}
 
 			const failure = printFailureText(messagesFor(context.language), result.failure);
-			console.error(`the batch is settled, but the report did not print: ${failure.message}. ${failure.advice}`);
-			console.error(`it waits in the print queue (job ${result.jobId}): posvoid print-queue --retry`);
+			console.error(text.notPrinted(failure.message, failure.advice));
+			console.error(text.waitsInQueue(result.jobId));
 			code = 3;
 		}
 
@@ -110,23 +112,25 @@ export async function runReport(argv: string[]): Promise<number> {
 	}
 
 	const context = openCommandContext(values);
+	const messages = messagesFor(context.language);
+	const text = messages.commands.report;
 	try {
 		const operatorNo = values.operator ?? '--';
 		const report = shiftReport(context, operatorNo);
-		console.log(`shift summary (X report), batch ${report.batch.batchNo}, not settled:`);
-		console.log(summaryTable(report.summary));
+		console.log(text.title(report.batch.batchNo));
+		console.log(summaryTable(report.summary, messages));
 		if (!values.print) {
 			return 0;
 		}
 
 		const printed = await printShiftReport(context, operatorNo);
 		if (printed.ok) {
-			console.log('shift summary printed');
+			console.log(text.printed);
 			return 0;
 		}
 
 		const failure = printFailureText(messagesFor(context.language), printed.failure);
-		console.error(`the shift summary did not print: ${failure.message}. ${failure.advice}`);
+		console.error(text.notPrinted(failure.message, failure.advice));
 		return 3;
 	} finally {
 		context.close();

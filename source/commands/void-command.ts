@@ -1,3 +1,4 @@
+import process from 'node:process';
 import {printFailureText} from '../i18n/print-failure-text.js';
 import {messagesFor} from '../i18n/catalogue.js';
 import {formatScreen} from '../domain/money.js';
@@ -5,19 +6,39 @@ import {formatDateTime} from '../domain/time-format.js';
 import {printJob} from '../services/print-service.js';
 import {checkVoidable, voidTransaction} from '../services/void-service.js';
 import {findByVoucher} from '../services/transaction-lookup.js';
+import type {CommandMessages} from '../i18n/command-messages.js';
 import {CommandError} from './command-errors.js';
-import {openCommandContext, parseCommand} from './command-context.js';
-import {secretSource} from './secret-input.js';
+import {languageOfArguments, openCommandContext, parseCommand} from './command-context.js';
+import {readLine, secretSource} from './secret-input.js';
 import {authenticateFromSource} from './supervisor-auth.js';
 
 export const voidHelp = `posvoid void VOUCHER --operator NO [--supervisor NO] [--reason TEXT] [--batch N] [--password-stdin]
 
 Voids one transaction of this terminal without the screens, by the same path as the console.
 The operator's password is asked (masked), then, over the supervisor limit, the supervisor's.
+Without --reason the configured reasons are offered by number on the terminal; with no terminal
+to ask on (--password-stdin, a script), --reason is required.
 With --password-stdin: the operator's password on the first line, the supervisor's on the next.
 The slip prints on the configured printer; with --no-print it waits in the print queue (exit 3).
 Exit status: 0 voided and printed, 3 voided but the slip waits in the print queue (the reason is
 printed), 2 refused (the reason is printed), 1 error.`;
+
+/** The configured reasons by number, on the terminal; anything but a listed number voids nothing. */
+async function askForReason(reasons: readonly string[], text: CommandMessages['void']): Promise<string> {
+	console.error(text.reasonMenu);
+	for (const [index, reason] of reasons.entries()) {
+		console.error(`  ${index + 1}  ${reason}`);
+	}
+
+	const typed = await readLine(text.reasonPrompt(reasons.length));
+	const answer = typed.trim();
+	const chosen = /^\d$/.test(answer) ? reasons[Number(answer) - 1] : undefined;
+	if (chosen === undefined) {
+		throw new CommandError(text.badReasonChoice(answer, reasons.length));
+	}
+
+	return chosen;
+}
 
 export async function runVoid(argv: string[]): Promise<number> {
 	const {values, positionals} = parseCommand(argv, {
@@ -33,34 +54,34 @@ export async function runVoid(argv: string[]): Promise<number> {
 		return 0;
 	}
 
+	const early = messagesFor(languageOfArguments(argv)).commands.void;
 	const [voucher] = positionals;
 	if (voucher === undefined || !/^\d{1,6}$/.test(voucher)) {
-		throw new CommandError('posvoid void needs the voucher number (凭证号) of the sale, such as 000101');
+		throw new CommandError(early.needsVoucher);
 	}
 
 	if (values.operator === undefined) {
-		throw new CommandError('posvoid void needs --operator NO: the operator who voids');
+		throw new CommandError(early.needsOperator);
 	}
 
 	const context = openCommandContext(values);
+	const {commands} = messagesFor(context.language);
+	const text = commands.void;
 	const secrets = secretSource(values['password-stdin'] ?? false);
 	try {
 		const voucherNo = voucher.padStart(6, '0');
 		const matches = findByVoucher(context, voucherNo, values.batch?.padStart(6, '0'));
 		if (matches.length === 0) {
-			throw new CommandError(
-				`no transaction with voucher ${voucherNo} on terminal ${context.config.terminalId}: check the number on the sale slip`,
-			);
+			throw new CommandError(text.noSuchVoucher(voucherNo, context.config.terminalId));
 		}
 
 		if (matches.length > 1) {
 			const list = matches
-				.map(
-					row =>
-						`  batch ${row.batchNo}  ${formatDateTime(row.createdAt, context.config.timeZone)}  ${formatScreen(row.amount)}`,
+				.map(row =>
+					text.batchLine(row.batchNo, formatDateTime(row.createdAt, context.config.timeZone), formatScreen(row.amount)),
 				)
 				.join('\n');
-			throw new CommandError(`voucher ${voucherNo} is in more than one batch; pass --batch N:\n${list}`);
+			throw new CommandError(text.manyBatches(voucherNo, list));
 		}
 
 		const transaction = matches[0]!;
@@ -70,7 +91,7 @@ export async function runVoid(argv: string[]): Promise<number> {
 		if (answer.ok && answer.needsSupervisor) {
 			if (values.supervisor === undefined) {
 				throw new CommandError(
-					`${formatScreen(transaction.amount)} is over the supervisor limit of ${formatScreen(context.config.supervisorLimit)}: pass --supervisor NO and the supervisor's password`,
+					text.overLimit(formatScreen(transaction.amount), formatScreen(context.config.supervisorLimit)),
 					2,
 				);
 			}
@@ -78,38 +99,54 @@ export async function runVoid(argv: string[]): Promise<number> {
 			approver = await authenticateFromSource(context, secrets, values.supervisor, 'approve', {supervisor: true});
 		}
 
+		// A void that would go ahead needs its reason: asked on the terminal, never assumed without one.
+		let reason = values.reason ?? '';
+		if (values.reason === undefined && answer.ok) {
+			if (values['password-stdin'] === true || !process.stdin.isTTY) {
+				throw new CommandError(text.reasonNeeded(context.config.voidReasons[0] ?? ''));
+			}
+
+			reason = await askForReason(context.config.voidReasons, text);
+		}
+
 		const outcome = voidTransaction(context, {
 			transactionId: transaction.id,
 			operator,
 			approver,
-			reason: values.reason ?? '',
+			reason,
 		});
 		if (!outcome.ok) {
 			const refusal = messagesFor(context.language).refusal[outcome.reason]({
 				terminalId: transaction.terminalId,
 				operatorNo: values.supervisor,
 			});
-			console.error(`refused (${outcome.reason}): ${refusal.message}. ${refusal.advice}`);
+			console.error(commands.refused(outcome.reason, refusal.message, commands.refusalAdvice[outcome.reason]));
 			return outcome.reason === 'busy' ? 1 : 2;
 		}
 
 		console.log(
-			`voided ${transaction.voucherNo} (${formatScreen(transaction.amount)}, ${transaction.cardMasked}): void voucher ${outcome.void.voucherNo}, reference ${outcome.void.referenceNo}`,
+			text.voided(
+				transaction.voucherNo,
+				formatScreen(transaction.amount),
+				transaction.cardMasked,
+				outcome.void.voucherNo,
+				outcome.void.referenceNo,
+			),
 		);
 		if (values['no-print']) {
-			console.log(`the slip waits in the print queue (job ${outcome.printJobId}): posvoid print-queue --retry`);
+			console.log(text.waitsNoPrint(outcome.printJobId));
 			return 3;
 		}
 
 		const printed = await printJob(context, outcome.printJobId);
 		if (printed.ok) {
-			console.log(`slip printed on ${context.config.printer.host}:${context.config.printer.port}`);
+			console.log(text.printed(`${context.config.printer.host}:${context.config.printer.port}`));
 			return 0;
 		}
 
 		const failure = printFailureText(messagesFor(context.language), printed.failure);
-		console.error(`the void stands, but the slip did not print: ${failure.message}. ${failure.advice}`);
-		console.error(`it waits in the print queue (job ${printed.jobId}): posvoid print-queue --retry`);
+		console.error(text.notPrinted(failure.message, failure.advice));
+		console.error(text.waitsInQueue(printed.jobId));
 		return 3;
 	} finally {
 		secrets.close();

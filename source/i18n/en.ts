@@ -1,4 +1,5 @@
 import {channelNames} from '../domain/transaction.js';
+import {enCommands} from './en-commands.js';
 import type {Messages} from './messages.js';
 
 const searchFields: Record<string, string> = {
@@ -319,4 +320,5 @@ export const en = {
 	tooSmall: 'The terminal is too small: make it at least 40×8.',
 	notTerminal:
 		'posvoid: the console needs a terminal (standard input or output is not a TTY). Run it in a terminal, or use `posvoid void` for scripts.',
+	commands: enCommands,
 } satisfies Messages;

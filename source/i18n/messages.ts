@@ -3,6 +3,7 @@ import type {Channel, TransactionStatus} from '../domain/transaction.js';
 import type {SearchProblem} from '../domain/search-query.js';
 import type {RefusalCode} from '../domain/void-policy.js';
 import type {PrintFailureKind} from '../domain/print-failure.js';
+import type {CommandMessages} from './command-messages.js';
 
 /** What went wrong, and what the person reading it can do about it. */
 export type Advice = {message: string; advice: string};
@@ -194,4 +195,6 @@ export type Messages = {
 	};
 	tooSmall: string;
 	notTerminal: string;
+	/** What `posvoid COMMAND` prints. */
+	commands: CommandMessages;
 };

@@ -1,4 +1,5 @@
 import {channelNames} from '../domain/transaction.js';
+import {zhCNCommands} from './zh-CN-commands.js';
 import type {Messages} from './messages.js';
 
 const searchFields: Record<string, string> = {
@@ -297,4 +298,5 @@ export const zhCN = {
 	},
 	tooSmall: '终端窗口太小:请至少 40×8。',
 	notTerminal: 'posvoid: 控制台需要在终端中运行(标准输入或输出不是 TTY)。脚本请使用 `posvoid void`。',
+	commands: zhCNCommands,
 } satisfies Messages;

@@ -55,9 +55,12 @@ test('rows of another batch are refused at import, settlement closes the open ba
 	t.regex(settled.stdout, /set{2}led batch 0{5}1; batch 0{5}2 is now open/);
 	t.regex(settled.stdout, /42\.50/);
 
-	const voided = await runCli(['void', '000011', '--operator', '01', '--db', db, '--no-print', '--password-stdin'], {
-		input: 'clerk-pass\n',
-	});
+	const voided = await runCli(
+		['void', '000011', '--operator', '01', '--reason', 'x', '--db', db, '--no-print', '--password-stdin'],
+		{
+			input: 'clerk-pass\n',
+		},
+	);
 	t.is(voided.code, 2, voided.stdout);
 	t.regex(voided.stderr, /batch-settled/);
 });
@@ -68,7 +71,7 @@ test('reprint refuses a voucher that names voids in two batches, lists both, and
 	const printerFlag = `127.0.0.1:${printer.port}`;
 	const {directory, db} = await counter();
 	const voidSale = async (voucher: string) =>
-		runCli(['void', voucher, '--operator', '01', '--db', db, '--no-print', '--password-stdin'], {
+		runCli(['void', voucher, '--operator', '01', '--reason', 'x', '--db', db, '--no-print', '--password-stdin'], {
 			input: 'clerk-pass\n',
 		});
 	await runCli(['import', salesFile(directory, [['000011', '000001', '12.50']]), '--db', db]);
@@ -142,7 +145,7 @@ test('audit --verify --anchor reports a void deleted and a sale changed from 12.
 		'--db',
 		db,
 	]);
-	await runCli(['void', '000011', '--operator', '01', '--db', db, '--no-print', '--password-stdin'], {
+	await runCli(['void', '000011', '--operator', '01', '--reason', 'x', '--db', db, '--no-print', '--password-stdin'], {
 		input: 'clerk-pass\n',
 	});
 	await runCli(['settle', '--operator', '00', '--db', db, '--printer', '127.0.0.1:1', '--password-stdin'], {

@@ -63,7 +63,19 @@ test('with the printer out of paper the void stands, exits 3 and the slip waits;
 	const printerFlag = `127.0.0.1:${printer.port}`;
 
 	const voided = await runCli(
-		['void', vouchers[0]!, '--operator', '01', '--db', db, '--printer', printerFlag, '--password-stdin'],
+		[
+			'void',
+			vouchers[0]!,
+			'--operator',
+			'01',
+			'--reason',
+			'x',
+			'--db',
+			db,
+			'--printer',
+			printerFlag,
+			'--password-stdin',
+		],
 		{input: 'clerk-pass\n'},
 	);
 	t.is(voided.code, 3, voided.stderr);
@@ -90,6 +102,8 @@ test('an over-limit void needs the supervisor; with one it is voided and the app
 		vouchers[0]!,
 		'--operator',
 		'01',
+		'--reason',
+		'x',
 		'--db',
 		db,
 		'--printer',
@@ -117,7 +131,7 @@ test('settle prints the report, opens the next batch, and a later void in the se
 	);
 	t.is(settle.code, 0, settle.stderr);
 	t.regex(settle.stdout, /set{2}led batch 0{5}1; batch 0{5}2 is now open/);
-	t.regex(settle.stdout, /TOTAL\s+2\s+¥30\.00/);
+	t.regex(settle.stdout, /Total\s+2\s+¥30\.00/);
 	await printer.waitFor(/结算总计单 SETTLEMENT/);
 
 	const voided = await runCli(
@@ -134,7 +148,20 @@ test('reprint prints another copy marked REPRINT', async t => {
 	const {db, vouchers} = await counter([3000]);
 	const printerFlag = `127.0.0.1:${printer.port}`;
 	await runCli(
-		['void', vouchers[0]!, '--operator', '01', '--db', db, '--printer', printerFlag, '--password-stdin', '--no-print'],
+		[
+			'void',
+			vouchers[0]!,
+			'--operator',
+			'01',
+			'--reason',
+			'x',
+			'--db',
+			db,
+			'--printer',
+			printerFlag,
+			'--password-stdin',
+			'--no-print',
+		],
 		{input: 'clerk-pass\n'},
 	);
 	const reprint = await runCli(

@@ -66,9 +66,22 @@ test('each job is saved as rendered text and raw bytes in the output folder', as
 	// Close waits for pending file writes.
 	await emulator.close();
 	t.truthy(job?.files);
-	t.regex(path.basename(job?.files?.text ?? ''), /^\d{8}T\d{6}-\d{3}Z-1\.txt$/v);
+	t.regex(path.basename(job?.files?.text ?? ''), /^\d{8}T\d{6}-\d{3}-1\.txt$/v);
 	t.is(await fs.readFile(job?.files?.text ?? '', 'utf8'), `${job?.text}\n`);
 	t.deepEqual(await fs.readFile(job?.files?.bin ?? ''), Buffer.from(slipBytes));
+});
+
+test('saved slips are named by the time in the configured zone, the time the slip shows, not UTC', async t => {
+	const outDir = await fs.mkdtemp(path.join(os.tmpdir(), 'posvoid-printer-'));
+	t.teardown(async () => fs.rm(outDir, {recursive: true, force: true}));
+	// 23:30:05.042 UTC is 07:30:05 the next morning in Shanghai.
+	const at = Date.parse('2026-11-25T23:30:05.042Z');
+	const emulator = await startPrinterEmulator({columns: 48, outDir, now: () => at, timeZone: 'Asia/Shanghai'});
+	t.like(await printBytes(slipBytes, addressOf(emulator)), {ok: true});
+	await emulator.waitForJobs(1, 2000);
+	await emulator.close();
+	const files = await fs.readdir(outDir);
+	t.deepEqual(files.toSorted(), ['20261126T073005-042-1.bin', '20261126T073005-042-1.txt']);
 });
 
 test('a status-only connection is not a job', async t => {

@@ -271,7 +271,7 @@ export async function runSecrets(): Promise<SuiteFigures> {
 		printer.setFault('paper-out');
 		await run(
 			'void on a printer out of paper',
-			['void', '000004', '--operator', '01', '--password-stdin', ...printerFlag],
+			['void', '000004', '--operator', '01', '--reason', 'soak', '--password-stdin', ...printerFlag],
 			`${clerk}\n`,
 			3,
 		);
@@ -283,7 +283,7 @@ export async function runSecrets(): Promise<SuiteFigures> {
 		for (let attempt = 1; attempt <= 5; attempt++) {
 			await run(
 				`wrong password ${attempt}`,
-				['void', '000005', '--operator', '01', '--password-stdin', ...printerFlag],
+				['void', '000005', '--operator', '01', '--reason', 'soak', '--password-stdin', ...printerFlag],
 				`${wrong}\n`,
 				[1, 2],
 			);
@@ -292,7 +292,7 @@ export async function runSecrets(): Promise<SuiteFigures> {
 		figures.faults += 5;
 		const locked = await run(
 			'right password while locked',
-			['void', '000005', '--operator', '01', '--password-stdin', ...printerFlag],
+			['void', '000005', '--operator', '01', '--reason', 'soak', '--password-stdin', ...printerFlag],
 			`${clerk}\n`,
 			[1, 2],
 		);
@@ -308,7 +308,7 @@ export async function runSecrets(): Promise<SuiteFigures> {
 		await run('unlock', ['operator', 'unlock', '01', '--password-stdin'], `${supervisor}\n`);
 		await run(
 			'void after unlock',
-			['void', '000005', '--operator', '01', '--password-stdin', ...printerFlag],
+			['void', '000005', '--operator', '01', '--reason', 'soak', '--password-stdin', ...printerFlag],
 			`${clerk}\n`,
 		);
 		await run('export csv', ['export', '--batch', '1', '--out', path.join(counter, 'batch-1.csv')]);

@@ -437,7 +437,7 @@ function commandsProperty(folder: string, runs: number, seed?: number): TextProp
 						['operator', 'list'],
 						['print-queue'],
 						['audit'],
-						['void', voucherNo, '--operator', fields.operatorFlag, '--password-stdin'],
+						['void', voucherNo, '--operator', fields.operatorFlag, '--reason', 'soak', '--password-stdin'],
 					]) {
 						const result = await runPosvoid([...argv, '--db', file], {input: 'clerk-pass\n'});
 						expectTerminalSafe(result.stdout, `posvoid ${argv[0]}'s output`);

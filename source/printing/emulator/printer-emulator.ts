@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import {systemClock, type Clock} from '../../clock.js';
+import {formatDate, formatTime} from '../../domain/time-format.js';
 import {CommandParser, type PrinterEvent} from './command-parser.js';
 import {PaperRenderer, type PaperLineRecord, type UnknownSequence} from './paper-renderer.js';
 
@@ -50,6 +51,8 @@ export type EmulatorOptions = {
 	onJob?: (job: EmulatedJob) => void;
 	/** The clock that stamps each job (the process's clock by default). */
 	now?: Clock;
+	/** The zone the saved files are named in, the one the slip prints its time in (this machine's zone by default). */
+	timeZone?: string;
 };
 
 export type Emulator = {
@@ -100,8 +103,12 @@ function statusByte(n: number, fault: PrinterFault | undefined): number {
 /** Slow reading runs in ticks, so a slow printer applies TCP back-pressure like a real one. */
 const slowTickMs = 50;
 
-function fileStamp(ms: number): string {
-	return new Date(ms).toISOString().replaceAll(/[\-:]/gv, '').replace('.', '-');
+/** `20261125T173012-123`: the job's time as the slip shows it, in the counter's zone, to the millisecond. */
+function fileStamp(ms: number, timeZone: string): string {
+	const date = formatDate(ms, timeZone).replaceAll('-', '');
+	const time = formatTime(ms, timeZone).replaceAll(':', '');
+	const millis = String(((ms % 1000) + 1000) % 1000).padStart(3, '0');
+	return `${date}T${time}-${millis}`;
 }
 
 /** A networked ESC/POS printer on a TCP port, with faults on demand: the printer of the tests and the demo. */
@@ -109,6 +116,7 @@ export async function startPrinterEmulator(options: EmulatorOptions = {}): Promi
 	const host = options.host ?? '127.0.0.1';
 	const columns = options.columns ?? 48;
 	const now = options.now ?? systemClock();
+	const timeZone = options.timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone;
 	let {fault} = options;
 	let byteRate = options.byteRate ?? 2000;
 	const jobs: EmulatedJob[] = [];
@@ -130,7 +138,7 @@ export async function startPrinterEmulator(options: EmulatorOptions = {}): Promi
 
 	const record = (job: EmulatedJob) => {
 		if (options.outDir) {
-			const base = path.join(options.outDir, `${fileStamp(job.receivedAt)}-${job.number}`);
+			const base = path.join(options.outDir, `${fileStamp(job.receivedAt, timeZone)}-${job.number}`);
 			job.files = {text: `${base}.txt`, bin: `${base}.bin`};
 			const write = (async () => {
 				await fs.mkdir(options.outDir!, {recursive: true});

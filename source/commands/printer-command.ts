@@ -2,16 +2,20 @@ import process from 'node:process';
 import {parseArgs} from 'node:util';
 import {parseFaultCommand} from '../printing/emulator/fault-command.js';
 import {startPrinterEmulator, type EmulatedJob, type PrinterFault} from '../printing/emulator/printer-emulator.js';
+import {messagesFor} from '../i18n/catalogue.js';
+import {formatDateTime} from '../domain/time-format.js';
 import {boundedLines} from './bounded-lines.js';
+import {languageOfArguments, resolveConfig} from './command-context.js';
 import {writeText} from './terminal-output.js';
 
 /** A fault command is a word and a number; a longer line is refused, and never held in memory whole. */
 const commandLineMaxBytes = 256;
 
-const usage = `posvoid printer [--host 127.0.0.1] [--port 9100] [--columns 48|32] [--out DIR] [--fault MODE] [--rate BYTES_PER_S]
+const usage = `posvoid printer [--host 127.0.0.1] [--port 9100] [--columns 48|32] [--out DIR] [--fault MODE] [--rate BYTES_PER_S] [--config PATH]
 
 Runs a networked ESC/POS receipt printer emulator. Each job is shown here and, with --out, saved as
-<time>-<n>.txt (what the paper shows) and .bin (the bytes received).
+<time>-<n>.txt (what the paper shows) and .bin (the bytes received), the time in the configured
+time zone (timeZone in the configuration), as the slip prints it.
 Faults: paper-out, near-end, cover-open, offline, error, stall, slow, reset. Type a fault on a line
 while it runs to change it (for example "paper-out", then "ok" once paper is loaded; "slow 500").`;
 
@@ -22,6 +26,7 @@ type Settings = {
 	out: string | undefined;
 	fault: PrinterFault | undefined;
 	rate: number | undefined;
+	timeZone: string;
 };
 
 function readSettings(argv: string[]): {ok: true; settings: Settings} | {ok: false; message: string} | {ok: 'help'} {
@@ -36,13 +41,15 @@ function readSettings(argv: string[]): {ok: true; settings: Settings} | {ok: fal
 				out: {type: 'string'},
 				fault: {type: 'string'},
 				rate: {type: 'string'},
+				config: {type: 'string'},
+				lang: {type: 'string'},
 				help: {type: 'boolean', short: 'h'},
 			},
 			strict: true,
 			allowPositionals: false,
 		}));
 	} catch (error) {
-		return {ok: false, message: (error as Error).message};
+		return {ok: false, message: (error as Error).message.replace(/\. To specify.*$/s, '')};
 	}
 
 	if (values.help) {
@@ -90,11 +97,12 @@ function readSettings(argv: string[]): {ok: true; settings: Settings} | {ok: fal
 			out: values.out,
 			fault: fault.fault,
 			rate,
+			timeZone: resolveConfig({config: values.config}).timeZone,
 		},
 	};
 }
 
-function describeJob(job: EmulatedJob): string {
+function describeJob(job: EmulatedJob, timeZone: string): string {
 	const notes = [`${job.bytes.length} bytes`, `${job.lines.length} lines`];
 	if (job.unknown.length > 0) {
 		notes.push(
@@ -110,7 +118,7 @@ function describeJob(job: EmulatedJob): string {
 		notes.push(`saved ${job.files.text}`);
 	}
 
-	return `--- job ${job.number} at ${new Date(job.receivedAt).toISOString()}: ${notes.join(', ')}\n${job.text}\n--- end of job ${job.number}`;
+	return `--- job ${job.number} at ${formatDateTime(job.receivedAt, timeZone)}: ${notes.join(', ')}\n${job.text}\n--- end of job ${job.number}`;
 }
 
 /** `posvoid printer`: runs the emulator until SIGINT, SIGTERM or "quit" on stdin. Returns the exit status. */
@@ -121,9 +129,11 @@ export async function runPrinterCommand(argv: string[]): Promise<number> {
 		return 0;
 	}
 
+	const text = messagesFor(languageOfArguments(argv)).commands.printer;
+	// The same convention as every command: one line, what is wrong and what to do, exit 1.
 	if (!read.ok) {
-		writeText(process.stderr, `posvoid printer: ${read.message}\n\n${usage}\n`);
-		return 2;
+		writeText(process.stderr, `posvoid printer: ${text.badFlag(read.message)}\n`);
+		return 1;
 	}
 
 	const {settings} = read;
@@ -136,19 +146,17 @@ export async function runPrinterCommand(argv: string[]): Promise<number> {
 			outDir: settings.out,
 			fault: settings.fault,
 			byteRate: settings.rate,
+			timeZone: settings.timeZone,
 			onJob(job) {
-				writeText(process.stdout, `${describeJob(job)}\n`);
+				writeText(process.stdout, `${describeJob(job, settings.timeZone)}\n`);
 			},
 		});
 	} catch (error) {
 		const {code} = error as NodeJS.ErrnoException;
-		const advice =
-			code === 'EADDRINUSE'
-				? 'another program (or printer emulator) uses that port: stop it or pass --port'
-				: 'check --host names an address of this machine';
+		const advice = code === 'EADDRINUSE' ? text.portInUse : text.checkHost;
 		writeText(
 			process.stderr,
-			`posvoid printer: cannot listen on ${settings.host}:${settings.port} (${code ?? (error as Error).message}): ${advice}\n`,
+			`posvoid printer: ${text.cannotListen(`${settings.host}:${settings.port}`, code ?? (error as Error).message, advice)}\n`,
 		);
 		return 1;
 	}

@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import {todayCriteria} from '../../domain/search-query.js';
+import {addOperator} from '../operator-service.js';
+import type {ServiceContext} from '../service-context.js';
+import {seedDatabase} from '../seed-service.js';
+import {pageTransactions} from '../transaction-list-service.js';
+
+/** The demo's two accounts, shown on its sign-in screen. */
+export const demoOperators = [
+	{operatorNo: '00', name: 'Demo supervisor', role: 'supervisor', password: '000000'},
+	{operatorNo: '01', name: 'Demo cashier', role: 'cashier', password: '111111'},
+] as const;
+
+export const defaultDemoDatabase = 'data/demo.db';
+
+export function hasSales(context: ServiceContext): boolean {
+	return pageTransactions(context, {}, undefined, 'older', 1).length > 0;
+}
+
+export function hasSalesToday(context: ServiceContext): boolean {
+	const {criteria} = todayCriteria(context.now(), context.config.timeZone);
+	return pageTransactions(context, criteria, undefined, 'older', 1).length > 0;
+}
+
+/** Removes a demo database with its WAL and shared-memory files, so the next open starts it again. */
+export function removeDemoDatabase(file: string): void {
+	for (const suffix of ['', '-wal', '-shm']) {
+		fs.rmSync(file + suffix, {force: true});
+	}
+}
+
+/** Seeds a new demo database: a week of history ending now, and the two demo operators. */
+export async function prepareDemo(context: ServiceContext, rows: number): Promise<void> {
+	seedDatabase(context, {rows, days: 7, seed: 1, now: context.now()});
+	for (const operator of demoOperators) {
+		await addOperator(context, {...operator});
+	}
+}
