@@ -18,7 +18,7 @@ type Props = {
 	/** Why the last session ended (a lockout), shown until the next try. */
 	readonly notice?: string;
 	readonly onSignedIn: (operator: Authenticated) => void;
-	/** Lock mode: Esc, or a lockout, ends the session; `notice` says why when it was a lockout. */
+	/** Lock mode: Esc ends the session; `notice` says why when it ended by a lockout at the void. */
 	readonly onSignOut?: (notice?: string) => void;
 };
 
@@ -100,11 +100,6 @@ function SignInForm({
 		}
 
 		const refusal = authRefusalText(messages, result, context.now());
-		if (lockedFor && result.reason === 'locked') {
-			onSignOut?.(refusal);
-			return;
-		}
-
 		setNotice(refusal);
 		setAttempt(previous => previous + 1);
 		setStep(result.reason === 'wrong-credentials' || lockedFor ? 'password' : 'number');
