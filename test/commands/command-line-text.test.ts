@@ -4,28 +4,11 @@ import test from 'ava';
 import {openStore} from '../../source/store/store.js';
 import {runCli} from '../helpers/cli.js';
 import {startPty} from '../helpers/pty-terminal.js';
-import {addSale, openFixture, tempDirectory} from '../helpers/fixture.js';
-import {testClock} from '../helpers/test-clock.js';
+import {tempDirectory} from '../helpers/fixture.js';
+import {counterDatabase} from '../helpers/counter-database.js';
 
-/** A counter made by the real commands: supervisor 00 (boss-pass), cashier 01 (clerk-pass), one sale per amount. */
 async function counter(amounts: number[]) {
-	const directory = tempDirectory();
-	const db = path.join(directory, 'counter.db');
-	await runCli(['init', '--db', db, '--password-stdin'], {input: 'boss-pass\n'});
-	await runCli(['operator', 'add', '01', '--name', 'Li', '--db', db, '--password-stdin'], {
-		input: 'boss-pass\nclerk-pass\n',
-	});
-	const store = openStore(db);
-	const fixture = openFixture();
-	fixture.close();
-	const context = {...fixture.context, store, now: testClock};
-	const vouchers = amounts.map((amount, index) => {
-		const voucherNo = String(700 + index).padStart(6, '0');
-		addSale(context, {amount, voucherNo, createdAt: testClock() - 60_000});
-		return voucherNo;
-	});
-	store.close();
-	return {directory, db, vouchers};
+	return counterDatabase(amounts, 700);
 }
 
 const noPrinter = ['--printer', '127.0.0.1:1'];

@@ -1,30 +1,11 @@
-import path from 'node:path';
 import test from 'ava';
 import {openStore} from '../../source/store/store.js';
 import {runCli} from '../helpers/cli.js';
 import {startEmulatorProcess} from '../helpers/emulator-process.js';
-import {addSale, openFixture, tempDirectory} from '../helpers/fixture.js';
-import {testClock} from '../helpers/test-clock.js';
+import {counterDatabase} from '../helpers/counter-database.js';
 
-/** A counter database made by the real commands: supervisor 00 (boss-pass), cashier 01 (clerk-pass), and sales. */
 async function counter(amounts: number[]) {
-	const directory = tempDirectory();
-	const db = path.join(directory, 'counter.db');
-	await runCli(['init', '--db', db, '--password-stdin'], {input: 'boss-pass\n'});
-	await runCli(['operator', 'add', '01', '--name', 'Li', '--db', db, '--password-stdin'], {
-		input: 'boss-pass\nclerk-pass\n',
-	});
-	const store = openStore(db);
-	const fixture = openFixture();
-	fixture.close();
-	const context = {...fixture.context, store, now: testClock};
-	const vouchers = amounts.map((amount, index) => {
-		const voucherNo = String(500 + index).padStart(6, '0');
-		addSale(context, {amount, voucherNo, createdAt: testClock() - 60_000});
-		return voucherNo;
-	});
-	store.close();
-	return {db, vouchers};
+	return counterDatabase(amounts, 500);
 }
 
 test('posvoid void voids, prints both copies on the printer and exits 0; a second try is refused with 2', async t => {
