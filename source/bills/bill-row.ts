@@ -72,3 +72,22 @@ export type BillRow = BillSale | BillResolution | BadBillLine;
 
 /** The file's own totals (summary row, `#` footer), checked against the detail rows by the reader. */
 export type BillTotals = {saleCount?: number; saleAmount?: Fen; refundCount?: number; refundAmount?: Fen; fee?: Fen};
+
+/** A figure the file states about itself that its detail rows do not add up to: the file may be cut. */
+export type TotalsMismatch = {figure: keyof BillTotals; stated: number; counted: number; line: number};
+
+/**
+ * A bill opened for reading. `rows` streams (memory stays flat whatever the file's size); `totals`
+ * and `mismatches` are complete once `rows` has been read to its end.
+ */
+export type OpenedBill = {
+	format: BillFormat;
+	encoding: BillEncoding;
+	/** Header names found, for messages such as "column 退款金额 is missing". */
+	columns: readonly string[];
+	rows: AsyncIterable<BillRow>;
+	totals(): BillTotals | undefined;
+	mismatches(): readonly TotalsMismatch[];
+	/** Bytes read so far and the file's size, for a progress bar. */
+	progress(): {bytesRead: number; bytesTotal?: number};
+};
