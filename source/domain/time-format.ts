@@ -2,7 +2,7 @@ type Parts = {year: string; month: string; day: string; hour: string; minute: st
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function partsOf(epochMs: number, timeZone: string): Parts {
+function intlPartsOf(epochMs: number, timeZone: string): Parts {
 	let formatter = formatters.get(timeZone);
 	if (!formatter) {
 		formatter = new Intl.DateTimeFormat('en-GB', {
@@ -30,6 +30,68 @@ function partsOf(epochMs: number, timeZone: string): Parts {
 		hour: parts['hour'] ?? '',
 		minute: parts['minute'] ?? '',
 		second: parts['second'] ?? '',
+	};
+}
+
+const quarterHour = 15 * 60 * 1000;
+
+/** Each zone's UTC offset per quarter hour already asked, or NaN where an offset change falls inside it. */
+const offsets = new Map<string, Map<number, number>>();
+
+function intlOffset(epochMs: number, timeZone: string): number {
+	const p = intlPartsOf(epochMs, timeZone);
+	const wholeSecond = Math.floor(epochMs / 1000) * 1000;
+	return (
+		Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) -
+		wholeSecond
+	);
+}
+
+/**
+ * The zone's offset at `epochMs`, asked of Intl once per quarter hour: offsets change only on quarter
+ * hours in every zone of this era, and a quarter hour whose two ends disagree is never cached as one.
+ */
+function offsetAt(epochMs: number, timeZone: string): number {
+	let zone = offsets.get(timeZone);
+	if (!zone || zone.size > 50_000) {
+		zone = new Map();
+		offsets.set(timeZone, zone);
+	}
+
+	const bucket = Math.floor(epochMs / quarterHour);
+	let offset = zone.get(bucket);
+	if (offset === undefined) {
+		const start = intlOffset(bucket * quarterHour, timeZone);
+		const end = intlOffset((bucket + 1) * quarterHour - 1, timeZone);
+		offset = start === end ? start : Number.NaN;
+		zone.set(bucket, offset);
+	}
+
+	return offset;
+}
+
+const two = (value: number) => String(value).padStart(2, '0');
+
+/** The wall-clock fields of `epochMs` in `timeZone`. The list formats thousands a second, so Intl is asked per quarter hour, not per time. */
+function partsOf(epochMs: number, timeZone: string): Parts {
+	const offset = offsetAt(epochMs, timeZone);
+	if (Number.isNaN(offset)) {
+		return intlPartsOf(epochMs, timeZone);
+	}
+
+	const wall = new Date(epochMs + offset);
+	const year = wall.getUTCFullYear();
+	if (year < 1000 || year > 9999) {
+		return intlPartsOf(epochMs, timeZone);
+	}
+
+	return {
+		year: String(year),
+		month: two(wall.getUTCMonth() + 1),
+		day: two(wall.getUTCDate()),
+		hour: two(wall.getUTCHours()),
+		minute: two(wall.getUTCMinutes()),
+		second: two(wall.getUTCSeconds()),
 	};
 }
 

@@ -26,8 +26,30 @@ function widest(...texts: string[]): number {
 	return Math.max(...texts.map(text => displayWidth(text)));
 }
 
+type Layout = {fit: Fit; cells: Column[]};
+
+/** Layouts already worked out, per catalogue: every row of a frame shares its header's. */
+const layouts = new WeakMap<Messages, Map<string, Layout>>();
+
+function layout(messages: Messages, multiDay: boolean, columns: number): Layout {
+	let known = layouts.get(messages);
+	if (!known) {
+		known = new Map();
+		layouts.set(messages, known);
+	}
+
+	const key = `${multiDay ? 'd' : 't'}${columns}`;
+	let found = known.get(key);
+	if (!found) {
+		found = fitColumns(messages, multiDay, columns);
+		known.set(key, found);
+	}
+
+	return found;
+}
+
 /** The columns that fit in `columns`; the status comes last, so when nothing fits only it is cut, never an amount. */
-function layout(messages: Messages, multiDay: boolean, columns: number): {fit: Fit; cells: Column[]} {
+function fitColumns(messages: Messages, multiDay: boolean, columns: number): Layout {
 	const names = messages.list.columns;
 	const statuses = Object.values(messages.transactionStatus);
 	const channels = Object.values(messages.channel);
