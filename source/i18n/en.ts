@@ -61,6 +61,7 @@ export const en = {
 		columns: {time: 'Time', voucher: 'Voucher', channel: 'Channel', card: 'Card', amount: 'Amount', status: 'Status'},
 		empty: 'No transactions match. / searches; Esc goes back to today.',
 		searchPrompt: 'Search: ',
+		position: (position, total) => `${position.toLocaleString('en')} / ${total.toLocaleString('en')}`,
 		searchHint:
 			'voucher 000124 · reference (12 digits) · last four 0018 · amount 128.50 · 2026-11-24/today · voided/completed',
 		problem(problem) {
@@ -86,7 +87,6 @@ export const en = {
 				}
 			}
 		},
-		position: (first, count) => (count === 0 ? '' : `rows from ${first}`),
 	},
 	channel: channelNames.en,
 	transactionStatus: {completed: 'completed', voided: 'VOIDED'},

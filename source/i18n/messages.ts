@@ -42,8 +42,9 @@ export type Messages = {
 		empty: string;
 		searchPrompt: string;
 		searchHint: string;
+		/** The highlighted row's place and the rows the list holds: `1,204 / 142,858`. */
+		position: (position: number, total: number) => string;
 		problem: (problem: SearchProblem) => string;
-		position: (first: number, count: number) => string;
 	};
 	channel: Record<Channel, string>;
 	transactionStatus: Record<TransactionStatus, string>;

@@ -60,6 +60,7 @@ export const zhCN = {
 		columns: {time: '时间', voucher: '凭证号', channel: '渠道', card: '卡号', amount: '金额', status: '状态'},
 		empty: '没有符合条件的交易。/ 搜索;Esc 回到今天。',
 		searchPrompt: '搜索: ',
+		position: (position, total) => `第 ${position.toLocaleString('en')} / 共 ${total.toLocaleString('en')} 笔`,
 		searchHint: '凭证号 000124 · 参考号(12位) · 卡号后四位 0018 · 金额 128.50 · 2026-11-24/今天/昨天 · 已撤销/已完成',
 		problem(problem) {
 			switch (problem.kind) {
@@ -84,7 +85,6 @@ export const zhCN = {
 				}
 			}
 		},
-		position: (first, count) => (count === 0 ? '' : `自第 ${first} 行`),
 	},
 	channel: channelNames.zh,
 	transactionStatus: {completed: '已完成', voided: '已撤销'},

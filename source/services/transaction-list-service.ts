@@ -24,6 +24,16 @@ export function pageTransactions(
 	return context.store.guard(() => context.store.transactions.page(query, cursor, direction, rows));
 }
 
+/** How many transactions match `query`, or only those newer than `newerThan`: the list's total and position. */
+export function countTransactions(context: ServiceContext, query: TransactionQuery, newerThan?: Cursor): number {
+	return context.store.guard(() => context.store.transactions.count(query, newerThan));
+}
+
+/** A number that changes when another program (an import, a void on the command line) has written to the database. */
+export function databaseChangeMark(context: ServiceContext): number {
+	return context.store.guard(() => context.store.dataVersion());
+}
+
 export function getTransaction(context: ServiceContext, id: number): Transaction | undefined {
 	return context.store.guard(() => context.store.transactions.get(id));
 }

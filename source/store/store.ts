@@ -56,6 +56,10 @@ function createStore(db: SqlDatabase, file: string, gate: WriteGate) {
 		guard<T>(work: () => T): T {
 			return reportBusy(file, work);
 		},
+		/** Changes whenever another connection commits (`PRAGMA data_version`): an import or a void made elsewhere. */
+		dataVersion(): number {
+			return Number(db.pragma('data_version', {simple: true}));
+		},
 		/** `PRAGMA integrity_check`: 'ok' or the problems found. */
 		integrityCheck(): string {
 			return (db.pragma('integrity_check', {simple: true}) as string) ?? '';

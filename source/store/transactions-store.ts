@@ -58,6 +58,26 @@ export function createTransactionsStore(db: SqlDatabase) {
 		`UPDATE transactions SET status = 'voided' WHERE id = ? AND status = 'completed'`,
 	);
 	const pageStatements = new Map<string, SqlStatement<unknown[], Transaction>>();
+	const countStatements = new Map<string, SqlStatement<unknown[], {count: number}>>();
+
+	/** Counts the rows matching `query`, or only those newer than a cursor: the list's total and its position. */
+	function countStatement(query: TransactionQuery, newerThanCursor: boolean) {
+		const used = filterOrder.filter(key => query[key] !== undefined);
+		const cacheKey = `${used.join(',')}|${newerThanCursor}`;
+		let statement = countStatements.get(cacheKey);
+		if (!statement) {
+			const conditions = used.map(key => filterSql[key]);
+			if (newerThanCursor) {
+				conditions.push('(created_at, id) > (?, ?)');
+			}
+
+			const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+			statement = db.prepare<unknown[], {count: number}>(`SELECT count(*) AS count FROM transactions ${where}`);
+			countStatements.set(cacheKey, statement);
+		}
+
+		return statement;
+	}
 
 	/** One statement per combination of filters and direction, prepared once per connection. */
 	/** The limit is written into the SQL: a bound LIMIT costs twice the time of the whole seek. */
@@ -104,6 +124,15 @@ export function createTransactionsStore(db: SqlDatabase) {
 			const statement = pageStatement(query, direction, cursor !== undefined, limit);
 			const rows = statement.all(...pageParameters(query, cursor));
 			return direction === 'older' ? rows : rows.toReversed();
+		},
+		/** How many rows match `query`; with `newerThan`, only those before it in newest-first order. */
+		count(query: TransactionQuery, newerThan?: Cursor): number {
+			const statement = countStatement(query, newerThan !== undefined);
+			return Number(statement.get(...pageParameters(query, newerThan))?.count ?? 0);
+		},
+		/** The SQL and parameters a count would run, for tests that check the query plan. */
+		countQuery(query: TransactionQuery, newerThan?: Cursor) {
+			return {sql: countStatement(query, newerThan !== undefined).source, parameters: pageParameters(query, newerThan)};
 		},
 		/** The SQL and parameters a page would run, for tests that check the query plan. */
 		pageQuery(query: TransactionQuery, cursor: Cursor | undefined, direction: Direction, limit: number) {

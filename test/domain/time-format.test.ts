@@ -45,7 +45,7 @@ function intlDateTime(epochMs: number, timeZone: string): string {
 const from1970To2100 = fc.integer({min: 0, max: Date.UTC(2100, 0, 1)});
 
 test('formatDateTime agrees with Intl at any moment in any zone', t => {
-	fc.assert(
+	const result = fc.check(
 		fc.property(
 			from1970To2100,
 			fc.constantFrom(...zones),
@@ -53,7 +53,7 @@ test('formatDateTime agrees with Intl at any moment in any zone', t => {
 		),
 		{numRuns: 3000},
 	);
-	t.true(true);
+	t.false(result.failed, fc.defaultReportMessage(result));
 });
 
 /** The zone's offset from UTC at `epochMs` in minutes, from Intl. */

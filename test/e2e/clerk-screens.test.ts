@@ -1,5 +1,9 @@
 // What a clerk hit on the screens (issue 11), through the built binary in a pseudo-terminal.
 import test from 'ava';
+import {defaultConfig} from '../../source/config.js';
+import {createServiceContext} from '../../source/services/service-context.js';
+import {openStore} from '../../source/store/store.js';
+import {addSale} from '../helpers/fixture.js';
 import {keys} from '../helpers/pty-terminal.js';
 import {cashier, makeCounter, signIn, stars, startConsole, startPrinter, typeAndEnter} from './helpers/counter.js';
 
@@ -91,4 +95,28 @@ test('a lockout at the void signs the operator out', async t => {
 	await typeAndEnter(terminal, cashier.password, `Password: ${stars(cashier.password)}`);
 	await terminal.waitFor(/locked/i);
 	t.notRegex(terminal.screen(), /^Today /m, 'the locked operator cannot sign back in');
+});
+
+test('the list shows its position and reads rows another program wrote while it is open', async t => {
+	const counter = await makeCounter(t, [12_850, 3000, 4500]);
+	const printer = await startPrinter(t, counter.folder);
+	const terminal = startConsole(t, counter, printer);
+
+	const list = await signIn(terminal);
+	t.regex(await terminal.waitFor(/ 1 \/ 3$/m), / 1 \/ 3$/m, list);
+	await terminal.press(keys.down, / 2 \/ 3$/m);
+
+	// Another program (an import) writes a sale: the highlight stays on its row, which is now third.
+	const store = openStore(counter.db);
+	try {
+		const context = createServiceContext(store, {...defaultConfig(), database: counter.db});
+		addSale(context, {amount: 77_700, voucherNo: '000600', createdAt: context.now()});
+	} finally {
+		store.close();
+	}
+
+	const moved = await terminal.waitFor(/ 3 \/ 4$/m, 8000);
+	t.regex(moved, new RegExp(`› .*${counter.vouchers[1]!}`), 'the highlight stayed on the same sale');
+	const top = await terminal.press(keys.home, / 1 \/ 4$/m);
+	t.regex(top, /› .*000600/, 'the new sale is at the top');
 });

@@ -71,3 +71,21 @@ test('a page deep in the unfiltered history is a seek from the cursor, not a sca
 		);
 	}
 });
+
+test("the list's total and position are counted from an index, never by reading the table", t => {
+	const {context, store} = tempDatabase(t);
+	seedDatabase(context, {rows: 20_000, days: 3, seed: 5, now: testNow});
+	const problems: string[] = [];
+	for (const [name, query] of lookups) {
+		for (const newerThan of [undefined, cursorFor(true)]) {
+			const {sql, parameters} = store.transactions.countQuery(query, newerThan);
+			const plan = store.explain(sql, parameters);
+			if (!plan.some(line => /^SEARCH transactions USING (?:COVERING )?INDEX/.test(line))) {
+				problems.push(`${name}${newerThan ? ', newer than a row' : ''}: ${plan.join(' / ')}`);
+			}
+		}
+	}
+
+	t.deepEqual(problems, []);
+	t.is(store.transactions.count({}), 20_000);
+});

@@ -1,5 +1,7 @@
 import test from 'ava';
+import fc from 'fast-check';
 import {
+	positionOf,
 	firstWindow,
 	moveWindow,
 	reloadWindow,
@@ -155,4 +157,32 @@ test('reload reads the window again from its first row and keeps the highlight',
 	const reloaded = reloadWindow(window, fetch);
 	t.deepEqual(ids(reloaded.rows), ids(window.rows));
 	t.is(reloaded.cursor, window.cursor);
+});
+
+test("the position shown is the highlighted row's place, after any moves and resizes", t => {
+	const moves = ['down', 'up', 'pageDown', 'pageUp', 'home', 'end'] as const;
+	const result = fc.check(
+		fc.property(
+			fc.integer({min: 0, max: 60}),
+			fc.integer({min: 1, max: 12}),
+			fc.array(fc.oneof(fc.constantFrom(...moves), fc.integer({min: 1, max: 15})), {maxLength: 40}),
+			(count, pageSize, steps) => {
+				const {fetch} = source(count);
+				let window = firstWindow(pageSize, fetch);
+				for (const step of steps) {
+					window = typeof step === 'number' ? resizeWindow(window, step, fetch) : moveWindow(window, step, fetch);
+					const selected = selectedRow(window);
+					// Ids run from `count` at the newest down to 1, so the place is count - id + 1.
+					const expected = selected ? count - selected.id + 1 : 0;
+					if (positionOf(window, count) !== expected) {
+						return false;
+					}
+				}
+
+				return true;
+			},
+		),
+		{numRuns: 500},
+	);
+	t.false(result.failed, fc.defaultReportMessage(result));
 });

@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import React, {useState} from 'react';
-import {truncateToWidth} from '../../domain/display-width.js';
+import {displayWidth, truncateToWidth} from '../../domain/display-width.js';
 import {singleLine} from '../../domain/display-text.js';
 import type {Transaction} from '../../domain/transaction.js';
 import type {Messages} from '../../i18n/messages.js';
@@ -25,6 +25,21 @@ type Props = {
 
 /** Lines the list uses besides its rows: the title, the column header and the search or notice line. */
 export const listChrome = 3;
+
+/** The title with the position at the right edge; a narrow window keeps the position and cuts the title. */
+function titleLine(title: string, position: string, columns: number): string {
+	if (position === '') {
+		return truncateToWidth(title, columns);
+	}
+
+	const room = columns - displayWidth(position) - 2;
+	if (room < 4) {
+		return truncateToWidth(position, columns);
+	}
+
+	const head = truncateToWidth(title, room);
+	return `${head}${' '.repeat(columns - displayWidth(head) - displayWidth(position))}${position}`;
+}
 
 /** Today's transactions (or a search), newest first, as a window of exactly the rows that fit. */
 export function ListScreen({list, messages, timeZone, columns, onOpen, onVoid, onQuit}: Props): React.JSX.Element {
@@ -124,7 +139,7 @@ export function ListScreen({list, messages, timeZone, columns, onOpen, onVoid, o
 				</Text>
 			) : (
 				<Text bold wrap="truncate">
-					{truncateToWidth(title, columns)}
+					{titleLine(title, list.total === undefined ? '' : messages.list.position(list.position, list.total), columns)}
 				</Text>
 			)}
 			<Text underline wrap="truncate">

@@ -9,13 +9,17 @@ export type PageRequest = {cursor: RowKey | undefined; direction: 'older' | 'new
 /** Reads one keyset page, newest first. Synchronous: the store is; the screen waits for nothing. */
 export type PageSource<Row extends RowKey> = (request: PageRequest) => Row[];
 
-/** The rows on screen (exactly the visible ones) and the highlighted one. */
-export type ListWindow<Row extends RowKey> = {rows: Row[]; cursor: number; pageSize: number};
+/**
+ * The rows on screen (exactly the visible ones) and the highlighted one. `offset` places the first row
+ * in the whole list without counting it: from 0 it counts from the newest end, below 0 from the oldest
+ * (after End, -rows.length is the window that ends on the oldest row).
+ */
+export type ListWindow<Row extends RowKey> = {rows: Row[]; cursor: number; pageSize: number; offset: number};
 
 export type ListMove = MoveAction;
 
 export function emptyWindow<Row extends RowKey>(pageSize: number): ListWindow<Row> {
-	return {rows: [], cursor: 0, pageSize: Math.max(1, pageSize)};
+	return {rows: [], cursor: 0, pageSize: Math.max(1, pageSize), offset: 0};
 }
 
 function keyOf(row: RowKey): RowKey {
@@ -25,7 +29,7 @@ function keyOf(row: RowKey): RowKey {
 /** The window at the newest end: what Home shows and where a new query starts. */
 export function firstWindow<Row extends RowKey>(pageSize: number, fetch: PageSource<Row>): ListWindow<Row> {
 	const size = Math.max(1, pageSize);
-	return {rows: fetch({cursor: undefined, direction: 'older', limit: size}), cursor: 0, pageSize: size};
+	return {rows: fetch({cursor: undefined, direction: 'older', limit: size}), cursor: 0, pageSize: size, offset: 0};
 }
 
 function clampCursor<Row extends RowKey>(window: ListWindow<Row>): ListWindow<Row> {
@@ -50,14 +54,14 @@ function slideDown<Row extends RowKey>(window: ListWindow<Row>, page: Row[], tar
 	const joined = [...window.rows, ...page];
 	const rows = joined.slice(-window.pageSize);
 	const dropped = joined.length - rows.length;
-	return {...window, rows, cursor: Math.min(rows.length - 1, target - dropped)};
+	return {...window, rows, cursor: Math.min(rows.length - 1, target - dropped), offset: window.offset + dropped};
 }
 
 /** Slides the window up by the newer rows fetched, with the cursor on `target` of `[...page, ...rows]`. */
 function slideUp<Row extends RowKey>(window: ListWindow<Row>, page: Row[], target: number): ListWindow<Row> {
 	const joined = [...page, ...window.rows];
 	const rows = joined.slice(0, window.pageSize);
-	return {...window, rows, cursor: clampIndex(target, rows.length)};
+	return {...window, rows, cursor: clampIndex(target, rows.length), offset: window.offset - page.length};
 }
 
 /**
@@ -114,7 +118,7 @@ export function moveWindow<Row extends RowKey>(
 
 		case 'end': {
 			const last = fetch({cursor: undefined, direction: 'newer', limit: pageSize});
-			return {...window, rows: last, cursor: Math.max(0, last.length - 1)};
+			return {...window, rows: last, cursor: Math.max(0, last.length - 1), offset: -last.length};
 		}
 	}
 }
@@ -136,7 +140,12 @@ export function resizeWindow<Row extends RowKey>(
 	if (size < window.rows.length) {
 		const start = windowStart(window.cursor, window.rows.length, size);
 		const first = Math.min(start, window.cursor);
-		return {rows: window.rows.slice(first, first + size), cursor: window.cursor - first, pageSize: size};
+		return {
+			rows: window.rows.slice(first, first + size),
+			cursor: window.cursor - first,
+			pageSize: size,
+			offset: window.offset + first,
+		};
 	}
 
 	let grown: ListWindow<Row> = {...window, pageSize: size};
@@ -147,7 +156,12 @@ export function resizeWindow<Row extends RowKey>(
 		const stillMissing = size - grown.rows.length;
 		if (stillMissing > 0) {
 			const above = newer(grown, fetch, stillMissing);
-			grown = {...grown, rows: [...above, ...grown.rows], cursor: grown.cursor + above.length};
+			grown = {
+				...grown,
+				rows: [...above, ...grown.rows],
+				cursor: grown.cursor + above.length,
+				offset: grown.offset - above.length,
+			};
 		}
 	}
 
@@ -171,6 +185,16 @@ export function reloadWindow<Row extends RowKey>(window: ListWindow<Row>, fetch:
 		limit: window.pageSize,
 	});
 	return rows.length === 0 ? firstWindow(window.pageSize, fetch) : clampCursor({...window, rows});
+}
+
+/** The highlighted row's place, from 1 at the newest, in a list of `total` rows; 0 when it is empty. */
+export function positionOf<Row extends RowKey>(window: ListWindow<Row>, total: number): number {
+	if (window.rows.length === 0 || total === 0) {
+		return 0;
+	}
+
+	const index = window.offset >= 0 ? window.offset + window.cursor : total + window.offset + window.cursor;
+	return Math.min(total, Math.max(1, index + 1));
 }
 
 export function selectedRow<Row extends RowKey>(window: ListWindow<Row>): Row | undefined {
