@@ -1,5 +1,6 @@
 import {messagesFor} from '../i18n/catalogue.js';
 import {printFailureText} from '../i18n/print-failure-text.js';
+import {settlementRefusalText} from '../i18n/settlement-text.js';
 import {printJob} from '../services/print-service.js';
 import {
 	openBatchSummary,
@@ -68,7 +69,7 @@ export async function runSettle(argv: string[]): Promise<number> {
 			settlement = settleBatch(context, supervisor, batch.batchNo);
 		} catch (error) {
 			if (error instanceof SettlementError) {
-				throw new CommandError(error.message, 2);
+				throw new CommandError(settlementRefusalText(messages, error), 2);
 			}
 
 			throw error;

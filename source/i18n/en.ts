@@ -250,6 +250,10 @@ export const en = {
 		reprintQueued: batchNo => `Reprint of the settlement report of batch ${batchNo}, marked REPRINT.`,
 		nothingToReprint: 'No batch has been settled yet: there is no settlement report to reprint.',
 		settledElsewhere: 'The batch was settled from another window a moment ago: nothing was changed here.',
+		notSupervisor: operatorNo =>
+			`Operator ${operatorNo} is not a supervisor: settlement needs a supervisor's password.`,
+		noReportToReprint: batchNo => `Batch ${batchNo} is not settled: there is no settlement report to reprint.`,
+		busy: 'Another program is using the database: nothing was settled. Wait a moment and press y again.',
 		failed: message => `Nothing was settled: ${message}.`,
 		notSettled: 'Not settled',
 	},

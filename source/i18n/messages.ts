@@ -138,6 +138,9 @@ export type Messages = {
 		reprintQueued: (batchNo: string) => string;
 		nothingToReprint: string;
 		settledElsewhere: string;
+		notSupervisor: (operatorNo: string) => string;
+		noReportToReprint: (batchNo: string) => string;
+		busy: string;
 		failed: (message: string) => string;
 		notSettled: string;
 	};

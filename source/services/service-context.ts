@@ -23,3 +23,6 @@ export function createServiceContext(
 		random: overrides.random ?? (size => randomBytes(size)),
 	};
 }
+
+// The screens tell "another program is using the database" apart from other errors: ui/ does not import store/.
+export {DatabaseBusyError} from '../store/store-errors.js';

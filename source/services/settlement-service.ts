@@ -4,6 +4,7 @@ import type {PrinterFailure} from '../printing/printer-failure.js';
 import {printBytes} from '../printing/printer-transport.js';
 import type {SlipModel} from '../printing/slip-model.js';
 import type {BatchRow} from '../store/batches-store.js';
+import type {SettlementRefusal} from '../domain/settlement-refusal.js';
 import {UserError} from '../user-error.js';
 import type {Authenticated} from './auth-service.js';
 import {ensureOpenBatch, nextFreeBatchNo} from './batch-service.js';
@@ -13,6 +14,14 @@ import type {ServiceContext} from './service-context.js';
 
 export class SettlementError extends UserError {
 	override name = 'SettlementError';
+	readonly refusal: SettlementRefusal;
+	/** The operator or batch the refusal names. */
+	readonly subject: string;
+	constructor(refusal: SettlementRefusal, subject: string, message: string) {
+		super(message);
+		this.refusal = refusal;
+		this.subject = subject;
+	}
 }
 
 export {batchSummary} from './report-slips.js';
@@ -46,6 +55,8 @@ export function openBatchSummary(context: ServiceContext): {batch: BatchRow; sum
 export function settleBatch(context: ServiceContext, supervisor: Authenticated, expectedBatchNo?: string): Settlement {
 	if (supervisor.role !== 'supervisor') {
 		throw new SettlementError(
+			'not-supervisor',
+			supervisor.operatorNo,
 			`operator ${supervisor.operatorNo} is not a supervisor: settlement needs a supervisor's password`,
 		);
 	}
@@ -57,7 +68,11 @@ export function settleBatch(context: ServiceContext, supervisor: Authenticated, 
 		const batch = store.batches.currentOpen(config.terminalId);
 		const moved = expectedBatchNo !== undefined && batch?.batchNo !== expectedBatchNo;
 		if (!batch || moved) {
-			throw new SettlementError('the batch was settled from another window a moment ago: nothing was changed');
+			throw new SettlementError(
+				'settled-elsewhere',
+				batch?.batchNo ?? expectedBatchNo ?? '',
+				'the batch was settled from another window a moment ago: nothing was changed',
+			);
 		}
 
 		const settled = store.batches.open(config.terminalId).map((open): SettledBatch => {
@@ -105,6 +120,8 @@ export function reprintSettlement(
 		const batch = store.batches.byNumber(config.terminalId, batchNo.padStart(6, '0'));
 		if (!batch?.settledAt) {
 			throw new SettlementError(
+				'not-settled',
+				batchNo,
 				`batch ${batchNo} of terminal ${config.terminalId} is not settled: there is no settlement report to reprint`,
 			);
 		}

@@ -2,6 +2,7 @@ import test, {type ExecutionContext} from 'ava';
 import {displayWidth} from '../../source/domain/display-width.js';
 import {summarise} from '../../source/domain/batch-summary.js';
 import {messagesFor} from '../../source/i18n/catalogue.js';
+import {openSqlite} from '../../source/store/sqlite-driver.js';
 import type {Emulator} from '../../source/printing/emulator/printer-emulator.js';
 import {authenticate} from '../../source/services/auth-service.js';
 import {settleBatch} from '../../source/services/settlement-service.js';
@@ -335,4 +336,30 @@ test('figureLines: every row of the table is as wide as the header, in both lang
 	}
 
 	t.is(figureLines(summary, messagesFor('en')).at(-1), 'Net: 9 sales, ¥11889.67, fees ¥59.44');
+});
+
+test("a database another program holds: y says so in the clerk's language and settles nothing; y again settles", async t => {
+	const {fixture} = await settlementFixture(t, 'zh-CN');
+	const {instance} = fixture;
+	await waitForFrame(instance, '操作员号:');
+	await press(instance, '00', keys.enter);
+	await waitForFrame(instance, '密码:');
+	await press(instance, password, keys.enter);
+	await waitForFrame(instance, '今天 2026-11-25');
+	await press(instance, 's');
+	await waitForFrame(instance, '操作员 00,请再次输入密码:');
+	await press(instance, password, keys.enter);
+	await waitForFrame(instance, '结算批次 000001? y/n');
+
+	const other = openSqlite(fixture.file, {timeout: 100});
+	other.exec('BEGIN IMMEDIATE');
+	try {
+		await press(instance, 'y');
+		const busy = await waitForFrame(instance, '另一个程序正在使用数据库', 12_000);
+		t.notRegex(busy, /another program/i);
+		t.is(fixture.store.batches.currentOpen('10293847')?.batchNo, '000001');
+	} finally {
+		other.exec('ROLLBACK');
+		other.close();
+	}
 });

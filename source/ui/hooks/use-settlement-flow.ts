@@ -3,6 +3,8 @@ import {singleLine} from '../../domain/display-text.js';
 import {lastSettledBatch} from '../../services/settlement-history.js';
 import {currentBatch} from '../../services/transaction-list-service.js';
 import {openBatchSummary, reprintSettlement, settleBatch, SettlementError} from '../../services/settlement-service.js';
+import {DatabaseBusyError} from '../../services/service-context.js';
+import {settlementRefusalText} from '../../i18n/settlement-text.js';
 import {settlementFlowReducer, startSettlementFlow, type SettlementFlow} from '../state/settlement-flow.js';
 import type {Authenticated} from '../../services/auth-service.js';
 import type {CheckEvent} from '../state/supervisor-check.js';
@@ -71,7 +73,11 @@ export function useSettlementFlow({context, messages, session, printer, onChange
 	const failureText = useCallback(
 		(error: unknown): string => {
 			if (error instanceof SettlementError) {
-				return messages.settlement.settledElsewhere;
+				return settlementRefusalText(messages, error);
+			}
+
+			if (error instanceof DatabaseBusyError) {
+				return messages.settlement.busy;
 			}
 
 			if (error instanceof Error) {
