@@ -1,11 +1,13 @@
 import {auditEvents, formatAnchor, parseAnchor, type AuditAnchor, type AuditEvent} from '../domain/audit-chain.js';
 import {singleLine} from '../domain/display-text.js';
 import {formatDateTime} from '../domain/time-format.js';
+import {messagesFor} from '../i18n/catalogue.js';
+import type {CommandMessages} from '../i18n/command-messages.js';
 import {verifyAuditChain} from '../services/audit-service.js';
 import {verifyBooks} from '../services/books-verification.js';
 import type {ServiceContext} from '../services/service-context.js';
 import {CommandError} from './command-errors.js';
-import {openCommandContext, parseCommand} from './command-context.js';
+import {languageOfArguments, openCommandContext, parseCommand, type CommandContext} from './command-context.js';
 
 export const auditHelp = `posvoid audit [--verify [--anchor ROW:HASH]] [--operator NO] [--event KIND] [--limit N]
 
@@ -17,45 +19,42 @@ the chain's head, row:hash. Each settlement report prints the anchor of its sett
 settled batch's figures, must be what their audit rows recorded (exit status 4 when not).
 Kinds: ${auditEvents.join(', ')}.`;
 
+type AuditText = CommandMessages['audit'];
+
 /** Prints what the money tables' check found; false when they disagree with the audit log. */
-function reportBooks(context: ServiceContext): boolean {
+function reportBooks(context: ServiceContext, text: AuditText): boolean {
 	const books = verifyBooks(context);
 	if (books.ok) {
-		console.log(
-			`money tables agree with the audit log: ${books.voids} voids and ${books.settlements} settlements checked`,
-		);
+		console.log(text.booksAgree(books.voids, books.settlements));
 		return true;
 	}
 
-	const plural = books.problemCount === 1 ? '' : 's';
-	console.error(`money tables DISAGREE with the audit log (${books.problemCount} problem${plural}):`);
+	console.error(text.booksDisagree(books.problemCount));
 	for (const problem of books.problems) {
 		console.error(`  ${singleLine(problem)}`);
 	}
 
 	if (books.problemCount > books.problems.length) {
-		console.error(`  … and ${books.problemCount - books.problems.length} more`);
+		console.error(text.more(books.problemCount - books.problems.length));
 	}
 
 	return false;
 }
 
 /** `--verify`: the hash chain, then the money tables against it. Exit status 4 when either fails. */
-function verifyAll(context: ServiceContext, anchor: AuditAnchor | undefined): number {
+function verifyAll(context: CommandContext, anchor: AuditAnchor | undefined): number {
+	const text = messagesFor(context.language).commands.audit;
 	const verification = verifyAuditChain(context, anchor);
 	let intact = verification.ok;
 	if (verification.ok) {
-		const head = verification.head ? `; head ${formatAnchor(verification.head)}` : '';
-		const anchored = anchor ? `, anchor ${formatAnchor(anchor)} found` : '';
-		console.log(`audit chain intact: ${verification.rows} rows verified${anchored}${head}`);
+		const head = verification.head ? formatAnchor(verification.head) : undefined;
+		console.log(text.chainIntact(verification.rows, anchor ? formatAnchor(anchor) : undefined, head));
 	} else {
-		console.error(
-			`audit chain BROKEN at row ${verification.brokenId}: ${verification.why} (${verification.rows} rows before it verified)`,
-		);
+		console.error(text.chainBroken(verification.brokenId, verification.why, verification.rows));
 	}
 
 	// The money tables against the audit rows: an edit there leaves the chain intact.
-	intact = reportBooks(context) && intact;
+	intact = reportBooks(context, text) && intact;
 	return intact ? 0 : 4;
 }
 
@@ -76,13 +75,14 @@ export async function runAudit(argv: string[]): Promise<number> {
 		return 0;
 	}
 
+	const text = messagesFor(languageOfArguments(argv)).commands.audit;
 	if (values.event !== undefined && !(auditEvents as readonly string[]).includes(values.event)) {
-		throw new CommandError(`--event ${values.event} is not an event kind: use one of ${auditEvents.join(', ')}`);
+		throw new CommandError(text.badEvent(values.event, auditEvents.join(', ')));
 	}
 
 	const limit = Number(values.limit ?? 50);
 	if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) {
-		throw new CommandError('--limit takes a whole number from 1 to 100000');
+		throw new CommandError(text.badLimit);
 	}
 
 	const anchor = values.anchor === undefined ? undefined : parseAnchor(values.anchor);
@@ -91,7 +91,7 @@ export async function runAudit(argv: string[]): Promise<number> {
 	}
 
 	if (anchor && !values.verify) {
-		throw new CommandError('--anchor goes with --verify');
+		throw new CommandError(text.anchorWithoutVerify);
 	}
 
 	const context = openCommandContext(values);

@@ -38,6 +38,16 @@ export type CommandMessages = {
 		printed: string;
 		notPrinted: (message: string, advice: string) => string;
 	};
+	audit: {
+		chainIntact: (rows: number, anchor: string | undefined, head: string | undefined) => string;
+		chainBroken: (row: number, why: string, rowsBefore: number) => string;
+		booksAgree: (voids: number, settlements: number) => string;
+		booksDisagree: (problems: number) => string;
+		more: (count: number) => string;
+		badEvent: (event: string, kinds: string) => string;
+		badLimit: string;
+		anchorWithoutVerify: string;
+	};
 	settle: {
 		needsOperator: string;
 		batchHeader: (batchNo: string, terminalId: string) => string;

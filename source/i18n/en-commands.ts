@@ -49,6 +49,20 @@ export const enCommands = {
 		printed: 'shift summary printed',
 		notPrinted: (message, advice) => `the shift summary did not print: ${message}. ${advice}`,
 	},
+	audit: {
+		chainIntact: (rows, anchor, head) =>
+			`audit chain intact: ${rows} rows verified${anchor ? `, anchor ${anchor} found` : ''}${head ? `; head ${head}` : ''}`,
+		chainBroken: (row, why, rowsBefore) =>
+			`audit chain BROKEN at row ${row}: ${why} (${rowsBefore} rows before it verified)`,
+		booksAgree: (voids, settlements) =>
+			`money tables agree with the audit log: ${voids} voids and ${settlements} settlements checked`,
+		booksDisagree: problems =>
+			`money tables DISAGREE with the audit log (${problems} problem${problems === 1 ? '' : 's'}):`,
+		more: count => `  … and ${count} more`,
+		badEvent: (event, kinds) => `--event ${event} is not an event kind: use one of ${kinds}`,
+		badLimit: '--limit takes a whole number from 1 to 100000',
+		anchorWithoutVerify: '--anchor goes with --verify',
+	},
 	settle: {
 		needsOperator: 'settle needs --operator NO: the supervisor who settles',
 		batchHeader: (batchNo, terminalId) => `batch ${batchNo} of terminal ${terminalId}:`,

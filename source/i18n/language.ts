@@ -35,5 +35,8 @@ export function parseLanguageFlag(flag: string): Language {
 		return 'en';
 	}
 
-	throw new LanguageError(`--lang ${flag} is not a language posvoid speaks: use zh-CN or en`);
+	// Said in both languages: the one asked for is the one not understood.
+	throw new LanguageError(
+		`--lang ${flag} is not a language posvoid speaks: use zh-CN or en / --lang ${flag} 不是 posvoid 支持的语言:请用 zh-CN 或 en`,
+	);
 }

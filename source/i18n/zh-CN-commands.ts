@@ -48,6 +48,17 @@ export const zhCNCommands = {
 		printed: '班次汇总已打印',
 		notPrinted: (message, advice) => `班次汇总未打印:${message}。${advice}`,
 	},
+	audit: {
+		chainIntact: (rows, anchor, head) =>
+			`审计链完整:已校验 ${rows} 行${anchor ? `,已找到锚点 ${anchor}` : ''}${head ? `;链头 ${head}` : ''}`,
+		chainBroken: (row, why, rowsBefore) => `审计链在第 ${row} 行断开:${why}(其前 ${rowsBefore} 行校验通过)`,
+		booksAgree: (voids, settlements) => `资金表与审计日志一致:已核对 ${voids} 笔撤销、${settlements} 次结算`,
+		booksDisagree: problems => `资金表与审计日志不一致(${problems} 处问题):`,
+		more: count => `  …… 另有 ${count} 处`,
+		badEvent: (event, kinds) => `--event ${event} 不是事件类型:请用 ${kinds} 之一`,
+		badLimit: '--limit 需要 1 到 100000 之间的整数',
+		anchorWithoutVerify: '--anchor 需与 --verify 一起使用',
+	},
 	settle: {
 		needsOperator: 'settle 需要 --operator 主管号:执行结算的主管',
 		batchHeader: (batchNo, terminalId) => `终端 ${terminalId} 批次 ${batchNo}:`,

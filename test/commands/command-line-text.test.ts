@@ -205,3 +205,18 @@ test('import reports its lines in the chosen language', async t => {
 	t.regex(result.stderr, /未从 .*sales\.csv 导入任何数据/);
 	t.notRegex(result.stderr, /nothing imported|^line /m);
 });
+
+test('audit answers in the chosen language; a --lang posvoid does not speak is refused in both', async t => {
+	const {db} = await counter([12_850]);
+	const verified = await runCli(['audit', '--verify', '--db', db, '--lang', 'zh-CN']);
+	t.is(verified.code, 0, verified.stderr);
+	t.regex(verified.stdout, /^审计链完整:已校验 \d+ 行;链头 \d+:[\da-f]+$/m);
+	t.regex(verified.stdout, /^资金表与审计日志一致:已核对 0 笔撤销、0 次结算$/m);
+	const badLimit = await runCli(['audit', '--limit', '0', '--db', db, '--lang', 'zh-CN']);
+	t.is(badLimit.stderr, 'posvoid: --limit 需要 1 到 100000 之间的整数\n');
+
+	const language = await runCli(['audit', '--db', db, '--lang', 'fr']);
+	t.is(language.code, 1);
+	t.regex(language.stderr, /use zh-CN or en/);
+	t.regex(language.stderr, /请用 zh-CN 或 en/);
+});
