@@ -173,6 +173,15 @@ function confirmationPick(
 
 type Delivery = Confirmed | Failed;
 
+/** A poll during the slip reported a fault: the full status says which, and the slip may be incomplete. */
+async function whyItStopped(link: PrinterLink, address: PrinterAddress, asked: Array<1 | 2 | 4>): Promise<Failed> {
+	const read = await readStatus(link, address, asked);
+	const failure = read.ok
+		? (statusFailure(read.status) ?? {kind: 'offline' as const, detail: 'DLE EOT reported the printer offline'})
+		: read.failure;
+	return failed(failure.kind, `${failure.detail} while the slip was printing: it may be incomplete`, true);
+}
+
 /**
  * Sends the slip with its confirmation request and waits for the confirmation.
  *
@@ -194,9 +203,9 @@ async function deliver(
 	processId: string,
 ): Promise<Delivery> {
 	const pickConfirmation = confirmationPick(checks, processId);
-	// The poll that says most about the paper: n=4 (roll sensor), else 2 (offline cause), else 1.
+	// DLE EOT 1 goes offline for every fault (paper end, cover, error); its cause is asked once it does.
 	const asked = statusQueries(checks);
-	const poll = ([4, 2, 1] as const).find(n => asked.includes(n));
+	const poll = ([1, 2, 4] as const).find(n => asked.includes(n));
 	const rate = address.minimumByteRate ?? defaultMinimumByteRate;
 	const window = Math.max(64, Math.floor((address.writeTimeoutMs * rate) / 1000));
 	const piece = Math.max(32, Math.floor(window / 2));
@@ -242,21 +251,23 @@ async function deliver(
 		}
 
 		const answer = await link.reply(
-			(reply): Delivery | number | undefined => {
+			(reply): Delivery | number | 'fault' | undefined => {
 				const confirmation = pickConfirmation(reply);
 				if (confirmation !== undefined || poll === undefined || reply.kind !== 'real-time-status') {
 					return confirmation;
 				}
 
 				const failure = statusFailure(statusFromReplies({[poll]: reply.byte}));
-				return failure
-					? failed(failure.kind, `${failure.detail} while the slip was printing: it may be incomplete`, true)
-					: reply.byte;
+				return failure ? 'fault' : reply.byte;
 			},
 			readAllAt === undefined
 				? address.writeTimeoutMs
 				: Math.max(1, Math.min(address.writeTimeoutMs, readAllAt + processingMs - performance.now())),
 		);
+		if (answer === 'fault') {
+			return whyItStopped(link, address, asked);
+		}
+
 		if (typeof answer === 'number') {
 			acknowledged = polls.shift() ?? acknowledged;
 			if (acknowledged >= bytes.length) {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import {ReplyReader} from '../../source/printing/printer-replies.js';
+import {sessionDeadlineMs} from '../../source/printing/printer-transport.js';
 import {paperStatusOf} from '../../source/printing/status-commands.js';
 import {messagesFor} from '../../source/i18n/catalogue.js';
 import {printFailureText} from '../../source/i18n/print-failure-text.js';
@@ -278,7 +279,8 @@ export async function runPrinterFaults(options: PrinterFaultOptions): Promise<Su
 	const figures = emptyFigures('printer faults');
 	const connectTimeoutMs = options.connectTimeoutMs ?? 300;
 	const writeTimeoutMs = options.writeTimeoutMs ?? 300;
-	const boundMs = connectTimeoutMs + 3 * writeTimeoutMs + hangSlackMs;
+	// Connecting, three status queries, the slip's pieces (each answered within the write timeout), confirmation, close.
+	const boundMs = sessionDeadlineMs({connectTimeoutMs, writeTimeoutMs}) + hangSlackMs;
 	const cases = faultCases.flatMap(faultCase => Array.from({length: options.repeats}, () => faultCase));
 	const database = createSalesDatabase(cases.length, 'posvoid-printer-');
 	const store = openStore(database.file, {create: false});
