@@ -52,6 +52,12 @@ function demoPrinter(values: {printer?: string; 'printer-fault'?: string}, argv:
 		throw new CommandError(`--printer-fault ${fault.message}`);
 	}
 
+	if ('quirk' in fault) {
+		throw new CommandError(
+			`--printer-fault ${values['printer-fault']}: give a fault such as paper-out; quirks are for posvoid printer --quirk`,
+		);
+	}
+
 	return {kind: 'built-in', fault: fault.fault};
 }
 

@@ -1,7 +1,15 @@
 import process from 'node:process';
 import {parseArgs} from 'node:util';
 import {parseFaultCommand} from '../printing/emulator/fault-command.js';
-import {startPrinterEmulator, type EmulatedJob, type PrinterFault} from '../printing/emulator/printer-emulator.js';
+import {
+	startPrinterEmulator,
+	isEmulatorQuirk,
+	emulatorQuirks,
+	type EmulatedJob,
+	type EmulatorQuirk,
+	type PrinterFault,
+} from '../printing/emulator/printer-emulator.js';
+import {profileAnswers, profileNames, type ProfileAnswers} from '../printing/profile-answers.js';
 import {messagesFor} from '../i18n/catalogue.js';
 import {formatDateTime} from '../domain/time-format.js';
 import {boundedLines} from './bounded-lines.js';
@@ -11,13 +19,18 @@ import {writeText} from './terminal-output.js';
 /** A fault command is a word and a number; a longer line is refused, and never held in memory whole. */
 const commandLineMaxBytes = 256;
 
-const usage = `posvoid printer [--host 127.0.0.1] [--port 9100] [--columns 48|32] [--out DIR] [--fault MODE] [--rate BYTES_PER_S] [--config PATH]
+const usage = `posvoid printer [--host 127.0.0.1] [--port 9100] [--columns 48|32] [--out DIR] [--fault MODE] [--rate BYTES_PER_S]
+                [--profile NAME] [--quirk QUIRK]... [--config PATH]
+       posvoid printer test | identify   (see posvoid printer test --help)
 
 Runs a networked ESC/POS receipt printer emulator. Each job is shown here and, with --out, saved as
 <time>-<n>.txt (what the paper shows) and .bin (the bytes received), the time in the configured
 time zone (timeZone in the configuration), as the slip prints it.
-Faults: paper-out, near-end, cover-open, offline, error, stall, slow, reset. Type a fault on a line
-while it runs to change it (for example "paper-out", then "ok" once paper is loaded; "slow 500").`;
+Faults: paper-out, near-end, cover-open, offline, error, stall, slow, reset, paper-out-mid (runs out
+after --rate bytes of the slip, 300 by default). Type a fault on a line while it runs to change it
+(for example "paper-out", then "ok" once paper is loaded; "slow 500"; "paper-out-mid 300").
+--profile NAME answers as that built-in printer profile does (${profileNames.join(', ')}).
+Quirks (--quirk, or typed: "double-status", "double-status off"): ${emulatorQuirks.join(', ')}.`;
 
 type Settings = {
 	host: string;
@@ -27,6 +40,8 @@ type Settings = {
 	fault: PrinterFault | undefined;
 	rate: number | undefined;
 	timeZone: string;
+	model: ProfileAnswers | undefined;
+	quirks: EmulatorQuirk[];
 };
 
 function readSettings(argv: string[]): {ok: true; settings: Settings} | {ok: false; message: string} | {ok: 'help'} {
@@ -41,6 +56,8 @@ function readSettings(argv: string[]): {ok: true; settings: Settings} | {ok: fal
 				out: {type: 'string'},
 				fault: {type: 'string'},
 				rate: {type: 'string'},
+				profile: {type: 'string'},
+				quirk: {type: 'string', multiple: true},
 				config: {type: 'string'},
 				lang: {type: 'string'},
 				help: {type: 'boolean', short: 'h'},
@@ -73,8 +90,22 @@ function readSettings(argv: string[]): {ok: true; settings: Settings} | {ok: fal
 	}
 
 	const fault = parseFaultCommand(values.fault ?? 'ok');
-	if (!fault.ok) {
-		return {ok: false, message: `--fault ${fault.message}`};
+	if (!fault.ok || 'quirk' in fault) {
+		return {ok: false, message: `--fault ${fault.ok ? `${values.fault}: give quirks with --quirk` : fault.message}`};
+	}
+
+	const model = values.profile === undefined ? undefined : profileAnswers[values.profile];
+	if (values.profile !== undefined && model === undefined) {
+		return {
+			ok: false,
+			message: `--profile ${values.profile} is not a built-in profile: use one of ${profileNames.join(', ')}`,
+		};
+	}
+
+	const quirks = values.quirk ?? [];
+	const badQuirk = quirks.find(quirk => !isEmulatorQuirk(quirk));
+	if (badQuirk !== undefined) {
+		return {ok: false, message: `--quirk ${badQuirk}: use one of ${emulatorQuirks.join(', ')}`};
 	}
 
 	let rate: number | undefined;
@@ -98,6 +129,8 @@ function readSettings(argv: string[]): {ok: true; settings: Settings} | {ok: fal
 			fault: fault.fault,
 			rate,
 			timeZone: resolveConfig({config: values.config}).timeZone,
+			model,
+			quirks: quirks.filter(quirk => isEmulatorQuirk(quirk)),
 		},
 	};
 }
@@ -145,8 +178,11 @@ export async function runPrinterCommand(argv: string[]): Promise<number> {
 			columns: settings.columns,
 			outDir: settings.out,
 			fault: settings.fault,
-			byteRate: settings.rate,
+			byteRate: settings.fault === 'paper-out-mid' ? undefined : settings.rate,
+			paperOutAfterBytes: settings.fault === 'paper-out-mid' ? settings.rate : undefined,
 			timeZone: settings.timeZone,
+			model: settings.model,
+			quirks: settings.quirks,
 			onJob(job) {
 				writeText(process.stdout, `${describeJob(job, settings.timeZone)}\n`);
 			},
@@ -164,7 +200,7 @@ export async function runPrinterCommand(argv: string[]): Promise<number> {
 	const running = emulator;
 	writeText(
 		process.stdout,
-		`printer emulator listening on ${running.host}:${running.port}, ${settings.columns} columns, fault: ${running.fault ?? 'none'}${settings.out ? `, saving jobs to ${settings.out}` : ''}\ntype a fault (paper-out, cover-open, offline, error, near-end, stall, slow [N], reset) or ok; quit to stop\n`,
+		`printer emulator listening on ${running.host}:${running.port}, ${settings.columns} columns, fault: ${running.fault ?? 'none'}${settings.model ? `, profile ${settings.model.name}` : ''}${running.quirks.length > 0 ? `, quirks: ${running.quirks.join(' ')}` : ''}${settings.out ? `, saving jobs to ${settings.out}` : ''}\ntype a fault (paper-out, cover-open, offline, error, near-end, stall, slow [N], reset) or ok; quit to stop\n`,
 	);
 
 	return new Promise(resolve => {
@@ -194,8 +230,11 @@ export async function runPrinterCommand(argv: string[]): Promise<number> {
 			}
 
 			const command = parseFaultCommand(line);
-			if (command.ok) {
-				running.setFault(command.fault, command.byteRate);
+			if (command.ok && 'quirk' in command) {
+				running.setQuirk(command.quirk, command.on);
+				writeText(process.stdout, `quirk ${command.quirk}: ${command.on ? 'on' : 'off'}\n`);
+			} else if (command.ok) {
+				running.setFault(command.fault, command.byteRate ?? command.afterBytes);
 				writeText(process.stdout, `fault: ${command.fault ?? 'none'}\n`);
 			} else {
 				writeText(process.stdout, `${command.message}\n`);

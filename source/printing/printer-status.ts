@@ -29,8 +29,28 @@ const bit = {
 
 export type StatusParse = {ok: true; status: PrinterStatus} | {ok: false; failure: PrinterFailure};
 
-function hex(byte: number): string {
+export function hex(byte: number): string {
 	return `0x${byte.toString(16).padStart(2, '0')}`;
+}
+
+/** The DLE EOT n values this module reads. */
+export type StatusN = 1 | 2 | 4;
+
+/** The replies to the DLE EOT queries that were asked, by n; a printer that answers only some is read from those. */
+export type StatusReplies = Partial<Record<StatusN, number>>;
+
+/** A status from the replies asked: what was not asked reads as fine (a printer answering only n=1,2 says nothing of the roll sensor). */
+export function statusFromReplies(replies: StatusReplies): PrinterStatus {
+	const printer = replies[1] ?? fixedValue;
+	const offlineCause = replies[2] ?? fixedValue;
+	const paper = replies[4] ?? fixedValue;
+	return {
+		online: (printer & bit.offline) === 0,
+		coverOpen: (offlineCause & bit.coverOpen) !== 0,
+		paperEnd: (paper & bit.paperEnd) !== 0 || (offlineCause & bit.paperEndStop) !== 0,
+		paperNearEnd: (paper & bit.nearEnd) !== 0,
+		error: (offlineCause & bit.errorOccurred) !== 0,
+	};
 }
 
 /** Reads the three replies to `statusQuery`. A byte without the fixed bits means something else answered on the port. */
@@ -49,16 +69,7 @@ export function parseStatus(reply: Uint8Array): StatusParse {
 		};
 	}
 
-	return {
-		ok: true,
-		status: {
-			online: (printer & bit.offline) === 0,
-			coverOpen: (offlineCause & bit.coverOpen) !== 0,
-			paperEnd: (paper & bit.paperEnd) !== 0 || (offlineCause & bit.paperEndStop) !== 0,
-			paperNearEnd: (paper & bit.nearEnd) !== 0,
-			error: (offlineCause & bit.errorOccurred) !== 0,
-		},
-	};
+	return {ok: true, status: statusFromReplies({1: printer, 2: offlineCause, 4: paper})};
 }
 
 /** Why a printer with this status cannot print, or undefined when it is ready. The cover comes first: closing it may reveal the rest. */

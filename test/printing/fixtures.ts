@@ -41,12 +41,20 @@ export function profile(overrides: Partial<PrinterProfile> = {}): PrinterProfile
 	};
 }
 
-/** Short timeouts: a test that hangs fails fast, and a timeout path is reached quickly. */
-export function addressOf(emulator: {host: string; port: number}, timeoutMs = 300): PrinterAddress {
+/**
+ * Short timeouts: a test that hangs fails fast, and a timeout path is reached quickly. The slowest
+ * printer waited for reads 2 kB/s unless a test says otherwise, so a stalled one is given up on soon.
+ */
+export function addressOf(
+	emulator: {host: string; port: number},
+	timeoutMs = 300,
+	minimumByteRate = 2000,
+): PrinterAddress {
 	return {
 		host: emulator.host,
 		port: emulator.port,
 		connectTimeoutMs: timeoutMs,
 		writeTimeoutMs: timeoutMs,
+		minimumByteRate,
 	};
 }

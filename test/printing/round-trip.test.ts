@@ -59,6 +59,7 @@ for (const columns of [32, 48] as const) {
 					});
 					t.deepEqual(outcome, {
 						ok: true,
+						confirmed: true,
 						bytesSent: rendered.bytes.length,
 						paperNearEnd: false,
 					});

@@ -52,12 +52,13 @@ for (const [fault, kind] of notReady) {
 	});
 }
 
-test('paper near end: prints, and says the roll is nearly out', async t => {
+test.serial('paper near end: prints, and says the roll is nearly out', async t => {
 	t.timeout(hangGuardMs);
 	const emulator = await startPrinterEmulator({columns: 32, fault: 'near-end'});
 	t.teardown(async () => emulator.close());
 	t.deepEqual(await printBytes(slip.bytes, addressOf(emulator)), {
 		ok: true,
+		confirmed: true,
 		bytesSent: slip.bytes.length,
 		paperNearEnd: true,
 	});
@@ -67,21 +68,24 @@ test('paper near end: prints, and says the roll is nearly out', async t => {
 	});
 });
 
-test('stall (status answered, data never read): a timeout, not a hang; after the fault clears a retry prints', async t => {
-	t.timeout(hangGuardMs);
-	const emulator = await startPrinterEmulator({columns: 32, fault: 'stall'});
-	t.teardown(async () => emulator.close());
-	const outcome = await printBytes(slip.bytes, addressOf(emulator));
-	t.like(outcome, {ok: false, failure: {kind: 'timeout'}});
-	t.is(emulator.jobs.length, 0);
+test.serial(
+	'stall (status answered, data never read): a timeout, not a hang; after the fault clears a retry prints',
+	async t => {
+		t.timeout(hangGuardMs);
+		const emulator = await startPrinterEmulator({columns: 32, fault: 'stall'});
+		t.teardown(async () => emulator.close());
+		const outcome = await printBytes(slip.bytes, addressOf(emulator));
+		t.like(outcome, {ok: false, failure: {kind: 'timeout'}});
+		t.is(emulator.jobs.length, 0);
 
-	emulator.setFault(undefined);
-	t.like(await printBytes(slip.bytes, addressOf(emulator)), {ok: true});
-	const [job] = await emulator.waitForJobs(1, 2000);
-	t.is(job?.text, preview);
-});
+		emulator.setFault(undefined);
+		t.like(await printBytes(slip.bytes, addressOf(emulator)), {ok: true});
+		const [job] = await emulator.waitForJobs(1, 2000);
+		t.is(job?.text, preview);
+	},
+);
 
-test('a stalled printer with a slip larger than the socket buffers still ends in a timeout', async t => {
+test.serial('a stalled printer with a slip larger than the socket buffers still ends in a timeout', async t => {
 	t.timeout(hangGuardMs);
 	const emulator = await startPrinterEmulator({columns: 32, fault: 'stall'});
 	t.teardown(async () => emulator.close());
@@ -93,7 +97,7 @@ test('a stalled printer with a slip larger than the socket buffers still ends in
 	});
 });
 
-test('slow printer slower than the write timeout: a timeout', async t => {
+test.serial('slow printer slower than the write timeout: a timeout', async t => {
 	t.timeout(hangGuardMs);
 	const emulator = await startPrinterEmulator({
 		columns: 32,
@@ -107,7 +111,7 @@ test('slow printer slower than the write timeout: a timeout', async t => {
 	});
 });
 
-test('slow printer within the write timeout: prints the whole slip', async t => {
+test.serial('slow printer within the write timeout: prints the whole slip', async t => {
 	t.timeout(hangGuardMs);
 	const emulator = await startPrinterEmulator({
 		columns: 32,
@@ -121,7 +125,7 @@ test('slow printer within the write timeout: prints the whole slip', async t => 
 	t.false(job?.interrupted);
 });
 
-test('reset mid-slip: classified as reset, the partial job is marked interrupted, a retry prints', async t => {
+test.serial('reset mid-slip: classified as reset, the partial job is marked interrupted, a retry prints', async t => {
 	t.timeout(hangGuardMs);
 	const emulator = await startPrinterEmulator({columns: 32, fault: 'reset'});
 	t.teardown(async () => emulator.close());
@@ -138,7 +142,7 @@ test('reset mid-slip: classified as reset, the partial job is marked interrupted
 	t.false(jobs[1]?.interrupted);
 });
 
-test('the fault can change while the emulator runs: paper runs out, then is loaded', async t => {
+test.serial('the fault can change while the emulator runs: paper runs out, then is loaded', async t => {
 	t.timeout(hangGuardMs);
 	const emulator = await startPrinterEmulator({columns: 32});
 	t.teardown(async () => emulator.close());
@@ -155,7 +159,7 @@ test('the fault can change while the emulator runs: paper runs out, then is load
 	t.is(emulator.jobs.length, 2, 'the refused attempt left no job');
 });
 
-test('refused connection (nothing listening): unreachable', async t => {
+test.serial('refused connection (nothing listening): unreachable', async t => {
 	t.timeout(hangGuardMs);
 	const emulator = await startPrinterEmulator();
 	const address = addressOf(emulator);
@@ -170,44 +174,50 @@ test('refused connection (nothing listening): unreachable', async t => {
 	});
 });
 
-test('an address nobody answers (TEST-NET-1): unreachable within the connect timeout, whether refused or silent', async t => {
-	t.timeout(hangGuardMs);
-	t.like(
-		await printBytes(slip.bytes, {
-			host: '192.0.2.1',
-			port: 9100,
-			connectTimeoutMs: 300,
-			writeTimeoutMs: 300,
-		}),
-		{ok: false, failure: {kind: 'unreachable'}},
-	);
-});
+test.serial(
+	'an address nobody answers (TEST-NET-1): unreachable within the connect timeout, whether refused or silent',
+	async t => {
+		t.timeout(hangGuardMs);
+		t.like(
+			await printBytes(slip.bytes, {
+				host: '192.0.2.1',
+				port: 9100,
+				connectTimeoutMs: 300,
+				writeTimeoutMs: 300,
+			}),
+			{ok: false, failure: {kind: 'unreachable'}},
+		);
+	},
+);
 
-test('a peer that is not an ESC/POS printer (answers garbage to DLE EOT): printer error, slip not sent', async t => {
-	t.timeout(hangGuardMs);
-	let received = 0;
-	const server = net.createServer(socket => {
-		socket.on('data', chunk => {
-			received += chunk.length;
-			socket.write('HTTP/1.1 400 Bad Request\r\n\r\n');
+test.serial(
+	'a peer that is not an ESC/POS printer (answers garbage to DLE EOT): printer error, slip not sent',
+	async t => {
+		t.timeout(hangGuardMs);
+		let received = 0;
+		const server = net.createServer(socket => {
+			socket.on('data', chunk => {
+				received += chunk.length;
+				socket.write('HTTP/1.1 400 Bad Request\r\n\r\n');
+			});
+			socket.on('error', () => undefined);
 		});
-		socket.on('error', () => undefined);
-	});
-	await new Promise<void>(resolve => {
-		server.listen(0, '127.0.0.1', resolve);
-	});
-	t.teardown(() => {
-		server.close();
-	});
-	const {port} = server.address() as AddressInfo;
-	t.like(
-		await printBytes(slip.bytes, {
-			host: '127.0.0.1',
-			port,
-			connectTimeoutMs: 300,
-			writeTimeoutMs: 300,
-		}),
-		{ok: false, failure: {kind: 'printer-error'}},
-	);
-	t.is(received, 9, 'only the status request went out');
-});
+		await new Promise<void>(resolve => {
+			server.listen(0, '127.0.0.1', resolve);
+		});
+		t.teardown(() => {
+			server.close();
+		});
+		const {port} = server.address() as AddressInfo;
+		t.like(
+			await printBytes(slip.bytes, {
+				host: '127.0.0.1',
+				port,
+				connectTimeoutMs: 300,
+				writeTimeoutMs: 300,
+			}),
+			{ok: false, failure: {kind: 'printer-error'}},
+		);
+		t.is(received, 3, 'only the first status request went out');
+	},
+);

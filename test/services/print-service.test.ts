@@ -1,4 +1,3 @@
-import net from 'node:net';
 import test from 'ava';
 import {startPrinterEmulator} from '../../source/printing/emulator/printer-emulator.js';
 import {
@@ -13,7 +12,7 @@ import {voidTransaction} from '../../source/services/void-service.js';
 import {spawnTs, waitForLine} from '../helpers/child-process.js';
 import {addSale, addTestOperator, openFixture} from '../helpers/fixture.js';
 
-async function voidedWithPrinter(fault: 'reset' | 'paper-out') {
+async function voidedWithPrinter(fault: 'reset' | 'paper-out' | 'paper-out-mid') {
 	const emulator = await startPrinterEmulator({columns: 32, fault});
 	const fixture = openFixture();
 	const {printer} = fixture.context.config;
@@ -49,64 +48,31 @@ test('a slip cut off mid-way is retried marked REPRINT, since part of it may be 
 	t.deepEqual(waitingJobs(fixture.context), []);
 });
 
-/**
- * A printer that is ready, takes the whole slip, then reports paper out in the status asked after it
- * (Epson's paper-end reply 1A 32 7E). A real TCP peer on loopback, simpler than an emulator fault.
- */
-async function printerThatRunsOutAfterTheSlip(): Promise<net.Server & {slips: number}> {
-	const statusQuery = Buffer.from([0x10, 0x04, 0x01, 0x10, 0x04, 0x02, 0x10, 0x04, 0x04]);
-	const server = Object.assign(
-		net.createServer(socket => {
-			let received = Buffer.alloc(0);
-			let answered = 0;
-			socket.on('data', (chunk: Uint8Array) => {
-				received = Buffer.concat([received, chunk]);
-				if (answered === 0 && received.length >= statusQuery.length) {
-					answered = 1;
-					socket.write(Buffer.from([0x12, 0x12, 0x12]));
-				} else if (
-					answered === 1 &&
-					received.length > statusQuery.length * 2 &&
-					received.subarray(-statusQuery.length).equals(statusQuery)
-				) {
-					answered = 2;
-					server.slips++;
-					socket.write(Buffer.from([0x1a, 0x32, 0x7e]));
-				}
-			});
-			socket.on('end', () => {
-				socket.end();
-			});
-		}),
-		{slips: 0},
-	);
-	await new Promise<void>(resolve => {
-		server.listen(0, '127.0.0.1', resolve);
-	});
-	return server;
-}
-
-test('a slip the printer took before running out of paper is retried marked REPRINT', async t => {
-	const {emulator, fixture, jobId} = await voidedWithPrinter('paper-out');
-	const printer = await printerThatRunsOutAfterTheSlip();
+test('paper out mid-slip on a confirming printer: the job stays queued, and its retry is marked REPRINT', async t => {
+	const {emulator, fixture, jobId} = await voidedWithPrinter('paper-out-mid');
 	t.teardown(async () => {
 		fixture.close();
-		printer.close();
 		await emulator.close();
 	});
-	fixture.context.config.printer.port = (printer.address() as net.AddressInfo).port;
+	emulator.setFault('paper-out-mid', 300);
 
 	const first = await printJob(fixture.context, jobId);
 	t.like(first, {ok: false, failure: {kind: 'paper-out', afterSend: true}});
-	t.is(printer.slips, 1);
 	t.notRegex(first.preview, /REPRINT/);
+	t.like(fixture.store.printJobs.get(jobId), {state: 'failed', mayHavePrinted: true});
+	t.deepEqual(
+		waitingJobs(fixture.context).map(view => view.job.id),
+		[jobId],
+	);
+	const [cutOff] = await emulator.waitForJobs(1, 5000);
+	t.true((cutOff?.bytes.length ?? 0) < 600, 'the printer stopped part-way');
 
-	fixture.context.config.printer.port = emulator.port;
 	emulator.setFault(undefined);
 	const retry = await printJob(fixture.context, jobId);
 	t.true(retry.ok);
-	const [job] = await emulator.waitForJobs(1, 5000);
-	t.regex(job!.text, /重打印 REPRINT/);
+	const jobs = await emulator.waitForJobs(2, 5000);
+	t.regex(jobs[1]!.text, /重打印 REPRINT/);
+	t.like(fixture.store.printJobs.get(jobId), {state: 'printed'});
 });
 
 test('a slip refused before anything was sent is retried as the original', async t => {

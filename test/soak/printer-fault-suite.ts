@@ -1,5 +1,7 @@
 import fs from 'node:fs';
-import {parseStatus, statusFailure} from '../../source/printing/printer-status.js';
+import {ReplyReader} from '../../source/printing/printer-replies.js';
+import {sessionDeadlineMs} from '../../source/printing/printer-transport.js';
+import {paperStatusOf} from '../../source/printing/status-commands.js';
 import {messagesFor} from '../../source/i18n/catalogue.js';
 import {printFailureText} from '../../source/i18n/print-failure-text.js';
 import type {PrinterFailureKind} from '../../source/printing/printer-failure.js';
@@ -24,7 +26,7 @@ import {createSalesDatabase, serviceContext} from './sales-database.js';
 export type FaultStep = 'before connect' | 'at the status query' | 'mid-send';
 
 export type FaultName =
-	| Exclude<PrinterFault, 'slow'>
+	| Exclude<PrinterFault, 'slow' | 'paper-out-mid'>
 	| 'slow (too slow)'
 	| 'slow (fast enough)'
 	| 'refused'
@@ -211,17 +213,19 @@ function countSlips(figures: SuiteFigures, emulator: Emulator, previews: Tracked
 	figures.notes['whole on a connection given up on'] = late;
 }
 
-/** What the printer saw: the slip whole, and a ready answer to the status request sent after it. */
+/** What the printer saw: the slip whole, and a GS r 1 answer after it that reports paper. */
 function printerVerdict(
 	emulator: Emulator,
 	replies: Uint8Array | undefined,
 	preview: string,
 ): {acceptedWhileReady: boolean; cutOffByFault: number} {
 	const whole = wholeSlips(emulator, preview);
-	const finalStatus = replies?.length === 6 ? parseStatus(replies.subarray(3)) : undefined;
-	const notReady = finalStatus?.ok === true && statusFailure(finalStatus.status) !== undefined;
+	const confirmation = new ReplyReader()
+		.push(replies ?? new Uint8Array(0))
+		.findLast(reply => reply.kind === 'in-sequence-status');
+	const notReady = confirmation?.kind === 'in-sequence-status' && paperStatusOf(confirmation.byte).paperEnd;
 	return {
-		acceptedWhileReady: whole === 1 && finalStatus?.ok === true && !notReady,
+		acceptedWhileReady: whole === 1 && confirmation !== undefined && !notReady,
 		// The printer took the bytes but said it could not print them (paper ran out, cover opened…):
 		// the emulator's paper shows the slip whole, a real printer's would not.
 		cutOffByFault: notReady ? whole : 0,
@@ -275,7 +279,8 @@ export async function runPrinterFaults(options: PrinterFaultOptions): Promise<Su
 	const figures = emptyFigures('printer faults');
 	const connectTimeoutMs = options.connectTimeoutMs ?? 300;
 	const writeTimeoutMs = options.writeTimeoutMs ?? 300;
-	const boundMs = connectTimeoutMs + 3 * writeTimeoutMs + hangSlackMs;
+	// Connecting, three status queries, the slip's pieces (each answered within the write timeout), confirmation, close.
+	const boundMs = sessionDeadlineMs({connectTimeoutMs, writeTimeoutMs}) + hangSlackMs;
 	const cases = faultCases.flatMap(faultCase => Array.from({length: options.repeats}, () => faultCase));
 	const database = createSalesDatabase(cases.length, 'posvoid-printer-');
 	const store = openStore(database.file, {create: false});

@@ -14,6 +14,8 @@ export type PrinterEvent = {raw: Uint8Array} & (
 	| {kind: 'qr'; fn: number; parameters: Uint8Array}
 	| {kind: 'cut'; mode: number; feed: number}
 	| {kind: 'status'; n: number}
+	/** GS r n, GS a n, GS I n, GS ( H: what the printer answers in sequence, or ASB; `data` is GS ( H's parameters after fn. */
+	| {kind: 'query'; command: 'gs-r' | 'gs-a' | 'gs-i' | 'gs-h'; n: number; data: Uint8Array}
 	| {kind: 'unknown'; reason: string}
 );
 
@@ -96,6 +98,10 @@ function stepGs(bytes: Uint8Array, need: Need, unknown: Unknown): Step {
 			}
 
 			const length = bytes[3]! + bytes[4]! * 256;
+			if (third === 0x48) {
+				return need(5 + length, raw => ({kind: 'query', command: 'gs-h', n: raw[5] ?? 0, data: raw.subarray(6), raw}));
+			}
+
 			if (third !== 0x6b) {
 				return unknown(5 + length, 'unknown GS ( function');
 			}
@@ -106,6 +112,13 @@ function stepGs(bytes: Uint8Array, need: Need, unknown: Unknown): Step {
 					? {kind: 'qr', fn: raw[6]!, parameters: raw.subarray(7), raw}
 					: {kind: 'unknown', reason: 'GS ( k for a symbol other than QR', raw},
 			);
+		}
+
+		case 0x72:
+		case 0x61:
+		case 0x49: {
+			const command = second === 0x72 ? 'gs-r' : second === 0x61 ? 'gs-a' : 'gs-i';
+			return need(3, raw => ({kind: 'query', command, n: raw[2]!, data: raw.subarray(3), raw}));
 		}
 
 		default: {

@@ -113,8 +113,9 @@ export class PaperRenderer {
 				break;
 			}
 
-			case 'status': {
-				// Answered by the server in real time; nothing on paper.
+			case 'status':
+			case 'query': {
+				// Answered by the server (in real time, or in sequence); nothing on paper.
 				break;
 			}
 

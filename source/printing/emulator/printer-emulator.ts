@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import {systemClock, type Clock} from '../../clock.js';
 import {formatDate, formatTime} from '../../domain/time-format.js';
+import type {PrinterModel} from '../printer-profile.js';
 import {CommandParser, type PrinterEvent} from './command-parser.js';
 import {PaperRenderer, type PaperLineRecord, type UnknownSequence} from './paper-renderer.js';
 
@@ -16,11 +17,55 @@ export const printerFaults = [
 	'stall',
 	'slow',
 	'reset',
+	'paper-out-mid',
 ] as const;
 export type PrinterFault = (typeof printerFaults)[number];
 
 export function isPrinterFault(value: string): value is PrinterFault {
 	return (printerFaults as readonly string[]).includes(value);
+}
+
+/**
+ * How a real printer or print server answers, beside faults: it never answers DLE EOT, answers with
+ * the status before the latest change, answers each DLE EOT twice, has status bytes waiting when a
+ * connection opens, sends automatic status back (ASB) blocks unasked, answers only DLE EOT n=1 and 2,
+ * or does not know GS r / GS ( H (so it never confirms a slip).
+ */
+export const emulatorQuirks = [
+	'no-status',
+	'previous-status',
+	'double-status',
+	'stale-at-connect',
+	'asb',
+	'status-n12',
+	'no-confirmation',
+] as const;
+export type EmulatorQuirk = (typeof emulatorQuirks)[number];
+
+export function isEmulatorQuirk(value: string): value is EmulatorQuirk {
+	return (emulatorQuirks as readonly string[]).includes(value);
+}
+
+/** What a printer profile says of its answers, as the emulator plays it (`PrinterModel`'s fields). */
+export type EmulatedModel = Pick<PrinterModel, 'name' | 'status' | 'confirmation'> & {
+	/** What GS I 66 and 67 answer (maker, model); none when the printer does not answer GS I. */
+	identity?: {maker: string; model: string; firmware: string; fonts?: string};
+};
+
+/** The quirks that make the emulator answer as a printer of this profile does. */
+export function quirksOf(model: Pick<PrinterModel, 'status' | 'confirmation'>): EmulatorQuirk[] {
+	const quirks: EmulatorQuirk[] = [];
+	if (model.status.kind === 'none') {
+		quirks.push('no-status');
+	} else if (!model.status.answers.includes(4)) {
+		quirks.push('status-n12');
+	}
+
+	if (model.confirmation === 'none') {
+		quirks.push('no-confirmation');
+	}
+
+	return quirks;
 }
 
 export type EmulatedJob = {
@@ -48,6 +93,11 @@ export type EmulatorOptions = {
 	fault?: PrinterFault;
 	/** Bytes per second read in the `slow` fault. */
 	byteRate?: number;
+	/** Bytes of print data after which the `paper-out-mid` fault runs out of paper (300 by default). */
+	paperOutAfterBytes?: number;
+	quirks?: readonly EmulatorQuirk[];
+	/** A printer profile to behave like: its quirks are added to `quirks`, and GS I answers its identity. */
+	model?: EmulatedModel;
 	onJob?: (job: EmulatedJob) => void;
 	/** The clock that stamps each job (the process's clock by default). */
 	now?: Clock;
@@ -61,7 +111,10 @@ export type Emulator = {
 	readonly fault: PrinterFault | undefined;
 	/** Every job so far, in arrival order; the array grows in place. */
 	jobs: EmulatedJob[];
-	setFault(fault: PrinterFault | undefined, byteRate?: number): void;
+	readonly quirks: readonly EmulatorQuirk[];
+	/** `amount` is the byte rate of `slow` or the bytes before `paper-out-mid` runs out. */
+	setFault(fault: PrinterFault | undefined, amount?: number): void;
+	setQuirk(quirk: EmulatorQuirk, on: boolean): void;
 	waitForJobs(count: number, timeoutMs: number): Promise<EmulatedJob[]>;
 	close(): Promise<void>;
 };
@@ -100,6 +153,22 @@ function statusByte(n: number, fault: PrinterFault | undefined): number {
 	}
 }
 
+/** ASB's four bytes (Epson's layout): offline and cover in the first, error in the second, roll paper sensors in the third. */
+function asbBlock(fault: PrinterFault | undefined): number[] {
+	const offline = fault === 'paper-out' || fault === 'cover-open' || fault === 'offline' || fault === 'error';
+	return [
+		0x10 | (offline ? 0x08 : 0) | (fault === 'cover-open' ? 0x20 : 0),
+		fault === 'error' ? 0x08 : 0,
+		(fault === 'near-end' ? 0x03 : 0) | (fault === 'paper-out' ? 0x0f : 0),
+		0,
+	];
+}
+
+/** GS r 1's reply: roll paper near end in bits 0-1, roll paper end in bits 2-3. */
+function paperStatusByte(fault: PrinterFault | undefined): number {
+	return (fault === 'near-end' ? 0x03 : 0) | (fault === 'paper-out' ? 0x0f : 0);
+}
+
 /** Slow reading runs in ticks, so a slow printer applies TCP back-pressure like a real one. */
 const slowTickMs = 50;
 
@@ -118,7 +187,18 @@ export async function startPrinterEmulator(options: EmulatorOptions = {}): Promi
 	const now = options.now ?? systemClock();
 	const timeZone = options.timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone;
 	let {fault} = options;
+	/** The fault before the latest change: what a `previous-status` printer still reports. */
+	let previousFault: PrinterFault | undefined = fault;
 	let byteRate = options.byteRate ?? 2000;
+	let paperOutAfterBytes = options.paperOutAfterBytes ?? 300;
+	const quirks = new Set<EmulatorQuirk>([...(options.quirks ?? []), ...(options.model ? quirksOf(options.model) : [])]);
+	const changeFault = (next: PrinterFault | undefined) => {
+		if (next !== fault) {
+			previousFault = fault;
+			fault = next;
+		}
+	};
+
 	const jobs: EmulatedJob[] = [];
 	let jobsReceived = 0;
 	const sockets = new Set<net.Socket>();
@@ -197,11 +277,82 @@ export async function startPrinterEmulator(options: EmulatorOptions = {}): Promi
 			});
 		};
 
-		const handle = (events: PrinterEvent[]) => {
-			// Real-time replies go out together: one segment, not one per byte held back by Nagle.
+		/** Bytes of print data processed on this connection, for `paper-out-mid`. */
+		let processed = 0;
+		/** Whether ASB is on: by quirk from the start, or once GS a turns it on. */
+		let asb = quirks.has('asb');
+		/** The last two bytes received, so a DLE EOT split across reads is still seen on receipt. */
+		let tail: number[] = [];
+
+		const statusReply = (n: number): number[] => {
+			if (quirks.has('no-status') || (quirks.has('status-n12') && n !== 1 && n !== 2)) {
+				return [];
+			}
+
+			const byte = statusByte(n, quirks.has('previous-status') ? previousFault : fault);
+			return quirks.has('double-status') ? [byte, byte] : [byte];
+		};
+
+		/** DLE EOT is a real-time command: answered when it is received, ahead of print data still waiting. */
+		const answerOnReceipt = (part: Uint8Array, replies: number[]) => {
+			for (const byte of part) {
+				if (tail.length === 2 && tail[0] === 0x10 && tail[1] === 0x04 && byte >= 1 && byte <= 4) {
+					replies.push(...statusReply(byte));
+				}
+
+				tail = [...tail, byte].slice(-2);
+			}
+		};
+
+		const answerQuery = (event: Extract<PrinterEvent, {kind: 'query'}>, replies: number[]) => {
+			const confirms = !quirks.has('no-confirmation');
+			switch (event.command) {
+				case 'gs-r': {
+					if (confirms && (event.n === 1 || event.n === 49)) {
+						replies.push(paperStatusByte(fault));
+					}
+
+					break;
+				}
+
+				case 'gs-h': {
+					// Fn 48 (process ID): answered once everything before it has been processed, as here.
+					if (confirms && event.n === 48 && event.data.length === 5) {
+						replies.push(0x37, 0x22, ...event.data.subarray(1), 0x00);
+					}
+
+					break;
+				}
+
+				case 'gs-a': {
+					asb = event.n !== 0;
+					break;
+				}
+
+				case 'gs-i': {
+					const identity = options.model?.identity;
+					const answer = identity
+						? {65: identity.firmware, 66: identity.maker, 67: identity.model, 69: identity.fonts}[event.n]
+						: undefined;
+					if (answer !== undefined) {
+						replies.push(0x5f, ...Buffer.from(answer, 'ascii'), 0x00);
+					}
+
+					break;
+				}
+			}
+		};
+
+		const handle = (part: Uint8Array) => {
+			// Replies go out together: one segment, not one per byte held back by Nagle.
 			const replies: number[] = [];
 			try {
-				react(events, replies);
+				answerOnReceipt(part, replies);
+				react(parser.push(part), replies);
+				if (asb) {
+					// Unsolicited, at every step: the status as it is now.
+					replies.push(...asbBlock(fault));
+				}
 			} finally {
 				if (replies.length > 0 && !socket.destroyed) {
 					socket.write(Uint8Array.from(replies));
@@ -212,7 +363,17 @@ export async function startPrinterEmulator(options: EmulatorOptions = {}): Promi
 		const react = (events: PrinterEvent[], replies: number[]) => {
 			for (const event of events) {
 				if (event.kind === 'status') {
-					replies.push(statusByte(event.n, fault));
+					// Answered on receipt.
+					continue;
+				}
+
+				if (fault === 'paper-out' || fault === 'cover-open' || fault === 'offline' || fault === 'error') {
+					// Offline: nothing more is processed, and nothing in sequence is answered.
+					return;
+				}
+
+				if (event.kind === 'query') {
+					answerQuery(event, replies);
 					continue;
 				}
 
@@ -225,6 +386,13 @@ export async function startPrinterEmulator(options: EmulatorOptions = {}): Promi
 
 				data.push(event.raw);
 				paper.apply(event);
+				processed += event.raw.length;
+				if (fault === 'paper-out-mid' && processed >= paperOutAfterBytes) {
+					// The roll ends part-way: the printer goes offline with the rest of the slip unprinted.
+					changeFault('paper-out');
+					return;
+				}
+
 				if (fault === 'reset' && data.length > 8) {
 					finishJob(true);
 					socket.resetAndDestroy();
@@ -249,7 +417,7 @@ export async function startPrinterEmulator(options: EmulatorOptions = {}): Promi
 				}
 
 				budget -= part.length;
-				handle(parser.push(part));
+				handle(part);
 			}
 		};
 
@@ -276,6 +444,20 @@ export async function startPrinterEmulator(options: EmulatorOptions = {}): Promi
 				socket.resume();
 			}
 		};
+
+		if (quirks.has('stale-at-connect')) {
+			// A print server that kept an earlier connection's answers: status bytes before anything is asked.
+			socket.write(
+				Uint8Array.from([
+					statusByte(1, previousFault),
+					statusByte(2, previousFault),
+					statusByte(4, previousFault),
+					...asbBlock(previousFault),
+				]),
+			);
+		} else if (asb) {
+			socket.write(Uint8Array.from(asbBlock(fault)));
+		}
 
 		socket.on('data', (chunk: Uint8Array) => {
 			if (stalled) {
@@ -331,10 +513,24 @@ export async function startPrinterEmulator(options: EmulatorOptions = {}): Promi
 		get fault() {
 			return fault;
 		},
-		setFault(next, rate) {
-			fault = next;
-			if (rate !== undefined) {
-				byteRate = rate;
+		get quirks() {
+			return [...quirks];
+		},
+		setFault(next, amount) {
+			changeFault(next);
+			if (amount !== undefined && next === 'slow') {
+				byteRate = amount;
+			}
+
+			if (amount !== undefined && next === 'paper-out-mid') {
+				paperOutAfterBytes = amount;
+			}
+		},
+		setQuirk(quirk, on) {
+			if (on) {
+				quirks.add(quirk);
+			} else {
+				quirks.delete(quirk);
 			}
 		},
 		jobs,
