@@ -142,6 +142,8 @@ export function signedFen(label: string, raw: string): Parsed<Fen> {
 const wallClockPattern =
 	/^(?<year>\d{4})[-/.]?(?<month>\d{1,2})[-/.]?(?<day>\d{1,2})(?:[ T]+|(?=\d{6}$))(?<hour>\d{1,2}):?(?<minute>\d{2}):?(?<second>\d{2})$/;
 
+const dateShaped = /^\d{4}(?:[-/.]\d{1,2}){2} \d{1,2}(?::\d{2}){1,2}$/;
+
 /** A bill's local date and time (`2026-11-25 10:03:27`, `2026/11/25 10:03:27`, `20261125100327`) in the counter's zone. */
 export function localTime(label: string, raw: string, timeZone: string): Parsed<number> {
 	const text = plainField(raw);
@@ -157,7 +159,8 @@ export function localTime(label: string, raw: string, timeZone: string): Parsed<
 	if (!clock || !isValidWallClock(clock)) {
 		return {
 			ok: false,
-			reason: `${label} "${quoted(text)}" is not a date and time like 2026-11-25 10:03:27`,
+			// A date's 14 digits would read as a card number to the masking; a date-shaped value is shown whole.
+			reason: `${label} "${dateShaped.test(text) ? text : quoted(text)}" is not a date and time like 2026-11-25 10:03:27`,
 		};
 	}
 
