@@ -26,7 +26,7 @@ test('a WeChat Pay bill: backticks gone, sales, the refund of a sale in the same
 	const rows = await readAll(bill);
 
 	t.is(bill.format, 'wechat');
-	t.is(bill.encoding, 'utf-8');
+	t.is(bill.encoding, 'utf-8'); // eslint-disable-line unicorn/text-encoding-identifier-case
 	t.deepEqual(
 		rows.map(row => row.kind),
 		['sale', 'sale', 'sale', 'sale', 'resolution', 'resolution'],
@@ -82,7 +82,8 @@ test('a WeChat Pay summary that does not match its rows names both figures', asy
 test('a WeChat Pay bill cut before its summary says its totals are missing', async t => {
 	const cut = {...wechatTable, rows: wechatTable.rows.slice(0, 3)};
 	const bill = await openBill(writeBill(tempFolder(t), 'bill.csv', wechatBill(cut)), options);
-	t.is((await readAll(bill)).length, 3);
+	const rows = await readAll(bill);
+	t.is(rows.length, 3);
 	t.true(bill.missingTotals());
 	t.is(bill.totals(), undefined);
 });
@@ -196,7 +197,7 @@ test('an acquirer export in GBK: card sales by 卡类别, a void and a return na
 });
 
 test('a card number in any other column of an acquirer export never leaves the reader', async t => {
-	const columns = ['备注', ...[...acquirerTable.columns].reverse(), '商品名称'];
+	const columns = ['备注', ...acquirerTable.columns.toReversed(), '商品名称'];
 	const rows = acquirerTable.rows.map(row => ({
 		...row,
 		备注: '客户卡号 6228 4804 0256 4890 018',
@@ -207,7 +208,7 @@ test('a card number in any other column of an acquirer export never leaves the r
 	const bill = await openBill(file, options);
 	const read = await readAll(bill);
 
-	t.is(bill.encoding, 'utf-8');
+	t.is(bill.encoding, 'utf-8'); // eslint-disable-line unicorn/text-encoding-identifier-case
 	t.is(read.filter(row => row.kind === 'bad').length, 0);
 	t.like(read[0], {kind: 'sale', voucherNo: '000101'});
 	t.notRegex(JSON.stringify(read), /0402564890|0256 4890/);
@@ -257,14 +258,16 @@ test('bad lines carry their file line number and a reason; control bytes are str
 test('the format comes from the content, not the name; --format forces one; an unknown file names the formats known', async t => {
 	const folder = tempFolder(t);
 	const wechat = writeBill(folder, 'alipay-export.xlsx', wechatBill(wechatTable, wechatSummary));
-	t.is((await openBill(wechat, options)).format, 'wechat');
+	const recognised = await openBill(wechat, options);
+	t.is(recognised.format, 'wechat');
 	await t.throwsAsync(openBill(wechat, {...options, format: 'acquirer'}), {
 		instanceOf: BillFileError,
 		message: /is not a card acquirer export/,
 	});
 
 	const posvoid = writeBill(folder, 'bill.csv', 'voucher_no,reference_no,amount\n000001,112233445566,1.00\n');
-	t.is((await openBill(posvoid, options)).format, 'posvoid');
+	const own = await openBill(posvoid, options);
+	t.is(own.format, 'posvoid');
 
 	const other = writeBill(folder, 'wechat.csv', 'date,amount\n2026-11-25,1.00\n');
 	const error = await t.throwsAsync(openBill(other, options), {instanceOf: BillFileError});
