@@ -17,7 +17,7 @@ import type {Channel} from '../domain/transaction.js';
 import type {BillRow, BillSale} from './bill-row.js';
 import type {LineSource} from './bill-lines.js';
 import {type ColumnSpec, fieldOf, mapColumns} from './bill-columns.js';
-import {columnKey, identifier, localTime, plainField, quoted, signedFen, splitCsv} from './bill-fields.js';
+import {columnKey, identifier, localTime, plainField, optionalFen, quoted, signedFen, splitCsv} from './bill-fields.js';
 import {type ReadOptions, type TableRead, type TableReader, TotalsCheck, findHeader} from './bill-reader.js';
 import {tableRecords} from './bill-records.js';
 
@@ -98,7 +98,7 @@ async function open(source: LineSource, options: ReadOptions): Promise<TableRead
 		const type = plainField(field(fields, 'type'));
 		const time = when(fields);
 		const amount = signedFen('交易金额', field(fields, 'amount'));
-		const fee = map.index.fee === undefined ? {ok: true as const, value: 0} : signedFen('手续费', field(fields, 'fee'));
+		const fee = optionalFen('手续费', field(fields, 'fee'));
 		const voucher = sixDigits('凭证号', field(fields, 'voucherNo'));
 		const batch = sixDigits('交易批次号', field(fields, 'batchNo'));
 		const referenceNo = identifier(field(fields, 'referenceNo'));

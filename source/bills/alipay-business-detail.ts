@@ -14,7 +14,7 @@ import {maskCard} from '../domain/card-mask.js';
 import type {BillRow, BillSale} from './bill-row.js';
 import type {LineSource} from './bill-lines.js';
 import {type ColumnSpec, fieldOf, mapColumns} from './bill-columns.js';
-import {columnKey, identifier, localTime, plainField, quoted, signedFen, splitCsv} from './bill-fields.js';
+import {columnKey, identifier, localTime, plainField, optionalFen, quoted, signedFen, splitCsv} from './bill-fields.js';
 import {type ReadOptions, type TableRead, type TableReader, TotalsCheck, findHeader} from './bill-reader.js';
 import {tableRecords} from './bill-records.js';
 
@@ -77,8 +77,7 @@ async function open(source: LineSource, options: ReadOptions): Promise<TableRead
 			: localTime('创建时间', field(fields, 'createdAt'), options.timeZone);
 		const order = signedFen('订单金额（元）', field(fields, 'orderAmount'));
 		const received = signedFen('商家实收（元）', field(fields, 'received'));
-		const fee =
-			map.index.fee === undefined ? {ok: true as const, value: 0} : signedFen('服务费（元）', field(fields, 'fee'));
+		const fee = optionalFen('服务费（元）', field(fields, 'fee'));
 		const platformOrderNo = identifier(field(fields, 'platformOrderNo'));
 		const problems = [time, order, received, fee].flatMap(parsed => (parsed.ok ? [] : [parsed.reason]));
 		if (platformOrderNo === '') {

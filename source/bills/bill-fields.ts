@@ -139,6 +139,11 @@ export function signedFen(label: string, raw: string): Parsed<Fen> {
 	return {ok: true, value: negative && parsed.fen !== 0 ? -parsed.fen : parsed.fen};
 }
 
+/** A fee or other optional amount: an empty field is 0.00. */
+export function optionalFen(label: string, raw: string): Parsed<Fen> {
+	return plainField(raw) === '' ? {ok: true, value: 0} : signedFen(label, raw);
+}
+
 const wallClockPattern =
 	/^(?<year>\d{4})[-/.]?(?<month>\d{1,2})[-/.]?(?<day>\d{1,2})(?:[ T]+|(?=\d{6}$))(?<hour>\d{1,2}):?(?<minute>\d{2}):?(?<second>\d{2})$/;
 

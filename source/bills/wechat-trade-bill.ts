@@ -13,7 +13,7 @@ import {maskCard} from '../domain/card-mask.js';
 import type {BillResolution, BillRow, BillSale} from './bill-row.js';
 import type {LineSource} from './bill-lines.js';
 import {type ColumnSpec, fieldOf, mapColumns} from './bill-columns.js';
-import {columnKey, identifier, localTime, plainField, quoted, signedFen, splitCsv} from './bill-fields.js';
+import {columnKey, identifier, localTime, plainField, optionalFen, quoted, signedFen, splitCsv} from './bill-fields.js';
 import {type ReadOptions, type TableRead, type TableReader, TotalsCheck, findHeader} from './bill-reader.js';
 import {tableRecords} from './bill-records.js';
 
@@ -81,7 +81,7 @@ async function open(source: LineSource, options: ReadOptions): Promise<TableRead
 		const status = plainField(field(fields, 'status')).toUpperCase();
 		const time = localTime('交易时间', field(fields, 'time'), options.timeZone);
 		const settled = signedFen('应结订单金额', field(fields, 'settledAmount'));
-		const fee = map.index.fee === undefined ? {ok: true as const, value: 0} : signedFen('手续费', field(fields, 'fee'));
+		const fee = optionalFen('手续费', field(fields, 'fee'));
 		const platformOrderNo = identifier(field(fields, 'platformOrderNo'));
 		const problems: string[] = [];
 		for (const parsed of [time, settled, fee]) {
