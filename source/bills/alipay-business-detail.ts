@@ -14,7 +14,17 @@ import {maskCard} from '../domain/card-mask.js';
 import type {BillRow, BillSale} from './bill-row.js';
 import type {LineSource} from './bill-lines.js';
 import {type ColumnSpec, fieldOf, mapColumns} from './bill-columns.js';
-import {columnKey, identifier, localTime, plainField, optionalFen, quoted, signedFen, splitCsv} from './bill-fields.js';
+import {
+	columnKey,
+	identifier,
+	localTime,
+	plainField,
+	optionalFen,
+	quoted,
+	signedFen,
+	splitCsv,
+	totalFen,
+} from './bill-fields.js';
 import {type ReadOptions, type TableRead, type TableReader, TotalsCheck, findHeader} from './bill-reader.js';
 import {tableRecords} from './bill-records.js';
 
@@ -182,9 +192,9 @@ async function open(source: LineSource, options: ReadOptions): Promise<TableRead
 
 		const sale = groups['kind'] === '交易';
 		footers.add(sale ? 'sale' : 'refund');
-		const amount = signedFen('商家实收', groups['amount'] ?? '');
+		const amount = totalFen(groups['amount'] ?? '');
 		check.state(sale ? 'saleCount' : 'refundCount', Number(groups['count']), line);
-		const stated = amount.ok ? (sale ? amount.value : Math.abs(amount.value)) : Number.NaN;
+		const stated = sale ? amount : Math.abs(amount);
 		check.state(sale ? 'saleAmount' : 'refundAmount', stated, line);
 	}
 

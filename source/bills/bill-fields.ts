@@ -55,13 +55,16 @@ export function splitCsv(text: string, separator = ','): string[] | undefined {
  * A field as the bill wrote it, made plain: the tab and space padding Alipay adds, WeChat Pay's leading
  * backtick (it keeps spreadsheets from reading numbers as floats), and every control byte, removed.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const controlCharacter = /[\u0000-\u001F\u007F-\u009F]/;
+
 export function plainField(raw: string): string {
 	let text = raw.trim();
 	if (text.startsWith('`')) {
 		text = text.slice(1).trim();
 	}
 
-	return singleLine(text).trim();
+	return controlCharacter.test(text) ? singleLine(text).trim() : text;
 }
 
 /** Name of a column as the header writes it, compared without width or padding: `订单金额(元)` = `订单金额（元）`. */
@@ -72,6 +75,9 @@ export function columnKey(raw: string): string {
 // Digits of any script with anything but letters and digits between them, as domain/card-mask.ts reads a run;
 // no character stands for more than three digits, so fewer than 5 characters cannot hold 13.
 const digitRun = /\p{N}(?:[^\p{L}\p{N}]*\p{N})*/gu;
+
+const asciiDigitRun = /\d(?:[^A-Za-z\d]*\d)*/g;
+const printableAscii = /^[\u0020-\u007E]*$/;
 
 function asciiDigits(run: string): string {
 	return run.normalize('NFKC').replaceAll(/\D/g, '');
@@ -109,8 +115,14 @@ export function identifier(raw: string): string {
 		return text;
 	}
 
-	return text.replaceAll(digitRun, run => {
-		const digits = asciiDigits(run);
+	// Most identifiers are printable ASCII: the same runs, found without Unicode classes or NFKC.
+	const ascii = printableAscii.test(text);
+	if (ascii && text.replaceAll(/\D/g, '').length < 13) {
+		return text;
+	}
+
+	return text.replaceAll(ascii ? asciiDigitRun : digitRun, run => {
+		const digits = ascii ? run.replaceAll(/\D/g, '') : asciiDigits(run);
 		if (digits.length < 13 || digits.length > 19 || !passesLuhn(digits)) {
 			return run;
 		}
@@ -137,6 +149,18 @@ export function signedFen(label: string, raw: string): Parsed<Fen> {
 	}
 
 	return {ok: true, value: negative && parsed.fen !== 0 ? -parsed.fen : parsed.fen};
+}
+
+/** A total a file states about itself: yuan with up to two decimals, signed, with no upper bound (a day's total can pass one sale's largest amount). */
+export function totalFen(raw: string): number {
+	const text = plainField(raw);
+	const match = /^(?<sign>[-+]?)(?<yuan>\d+)(?:\.(?<fraction>\d{1,2}))?$/.exec(text)?.groups;
+	if (!match) {
+		return Number.NaN;
+	}
+
+	const fen = Number(match['yuan']) * 100 + Number((match['fraction'] ?? '').padEnd(2, '0'));
+	return match['sign'] === '-' ? -fen : fen;
 }
 
 /** A fee or other optional amount: an empty field is 0.00. */

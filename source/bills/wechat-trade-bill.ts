@@ -13,7 +13,17 @@ import {maskCard} from '../domain/card-mask.js';
 import type {BillResolution, BillRow, BillSale} from './bill-row.js';
 import type {LineSource} from './bill-lines.js';
 import {type ColumnSpec, fieldOf, mapColumns} from './bill-columns.js';
-import {columnKey, identifier, localTime, plainField, optionalFen, quoted, signedFen, splitCsv} from './bill-fields.js';
+import {
+	columnKey,
+	identifier,
+	localTime,
+	plainField,
+	optionalFen,
+	quoted,
+	signedFen,
+	splitCsv,
+	totalFen,
+} from './bill-fields.js';
 import {type ReadOptions, type TableRead, type TableReader, TotalsCheck, findHeader} from './bill-reader.js';
 import {tableRecords} from './bill-records.js';
 
@@ -212,8 +222,7 @@ async function open(source: LineSource, options: ReadOptions): Promise<TableRead
 			['fee', [feeOfSales]],
 		] as const) {
 			if (summaryMap.index[name] !== undefined) {
-				const stated = signedFen(summaryColumns[name].name, figure(name));
-				check.state(name, stated.ok ? stated.value : Number.NaN, line, alsoAccepted);
+				check.state(name, totalFen(figure(name)), line, alsoAccepted);
 			}
 		}
 	}
