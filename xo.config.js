@@ -89,6 +89,11 @@ const layerRules = [
 		forbidPackages: ['inkAndReact', 'network'],
 	}),
 	layer('printing/', ['source/printing/**'], printing),
+	// Bill readers: what platforms' files say, as rows; they import domain/ and npm packages only.
+	layer('bills/', ['source/bills/**'], {
+		forbid: ['cli', 'commands', 'ui', 'services', 'store', 'printing', 'i18n', 'config', 'clock'],
+		forbidPackages: ['inkAndReact', 'database', 'network'],
+	}),
 	layer('i18n/', ['source/i18n/**'], {
 		forbid: ['cli', 'commands', 'ui', 'services', 'store', 'printing', 'config', 'clock'],
 		forbidPackages: ['inkAndReact', 'database', 'network'],

@@ -11,6 +11,7 @@ export const billFormats = ['posvoid', 'wechat', 'alipay', 'acquirer'] as const;
 export type BillFormat = (typeof billFormats)[number];
 
 /** How the file's bytes were decoded, told to the user. */
+// eslint-disable-next-line unicorn/text-encoding-identifier-case -- the names the user is told
 export type BillEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
 
 /** A completed sale in the bill. Card sales carry voucher/reference/batch; QR sales carry order numbers. */
@@ -71,7 +72,15 @@ export type BadBillLine = {kind: 'bad'; line: number; reason: string};
 export type BillRow = BillSale | BillResolution | BadBillLine;
 
 /** The file's own totals (summary row, `#` footer), checked against the detail rows by the reader. */
-export type BillTotals = {saleCount?: number; saleAmount?: Fen; refundCount?: number; refundAmount?: Fen; fee?: Fen};
+export type BillTotals = {
+	saleCount?: number;
+	saleAmount?: Fen;
+	refundCount?: number;
+	refundAmount?: Fen;
+	fee?: Fen;
+	/** Detail rows of every kind (sales, refunds, revocations), as WeChat Pay's 总交易单数 counts them. */
+	rowCount?: number;
+};
 
 /** A figure the file states about itself that its detail rows do not add up to: the file may be cut. */
 export type TotalsMismatch = {figure: keyof BillTotals; stated: number; counted: number; line: number};
@@ -90,4 +99,9 @@ export type OpenedBill = {
 	mismatches(): readonly TotalsMismatch[];
 	/** Bytes read so far and the file's size, for a progress bar. */
 	progress(): {bytesRead: number; bytesTotal?: number};
+	/**
+	 * True once `rows` has ended when the format promises totals (WeChat Pay's summary row, Alipay's
+	 * `#交易合计` footer) and the file had none: it may be cut. Acquirer exports promise none.
+	 */
+	missingTotals(): boolean;
 };
