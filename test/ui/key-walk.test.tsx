@@ -14,6 +14,8 @@ const sequences: Record<string, string> = {
 	End: keys.end,
 	Enter: keys.enter,
 	Esc: keys.escape,
+	'1–9': '9',
+	'Ctrl+U': '\u0015',
 };
 const everyKey = [...new Set(keymap.map(binding => binding.label))]
 	.filter(label => label !== 'Ctrl+C')
@@ -54,6 +56,11 @@ async function probe(walk: Walk, where: string): Promise<readonly string[]> {
 		if (!offered.includes(label)) {
 			await pressHeard(walk, sequence);
 		}
+	}
+
+	// A text field took some of those keys as typing: Ctrl+U, which it offers, clears them again.
+	if (offered.includes('Ctrl+U')) {
+		await pressHeard(walk, '\u0015');
 	}
 
 	walk.visited.push(where);
@@ -113,6 +120,9 @@ test('on every screen and step, each key the footer offers acts, and each key th
 	await press(instance, password, keys.enter);
 	await waitForFrame(instance, 'Reason for the void');
 	await probe(walk, 'void: reason menu');
+	await step('4', 'Reason, in a few words');
+	await probe(walk, 'void: the Other reason typed');
+	await step(keys.escape, 'Reason for the void', 'Reason, in a few words');
 	await step(keys.enter, 'Confirm void? y/n');
 	await probe(walk, 'void: confirm');
 	await step('y', 'Slip printed.');
@@ -141,5 +151,5 @@ test('on every screen and step, each key the footer offers acts, and each key th
 	await backToList('Keys');
 	await step('l', 'Password:');
 	await probe(walk, 'locked');
-	t.is(walk.visited.length, 16);
+	t.is(walk.visited.length, 17);
 });

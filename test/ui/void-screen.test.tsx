@@ -169,7 +169,7 @@ test('help is generated from the keymap and Esc leaves it', async t => {
 	t.truthy(await waitForFrame(instance, 'Settlement needs a supervisor'));
 });
 
-test('a digit picks the reason at once, and "Other" asks for the clerk\'s own words, which are the stored reason', async t => {
+test('a digit picks the reason at once, and "Other" asks for the clerk\'s own words (Esc goes back to the reasons), which are the stored reason', async t => {
 	const {fixture} = await voidFixture(t);
 	const {instance} = fixture;
 	await startVoid(fixture);
@@ -185,6 +185,13 @@ test('a digit picks the reason at once, and "Other" asks for the clerk\'s own wo
 	await waitForFrame(instance, 'your password again:');
 	await press(instance, password, keys.enter);
 	await waitForFrame(instance, 'Reason for the void');
+	await press(instance, '4');
+	await waitForFrame(instance, 'Reason, in a few words (Enter):');
+	// Esc while typing goes back to the reasons, not out of the void; 4 asks again.
+	await press(instance, 'abc');
+	await press(instance, keys.escape);
+	const reasons = await waitForFrame(instance, 'Reason for the void');
+	t.regex(reasons, /1–9\s+pick by number/);
 	await press(instance, '4');
 	await waitForFrame(instance, 'Reason, in a few words (Enter):');
 	await press(instance, '顾客要求改用现金', keys.enter);

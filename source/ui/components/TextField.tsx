@@ -83,9 +83,9 @@ export function TextField({
 			name: 'field',
 			places: ['field'],
 			swallows: swallowsTyping(takes),
-			onKey(_action, input, key) {
+			onKey(action, input, key) {
 				// Ctrl+U clears the field, as in a shell.
-				if (key.ctrl && input === 'u') {
+				if (action === 'clear') {
 					update('');
 					return true;
 				}

@@ -26,6 +26,8 @@ export type VoidActions = {
 	chooseReason: (index: number, reasons: readonly string[]) => void;
 	/** The clerk's own words for "Other"; empty keeps "Other" itself. */
 	submitOtherReason: (text: string, other: string) => void;
+	/** Esc while typing the "Other" reason: back to the reasons. */
+	backToReasons: () => void;
 	confirm: () => void;
 	retryPrint: () => void;
 	scroll: (by: number, lines: number, height: number) => void;
@@ -146,6 +148,10 @@ export function useVoidFlow({
 		[dispatch, latest],
 	);
 
+	const backToReasons = useCallback(() => {
+		dispatch({type: 'reason-back'});
+	}, [dispatch]);
+
 	const moveReason = useCallback(
 		(by: number, count: number) => {
 			dispatch({type: 'reason-move', by, count});
@@ -200,6 +206,7 @@ export function useVoidFlow({
 		chooseHighlightedReason,
 		chooseReason,
 		submitOtherReason,
+		backToReasons,
 		confirm,
 		retryPrint,
 		scroll,

@@ -169,7 +169,7 @@ function voidKeys(
 		}
 
 		if (flow.step === 'reason') {
-			return action === 'up' || action === 'down' || action === 'choose';
+			return action === 'up' || action === 'down' || action === 'choose' || action === 'pick';
 		}
 
 		return flow.step === 'confirm' && action === 'confirm';
@@ -182,6 +182,12 @@ function voidKeys(
 		// While a password is checked, Esc waits rather than leaving the void half-asked.
 		swallows: binding => binding.action === 'back' && !canCancel(flow),
 		onKey(action, input) {
+			// Esc while typing the "Other" reason goes back to the reasons, not out of the void.
+			if (action === 'back' && flow.step === 'reason-text') {
+				actions.backToReasons();
+				return true;
+			}
+
 			if (action === 'back' || action === 'cancel') {
 				if (canCancel(flow)) {
 					onExit(false);
@@ -190,15 +196,18 @@ function voidKeys(
 				return action === 'back' || flow.step === 'confirm';
 			}
 
-			// A digit 1–9 picks that reason at once (the prompt names them; they are not keymap keys).
-			const digit = flow.step === 'reason' && /^[1-9]$/.test(input) ? Number(input) : undefined;
-			if (digit !== undefined && digit <= reasons.length) {
-				actions.chooseReason(digit - 1, reasons);
-				return true;
-			}
-
 			if (action === undefined || !acts(action)) {
 				return false;
+			}
+
+			// 1–9 picks that reason at once; a number past the last reason does nothing.
+			if (action === 'pick') {
+				const digit = Number(input);
+				if (digit <= reasons.length) {
+					actions.chooseReason(digit - 1, reasons);
+				}
+
+				return true;
 			}
 
 			if (action === 'confirm') {

@@ -56,6 +56,8 @@ export type VoidEvent =
 	| {type: 'reason-move'; by: number; count: number}
 	| {type: 'reason'; reason: string}
 	| {type: 'reason-other'}
+	/** Esc while typing the "Other" reason: back to the list of reasons. */
+	| {type: 'reason-back'}
 	| {type: 'void-refused'; code: string; detail: {terminalId?: string; operatorNo?: string}}
 	| {type: 'voided'; outcome: Extract<VoidOutcome, {ok: true}>}
 	| SlipPrintingEvent;
@@ -134,6 +136,10 @@ export function voidFlowReducer(flow: VoidFlow, event: VoidEvent): VoidFlow {
 
 		case 'reason-other': {
 			return {...flow, step: 'reason-text', notice: undefined};
+		}
+
+		case 'reason-back': {
+			return flow.step === 'reason-text' ? {...flow, step: 'reason', notice: undefined} : flow;
 		}
 
 		case 'void-refused': {
