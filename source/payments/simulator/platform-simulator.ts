@@ -5,7 +5,6 @@
 
 import crypto from 'node:crypto';
 import http from 'node:http';
-import type {AddressInfo} from 'node:net';
 import {formatPlain, parseMoney} from '../../domain/money.js';
 import {alipayStringToSign, alipayTimestamp, responseMember} from '../alipay-signing.js';
 import {refundsPath} from '../wechat-adapter.js';
@@ -464,7 +463,7 @@ export async function startPlatformSimulator(options: SimulatorOptions): Promise
 			resolve();
 		});
 	});
-	const address = server.address() as AddressInfo;
+	const address = server.address() as {address: string; port: number};
 	const url = `http://${address.address}:${address.port}`;
 	return {
 		host: address.address,
