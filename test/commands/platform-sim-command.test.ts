@@ -90,7 +90,7 @@ test('posvoid platform-sim makes owner-only demo keys, serves a signed WeChat Pa
 	t.like(await adapter.requestVoid(sale, {...request, now: testClock()}), {kind: 'approved'});
 	t.like(await adapter.requestVoid(sale, {...request, now: testClock()}), {kind: 'approved'});
 	const response = await fetch(`${url}/sim/refunds?key=${request.idempotencyKey}`);
-	const counted = (await response.json()) as unknown;
+	const counted: unknown = await response.json();
 	t.deepEqual(counted, {key: request.idempotencyKey, refunds: 1, requests: 2});
 
 	child.stdin.write('reset x1\n');
