@@ -13,6 +13,7 @@ import {
 import {auditBody, defaultHttpLimits, exchange, type HttpLimits} from './http-client.js';
 import {
 	describeOutcome,
+	missingOrderNumber,
 	type AdapterContext,
 	type PaymentAdapter,
 	type PaymentSale,
@@ -143,6 +144,11 @@ export function alipayAdapter(
 		// The cancel reply's retry_flag and the refund documentation ("retry with the same out_request_no") both say so.
 		repeatIsSafe: (operation: VoidOperation) => operation === 'cancel' || operation === 'refund',
 		async requestVoid(sale: PaymentSale, request: VoidRequest) {
+			const unnamed = missingOrderNumber(sale);
+			if (unnamed) {
+				return unnamed;
+			}
+
 			if (request.operation === 'cancel') {
 				return cancel(sale, request.idempotencyKey, request.now);
 			}

@@ -130,6 +130,13 @@ export type AdapterContext = {
 	onExchange?: ExchangeListener;
 };
 
+/** A QR sale without the platform's or the merchant's order number cannot be named to its platform. */
+export function missingOrderNumber(sale: PaymentSale): VoidOutcome | undefined {
+	return sale.platformOrderNo === undefined && sale.merchantOrderNo === undefined
+		? {kind: 'declined', code: 'NO_ORDER_NUMBER', detail: 'the sale has no platform or merchant order number'}
+		: undefined;
+}
+
 export function describeOutcome(outcome: VoidOutcome): string {
 	switch (outcome.kind) {
 		case 'approved': {

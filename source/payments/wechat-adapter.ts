@@ -5,6 +5,7 @@
 import {auditBody, defaultHttpLimits, exchange, type HttpLimits} from './http-client.js';
 import {
 	describeOutcome,
+	missingOrderNumber,
 	type AdapterContext,
 	type PaymentAdapter,
 	type PaymentSale,
@@ -141,6 +142,11 @@ export function wechatAdapter(
 		// WeChat Pay documents a repeat with the same out_refund_no as refunding once.
 		repeatIsSafe: operation => operation === 'refund',
 		async requestVoid(sale: PaymentSale, request: VoidRequest) {
+			const unnamed = missingOrderNumber(sale);
+			if (unnamed) {
+				return unnamed;
+			}
+
 			const body = JSON.stringify({
 				...(sale.platformOrderNo === undefined
 					? {out_trade_no: sale.merchantOrderNo}

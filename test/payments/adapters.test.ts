@@ -119,3 +119,21 @@ test('a refused connection is unknown (not-sent): the request never reached the 
 	await p.simulator.close();
 	t.like(await v.send(), {kind: 'unknown', why: 'not-sent'});
 });
+
+test('a QR sale with no order number is declined without a request', async t => {
+	const p = await startPlatforms(t);
+	for (const channel of platforms) {
+		const {platformOrderNo, merchantOrderNo, ...sale} = qrSale(p, channel);
+		const outcome = await p.adapter(channel).requestVoid(sale, {
+			idempotencyKey: 'K1',
+			amount: sale.total,
+			reason: 'r',
+			operation: 'refund',
+			now: testClock(),
+		});
+		t.like(outcome, {kind: 'declined', code: 'NO_ORDER_NUMBER'});
+		t.truthy(platformOrderNo && merchantOrderNo);
+	}
+
+	t.is(p.exchanges.length, 0);
+});
