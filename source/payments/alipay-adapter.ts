@@ -80,7 +80,7 @@ export function alipayAdapter(
 		return {result, started};
 	}
 
-	function report(method: string, key: string, status: number | undefined, outcome: VoidOutcome, started: number) {
+	function report({method, key}: Call, status: number | undefined, outcome: VoidOutcome, started: number) {
 		context.onExchange?.({
 			direction: 'answer',
 			platform: 'alipay',
@@ -97,20 +97,13 @@ export function alipayAdapter(
 	async function send(call_: Call, read: (response: Record<string, unknown>) => VoidOutcome): Promise<VoidOutcome> {
 		const {result, started} = await call(call_);
 		if (!result.ok) {
-			return report(
-				call_.method,
-				call_.key,
-				undefined,
-				{kind: 'unknown', why: result.why, detail: result.detail},
-				started,
-			);
+			return report(call_, undefined, {kind: 'unknown', why: result.why, detail: result.detail}, started);
 		}
 
 		const {status, body} = result.answer;
 		if (status !== 200) {
 			return report(
-				call_.method,
-				call_.key,
+				call_,
 				status,
 				{kind: 'unknown', why: 'server-error', detail: `the gateway answered HTTP ${status}`},
 				started,
@@ -119,10 +112,10 @@ export function alipayAdapter(
 
 		const reply = readAlipayReply(body, call_.method, keys.alipayPublicKey);
 		if (!reply.ok) {
-			return report(call_.method, call_.key, status, {kind: 'unknown', why: reply.why, detail: reply.detail}, started);
+			return report(call_, status, {kind: 'unknown', why: reply.why, detail: reply.detail}, started);
 		}
 
-		return report(call_.method, call_.key, status, read(reply.response), started);
+		return report(call_, status, read(reply.response), started);
 	}
 
 	function orderOf(sale: PaymentSale): Record<string, string> {

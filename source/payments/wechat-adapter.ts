@@ -42,14 +42,16 @@ export function wechatAdapter(
 	const base = new URL(link.gatewayUrl);
 	const nonces = new NonceMemory();
 
-	async function call(
-		method: 'GET' | 'POST',
-		path: string,
-		body: string,
-		key: string,
-		now: number,
-		operation: string,
-	): Promise<VoidOutcome> {
+	type Call = {
+		method: 'GET' | 'POST';
+		path: string;
+		body: string;
+		key: string;
+		now: number;
+		operation: 'refund' | 'query';
+	};
+
+	async function call({method, path, body, key, now, operation}: Call): Promise<VoidOutcome> {
 		const url = new URL(path, base);
 		const timestamp = String(Math.floor(now / 1000));
 		const nonce = wechatNonce();
@@ -133,7 +135,7 @@ export function wechatAdapter(
 			return answer(status, {kind: 'unknown', why: 'bad-reply', detail: 'the reply is not JSON'});
 		}
 
-		return answer(status, readAnswer(status, parsed, key, now, operation === 'query'));
+		return answer(status, readAnswer(status, parsed, {key, now, isQuery: operation === 'query'}));
 	}
 
 	return {
@@ -155,17 +157,24 @@ export function wechatAdapter(
 				reason: request.reason.slice(0, 80),
 				amount: {refund: request.amount, total: sale.total, currency: sale.currency},
 			});
-			return call('POST', refundsPath, body, request.idempotencyKey, request.now, 'refund');
+			return call({
+				method: 'POST',
+				path: refundsPath,
+				body,
+				key: request.idempotencyKey,
+				now: request.now,
+				operation: 'refund',
+			});
 		},
 		async queryVoid(_sale: PaymentSale, query: VoidQuery) {
-			return call(
-				'GET',
-				`${refundsPath}/${encodeURIComponent(query.idempotencyKey)}`,
-				'',
-				query.idempotencyKey,
-				query.now,
-				'query',
-			);
+			return call({
+				method: 'GET',
+				path: `${refundsPath}/${encodeURIComponent(query.idempotencyKey)}`,
+				body: '',
+				key: query.idempotencyKey,
+				now: query.now,
+				operation: 'query',
+			});
 		},
 	};
 }
@@ -173,9 +182,7 @@ export function wechatAdapter(
 function readAnswer(
 	status: number,
 	reply: Record<string, unknown>,
-	key: string,
-	now: number,
-	isQuery: boolean,
+	{key, now, isQuery}: {key: string; now: number; isQuery: boolean},
 ): VoidOutcome {
 	const code = typeof reply['code'] === 'string' ? reply['code'] : '';
 	const message = typeof reply['message'] === 'string' ? reply['message'] : '';
