@@ -13,11 +13,12 @@ const wallClock = {
  *   commands/    the entry layer beside ui: services, printing (the printer command runs the emulator), domain,
  *                i18n, config, clock. The store only to open it (store/store.js, store/database.js: the
  *                composition root), never a table module; ui only as ui/App.js, which the console commands render.
- *   ui/          services, domain, i18n, config's types. Never store, printing, commands, clock (the time comes
+ *   ui/          services, domain, i18n, config's types. Never store, printing, payments, commands, clock (the time comes
  *                through the service context), better-sqlite3, node:sqlite or node:net.
  *   services/    store, printing, domain, config, clock. Never ui, commands, i18n (services return kinds, not
  *                text), ink or react.
  *   store/       domain only. printing/: domain, config (the printer profile's type), clock (the emulator).
+ *   payments/    domain only (its settings types mirror config-payments.ts); node:http/https, never node:net.
  *   i18n/        the text: domain only; imported by ui, commands and config (the language list).
  *   config*.ts   domain and i18n/language.ts. domain/: nothing outside domain/, and no I/O.
  *   clock.ts, user-error.ts: below everything but domain (no clock reads there); they import only user-error.ts.
@@ -33,8 +34,9 @@ const modules = {
 	services: reach('services/'),
 	store: reach('store/'),
 	printing: reach('printing/'),
+	payments: reach('payments/'),
 	i18n: reach('i18n/'),
-	config: reach(String.raw`config(?:-json|-rules)?\.js$`),
+	config: reach(String.raw`config(?:-json|-rules|-payments)?\.js$`),
 	clock: reach(String.raw`clock\.js$`),
 	// The console commands open the store and render the console; nothing else of either.
 	storeBeyondOpening: reach(String.raw`store/(?!(?:store|database)\.js$)`),
@@ -67,13 +69,13 @@ function layer(name, files, {forbid, forbidPackages = [], paths = [], allow = []
 }
 
 const ui = {
-	forbid: ['cli', 'commands', 'store', 'printing', 'clock'],
+	forbid: ['cli', 'commands', 'store', 'printing', 'payments', 'clock'],
 	forbidPackages: ['database', 'network'],
 };
 const inkText = {name: 'ink', importNames: ['Text'], message: 'Import Text from source/ui/components/Text.tsx.'};
 const services = {forbid: ['cli', 'commands', 'ui', 'i18n'], forbidPackages: ['inkAndReact']};
 const printing = {
-	forbid: ['cli', 'commands', 'ui', 'services', 'store', 'i18n'],
+	forbid: ['cli', 'commands', 'ui', 'services', 'store', 'payments', 'i18n'],
 	forbidPackages: ['inkAndReact', 'database'],
 };
 
@@ -85,12 +87,16 @@ const layerRules = [
 	layer('ui/', ['source/ui/components/Text.tsx'], ui),
 	layer('services/', ['source/services/**'], services),
 	layer('store/', ['source/store/**'], {
-		forbid: ['cli', 'commands', 'ui', 'services', 'printing', 'i18n', 'config', 'clock'],
+		forbid: ['cli', 'commands', 'ui', 'services', 'printing', 'payments', 'i18n', 'config', 'clock'],
 		forbidPackages: ['inkAndReact', 'network'],
 	}),
 	layer('printing/', ['source/printing/**'], printing),
 	// Bill readers: what platforms' files say, as rows; they import domain/ and npm packages only.
 	layer('bills/', ['source/bills/**'], {
+		forbid: ['cli', 'commands', 'ui', 'services', 'store', 'printing', 'payments', 'i18n', 'config', 'clock'],
+		forbidPackages: ['inkAndReact', 'database', 'network'],
+	}),
+	layer('payments/', ['source/payments/**'], {
 		forbid: ['cli', 'commands', 'ui', 'services', 'store', 'printing', 'i18n', 'config', 'clock'],
 		forbidPackages: ['inkAndReact', 'database', 'network'],
 	}),

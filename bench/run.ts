@@ -6,6 +6,7 @@ import path from 'node:path';
 import process from 'node:process';
 import {sqlEngine} from '../source/store/sqlite-driver.js';
 import type {BenchRow} from './bench-row.js';
+import {runPaymentsBench} from './payments-bench.js';
 import {runPrintBench} from './print-bench.js';
 import {runStoreBench} from './store-bench.js';
 import {runKeyBench, runStartUpBench} from './ui-bench.js';
@@ -20,6 +21,15 @@ const targets: Array<[RegExp, Target]> = [
 	[/slip printed|^print void slip/, {test: row => row.p99_ms < 20, text: 'p99 < 20 ms'}],
 	[/^start-up/, {test: row => row.ratio <= 1.25, text: '≤ 1.25× Ink hello world'}],
 	[/quick_check/, {test: () => true, text: 'reported'}],
+	[
+		/^online void/,
+		{
+			test: row =>
+				(row.extra?.['p99_ratio'] ?? Number.POSITIVE_INFINITY) <= 1.5 &&
+				row.extra?.['start_up_chunks_with_payments_code'] === 0,
+			text: 'p99 ≤ 1.5× raw; start-up loads no payments code',
+		},
+	],
 	[/^key /, {test: row => (row.extra?.['p95_ms'] ?? Number.POSITIVE_INFINITY) < 50, text: 'p95 < 50 ms'}],
 ];
 
@@ -33,6 +43,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
 	['void to slip', runVoidPrintBench],
 	['start-up', runStartUpBench],
 	['keys', runKeyBench],
+	['payments', runPaymentsBench],
 ];
 
 const only = process.argv.slice(2);

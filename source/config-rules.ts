@@ -159,6 +159,11 @@ export class SectionReader {
 		return this.#isMissing(key) ? stand : this.read(key, rule, stand);
 	}
 
+	/** Records a problem with a key that no single rule sees (one key needs another). */
+	report(key: string, problem: string): void {
+		this.#problems.push(`${this.#keyPath(key)}: ${problem}`);
+	}
+
 	/** Whether the file gave the key at all. */
 	has(key: string): boolean {
 		return this.#record[key] !== undefined;

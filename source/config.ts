@@ -3,6 +3,7 @@ import path from 'node:path';
 import {singleLine} from './domain/display-text.js';
 import {parseMoney, type Fen} from './domain/money.js';
 import {findRepeatedKey} from './config-json.js';
+import {keyFileProblems, paymentsKeys, readPayments, type PaymentsConfig} from './config-payments.js';
 import {
 	above,
 	decimal,
@@ -58,6 +59,8 @@ export type Config = {
 	fees: FeeRules;
 	voidReasons: string[];
 	printer: PrinterProfile;
+	/** How each channel's void reaches the money (source/config-payments.ts); all record-only by default. */
+	payments: PaymentsConfig;
 };
 
 const defaultVoidReasons = [
@@ -143,6 +146,7 @@ const topLevelKeys = [
 	'fees',
 	'voidReasons',
 	'printer',
+	'payments',
 ] as const;
 
 function readConfig(reader: SectionReader): Config {
@@ -177,6 +181,7 @@ function readConfig(reader: SectionReader): Config {
 			...defaultVoidReasons,
 		]),
 		printer: reader.section('printer', printerKeys, readPrinter),
+		payments: reader.section('payments', paymentsKeys, readPayments),
 	};
 	return config;
 }
@@ -268,5 +273,14 @@ export function loadConfig(file: string | undefined): Config {
 		);
 	}
 
-	return parseConfig(json, configPath);
+	const config = parseConfig(json, configPath);
+	// Key files are checked when the file is loaded, so a counter learns of a readable key at start-up, not at the first void.
+	const keyProblems = keyFileProblems(config.payments);
+	if (keyProblems.length > 0) {
+		throw new ConfigError(
+			`the configuration ${configPath} names key files posvoid refuses:\n${keyProblems.map(problem => `  ${singleLine(problem)}`).join('\n')}`,
+		);
+	}
+
+	return config;
 }

@@ -48,6 +48,10 @@ const refused: Array<[file: string, specifier: string, reason: RegExp]> = [
 	['source/commands/x.ts', '../store/transactions-store.js', /commands\/ does not import store/],
 	['source/commands/x.ts', '../ui/screens/ListScreen.js', /commands\/ does not import ui/],
 	['source/config.ts', './store/store.js', /config does not import store/],
+	['source/payments/x.ts', '../store/store.js', /payments\/ does not import store/],
+	['source/payments/simulator/x.ts', '../../config.js', /payments\/ does not import config/],
+	['source/payments/x.ts', 'node:net', /Sockets live in printing/],
+	['source/ui/x.tsx', '../payments/open-adapter.js', /ui\/ does not import payments/],
 ];
 
 for (const [file, specifier, reason] of refused) {
