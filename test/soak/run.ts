@@ -11,6 +11,7 @@ import {runBadInput} from './bad-input-suite.js';
 import {runContest, runLockHolder} from './concurrency-suite.js';
 import {runImportCrash, runMigrationCrash, runVoidCrash} from './crash-suite.js';
 import {isClean, type SuiteFigures} from './figures.js';
+import {runFooterWalk} from './footer-walk-suite.js';
 import {runAuthBadInput, runClaimClockSteps, runIdleClockSteps, runLockoutSequences} from './lockout-suite.js';
 import {runPrinterFaults} from './printer-fault-suite.js';
 import {runAuditTamper, runBooksTamper, runIdleLock, runSecrets} from './tamper-suite.js';
@@ -37,6 +38,7 @@ const suites: Array<[string, () => Promise<SuiteFigures>]> = [
 	['clock steps: print-job claims', async () => runClaimClockSteps({runs: quick ? 40 : 2000})],
 	['clock steps: idle lock', async () => runIdleClockSteps({runs: quick ? 4 : 30})],
 	['bad input: stdin, passwords, repeated keys', async () => runAuthBadInput({runs: quick ? 30 : 1000})],
+	['footer promise: random key walks', async () => runFooterWalk({runs: quick ? 2 : 60, steps: quick ? 80 : 200})],
 ];
 
 type Row = SuiteFigures & {seconds: number};
