@@ -62,7 +62,7 @@ export const en = {
 		empty: 'No transactions match. / searches; Esc goes back to today.',
 		searchPrompt: 'Search: ',
 		searchHint:
-			'voucher 000124 · reference (12 digits) · last four 0018 · amount 128.50 · 2026-11-24/today · voided/completed',
+			'voucher 000124 · reference (12 digits) · last four 0018 · order no. end 12345 · amount 128.50 · 2026-11-24/today · voided/completed',
 		problem(problem) {
 			switch (problem.kind) {
 				case 'unknown-term': {
@@ -70,7 +70,7 @@ export const en = {
 				}
 
 				case 'digits': {
-					return `"${problem.term}" is neither a voucher (6 digits), a reference (12), last four (4) nor an amount such as 128.50.`;
+					return `"${problem.term}" is neither a voucher (6 digits), a reference (12), last four (4), the end of an order number (4 to 6) nor an amount such as 128.50.`;
 				}
 
 				case 'bad-amount': {

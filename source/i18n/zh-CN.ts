@@ -60,7 +60,8 @@ export const zhCN = {
 		columns: {time: '时间', voucher: '凭证号', channel: '渠道', card: '卡号', amount: '金额', status: '状态'},
 		empty: '没有符合条件的交易。/ 搜索;Esc 回到今天。',
 		searchPrompt: '搜索: ',
-		searchHint: '凭证号 000124 · 参考号(12位) · 卡号后四位 0018 · 金额 128.50 · 2026-11-24/今天/昨天 · 已撤销/已完成',
+		searchHint:
+			'凭证号 000124 · 参考号(12位) · 卡号后四位 0018 · 订单号末位 12345 · 金额 128.50 · 2026-11-24/今天/昨天 · 已撤销/已完成',
 		problem(problem) {
 			switch (problem.kind) {
 				case 'unknown-term': {
@@ -68,7 +69,7 @@ export const zhCN = {
 				}
 
 				case 'digits': {
-					return `"${problem.term}" 既不是凭证号(6位)、参考号(12位)、卡号后四位(4位),也不是 128.50 这样的金额。`;
+					return `"${problem.term}" 既不是凭证号(6位)、参考号(12位)、卡号后四位(4位)、订单号末4至6位,也不是 128.50 这样的金额。`;
 				}
 
 				case 'bad-amount': {
