@@ -42,7 +42,12 @@ function toTransaction(raw: RawTransaction): Transaction {
 
 /** The last six characters reversed, as the `*_order_tail` columns hold them. */
 export function reversedTail(text: string): string {
-	return Array.from(text.slice(-6)).toReversed().join('');
+	let reversed = '';
+	for (let index = 1; index <= Math.min(6, text.length); index++) {
+		reversed += text.at(-index) ?? '';
+	}
+
+	return reversed;
 }
 
 /** `[low, high)` of the reversed tails of order numbers that end with `suffix`. */
