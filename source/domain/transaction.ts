@@ -73,6 +73,8 @@ export type Transaction = {
 	merchantOrderNo?: string;
 	/** QR sales: the payer's id, masked. */
 	payerMasked?: string;
+	/** Refunded or voided outside posvoid (a bill said so): there is nothing to void here. */
+	resolvedOutside?: true;
 };
 
 /** The name a clerk reads for a sale: its voucher, or for a QR sale without one the last 6 of its order number. */

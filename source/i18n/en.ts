@@ -1,6 +1,7 @@
 import {channelNames} from '../domain/transaction.js';
 import {enCommands} from './en-commands.js';
 import type {Messages} from './messages.js';
+import {outsideResolutionText} from './outside-resolution-text.js';
 
 const searchFields: Record<string, string> = {
 	voucherNo: 'voucher number',
@@ -146,6 +147,7 @@ export const en = {
 			message: 'another program is using the database; nothing was changed',
 			advice: 'wait a moment and void again with v; if it persists, close the other posvoid window',
 		}),
+		'resolved-outside': ({outside}) => outsideResolutionText.en.refusal(outside),
 	},
 	voidFlow: {
 		title: (voucherNo, amount) => `Void voucher ${voucherNo}  ${amount}`,

@@ -1,6 +1,7 @@
 import {channelNames} from '../domain/transaction.js';
 import {zhCNCommands} from './zh-CN-commands.js';
 import type {Messages} from './messages.js';
+import {outsideResolutionText} from './outside-resolution-text.js';
 
 const searchFields: Record<string, string> = {
 	voucherNo: '凭证号',
@@ -136,6 +137,7 @@ export const zhCN = {
 			message: '数据库正被其他程序使用,未做任何更改',
 			advice: '请稍候再按 v 撤销;如持续出现,请关闭另一个 posvoid 窗口',
 		}),
+		'resolved-outside': ({outside}) => outsideResolutionText['zh-CN'].refusal(outside),
 	},
 	voidFlow: {
 		title: (voucherNo, amount) => `撤销 凭证号 ${voucherNo}  ${amount}`,

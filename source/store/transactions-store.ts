@@ -7,24 +7,30 @@ export type {TransactionQuery} from '../domain/transaction.js';
 export type Cursor = {createdAt: number; id: number};
 export type Direction = 'older' | 'newer';
 
-export type NewTransaction = Omit<Transaction, 'id' | 'status'>;
+export type NewTransaction = Omit<Transaction, 'id' | 'status' | 'resolvedOutside'>;
 
 // A QR sale's missing card numbers read as '' (the domain's "none"); its optional numbers as absent.
 const columns = `id, coalesce(voucher_no, '') AS voucherNo, coalesce(reference_no, '') AS referenceNo,
 	coalesce(auth_code, '') AS authCode, batch_no AS batchNo, terminal_id AS terminalId, merchant_id AS merchantId,
 	channel, coalesce(card_masked, '') AS cardMasked, amount, fee, currency, created_at AS createdAt,
 	operator_no AS operatorNo, status, platform_order_no AS platformOrderNo, merchant_order_no AS merchantOrderNo,
-	payer_masked AS payerMasked`;
+	payer_masked AS payerMasked,
+	EXISTS (SELECT 1 FROM outside_resolutions r WHERE r.transaction_id = transactions.id) AS resolvedOutside`;
 
-type RawTransaction = Omit<Transaction, 'platformOrderNo' | 'merchantOrderNo' | 'payerMasked'> & {
+type RawTransaction = Omit<Transaction, 'platformOrderNo' | 'merchantOrderNo' | 'payerMasked' | 'resolvedOutside'> & {
 	platformOrderNo: string | null;
 	merchantOrderNo: string | null;
 	payerMasked: string | null;
+	resolvedOutside: number;
 };
 
 function toTransaction(raw: RawTransaction): Transaction {
-	const {platformOrderNo, merchantOrderNo, payerMasked, ...rest} = raw;
+	const {platformOrderNo, merchantOrderNo, payerMasked, resolvedOutside, ...rest} = raw;
 	const row: Transaction = rest;
+	if (resolvedOutside === 1) {
+		row.resolvedOutside = true;
+	}
+
 	if (platformOrderNo !== null) {
 		row.platformOrderNo = platformOrderNo;
 	}
