@@ -21,8 +21,8 @@ test('a refund made at WeChat Pay is told with its place and time, in English an
 });
 
 test('a card void at the bank terminal names the terminal, not a platform', t => {
-	const message = refusalText(messagesFor('en'), 'resolved-outside', {
+	const {message} = refusalText(messagesFor('en'), 'resolved-outside', {
 		outside: {...outside, channel: 'debit', kind: 'card-void'},
-	}).message;
+	});
 	t.true(message.startsWith('already voided at the bank terminal on'), message);
 });
