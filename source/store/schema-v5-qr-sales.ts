@@ -137,6 +137,8 @@ CREATE TABLE import_staging (
 	refers_reference_no TEXT,
 	refers_terminal_id TEXT,
 	refers_batch_no TEXT,
+	-- Why publishing leaves the row out: 'repeat' (earlier in the file), 'exists' (already imported), or a bad-line reason.
+	excluded TEXT,
 	PRIMARY KEY (import_id, line)
 );
 

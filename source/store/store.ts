@@ -4,6 +4,7 @@ import {createBatchesStore} from './batches-store.js';
 import {createCountersStore} from './counters-store.js';
 import {openDatabase, type OpenOptions} from './database.js';
 import type {WriteGate} from './integrity-check.js';
+import {createImportStagingStore} from './import-staging-store.js';
 import {createOperatorsStore} from './operators-store.js';
 import {createOutsideResolutionsStore} from './outside-resolutions-store.js';
 import {createPrintJobsStore} from './print-jobs-store.js';
@@ -27,6 +28,7 @@ function createStore(db: SqlDatabase, file: string, gate: WriteGate) {
 		printJobs: createPrintJobsStore(db),
 		settlement: createSettlementStore(db),
 		outsideResolutions: createOutsideResolutionsStore(db),
+		importStaging: createImportStagingStore(db),
 		/**
 		 * Runs `work` in one BEGIN IMMEDIATE transaction: all of it commits or none of it does.
 		 * `work` must be synchronous. A busy timeout becomes DatabaseBusyError.
