@@ -5,7 +5,7 @@ import {computeFee} from '../domain/fees.js';
 import type {OutsideResolutionKind} from '../domain/outside-resolution.js';
 import {isQrChannel} from '../domain/transaction.js';
 import {bulkInsertStore} from '../store/bulk-insert-store.js';
-import type {StagedRow} from '../store/import-staging-store.js';
+import type {ExcludedRow, StagedRow} from '../store/import-staging-store.js';
 import {openPosvoidFile, type ImportFormat, type PosvoidBadLine} from './import-reader.js';
 import {shown} from './import-row.js';
 import {claimerState, currentClaimer} from './process-claim.js';
@@ -233,7 +233,7 @@ function ownBatchTarget(
 /** Why a staged counter sale was left out, in the words of a bad line. */
 function exclusionProblem(
 	excluded: string,
-	row: {terminalId: string | undefined; batchNo: string | undefined; voucherNo: string | undefined},
+	row: Pick<ExcludedRow, 'terminalId' | 'batchNo' | 'voucherNo'>,
 	openBatchNo: string,
 ): string | undefined {
 	const terminalId = row.terminalId ?? '';
@@ -534,15 +534,7 @@ function publish(
 	});
 }
 
-function duplicateLine(row: {
-	line: number;
-	excluded: string;
-	terminalId: string | undefined;
-	batchNo: string | undefined;
-	voucherNo: string | undefined;
-	platformOrderNo: string | undefined;
-	firstLine: number | undefined;
-}): DuplicateLine {
+function duplicateLine(row: ExcludedRow): DuplicateLine {
 	const duplicate: DuplicateLine = {
 		line: row.line,
 		terminalId: row.terminalId ?? '',
