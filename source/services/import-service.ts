@@ -440,7 +440,7 @@ function publish(
 			const problem = exclusionProblem(row.excluded, row, target.batchNo);
 			if (problem !== undefined) {
 				report.bad.push({line: row.line, problems: [problem]});
-			} else if (row.excluded === 'repeat' || row.excluded === 'exists') {
+			} else if (row.kind === 'sale' && (row.excluded === 'repeat' || row.excluded === 'exists')) {
 				if (row.excluded === 'repeat') {
 					report.repeatedInFile++;
 				} else {

@@ -94,6 +94,7 @@ const stagedKeys: ReadonlyArray<keyof StagedRow> = [
 /** A staged row publishing leaves out, and why. */
 export type ExcludedRow = {
 	line: number;
+	kind: 'sale' | 'resolution';
 	excluded: string;
 	terminalId: string | null;
 	batchNo: string | null;
@@ -164,7 +165,7 @@ export function createImportStagingStore(db: SqlDatabase) {
 			WHERE b.terminal_id = import_staging.terminal_id AND b.batch_no = import_staging.batch_no
 				AND v.voucher_no = import_staging.voucher_no)`);
 	const excludedRows = db.prepare<[number, number, number], ExcludedRow>(`
-		SELECT line, excluded, terminal_id AS terminalId, batch_no AS batchNo, voucher_no AS voucherNo,
+		SELECT line, kind, excluded, terminal_id AS terminalId, batch_no AS batchNo, voucher_no AS voucherNo,
 			platform_order_no AS platformOrderNo,
 			CASE WHEN excluded = 'repeat' THEN (SELECT min(first.line) FROM import_staging first
 				WHERE first.import_id = ? AND first.dedupe_key = s.dedupe_key) END AS firstLine
