@@ -17,10 +17,6 @@ type OutsideText = {
 	orderRows: (sale: Pick<Transaction, 'platformOrderNo' | 'merchantOrderNo'>) => Array<[string, string]>;
 	/** The detail screen's rows for a sale's outside resolution. */
 	detailRows: (resolution: OutsideResolution, timeZone: string) => Array<[string, string]>;
-	/** The import's closing lines about refunds and voids it read. */
-	importLines: (figures: {matched: number; unmatched: number; alreadyKnown: number}) => string[];
-	/** One refund or void whose sale is unknown, reported after the import. */
-	unmatchedLine: (line: number, kind: OutsideResolutionKind, refersTo: string, amount: string) => string;
 };
 
 const englishVerb: Record<OutsideResolutionKind, string> = {
@@ -67,22 +63,6 @@ export const outsideResolutionText: Record<Language, OutsideText> = {
 			['Refunded', formatScreen(resolution.amount)],
 			['From the bill', `${resolution.sourceFile}, line ${resolution.sourceLine}`],
 		],
-		importLines({matched, unmatched, alreadyKnown}) {
-			const lines = [`${matched} refunds or voids recorded against their sales`];
-			if (alreadyKnown > 0) {
-				lines.push(`${alreadyKnown} refunds or voids were already recorded: not added again`);
-			}
-
-			if (unmatched > 0) {
-				lines.push(
-					`${unmatched} refunds or voids refer to a sale this database does not have: kept unmatched for reconciliation (posvoid reconcile); import the bill of the sale's day`,
-				);
-			}
-
-			return lines;
-		},
-		unmatchedLine: (line, kind, refersTo, amount) =>
-			`line ${line}: ${kind} of ${amount} for sale ${refersTo}, which is not in this database: kept for reconciliation`,
 	},
 	'zh-CN': {
 		refusal: note => ({
@@ -104,19 +84,5 @@ export const outsideResolutionText: Record<Language, OutsideText> = {
 			['退款金额', formatScreen(resolution.amount)],
 			['来自账单', `${resolution.sourceFile} 第 ${resolution.sourceLine} 行`],
 		],
-		importLines({matched, unmatched, alreadyKnown}) {
-			const lines = [`${matched} 笔退款或撤销已记到原交易`];
-			if (alreadyKnown > 0) {
-				lines.push(`${alreadyKnown} 笔退款或撤销早已记录,未重复添加`);
-			}
-
-			if (unmatched > 0) {
-				lines.push(`${unmatched} 笔退款或撤销找不到原交易:已保留待对账(posvoid reconcile);请导入原交易当天的账单`);
-			}
-
-			return lines;
-		},
-		unmatchedLine: (line, kind, refersTo, amount) =>
-			`第 ${line} 行:${chineseVerb[kind]} ${amount},原交易 ${refersTo} 不在本数据库中,已保留待对账`,
 	},
 };
