@@ -1,4 +1,5 @@
 import type {Transaction} from '../domain/transaction.js';
+import type {VoidMatch} from './print-service.js';
 import type {ServiceContext} from './service-context.js';
 
 /** Transactions of this terminal with a voucher number, newest first; `batchNo` narrows to one batch. */
@@ -43,4 +44,16 @@ export function findSales(context: ServiceContext, typed: string, batchNo?: stri
 	}
 
 	return findByOrderNumber(context, typed).filter(row => batchNo === undefined || row.batchNo === batchNo);
+}
+
+/** The voids of QR sales named by an order number (whole or its last 6 digits), as reprint lists them. */
+export function voidsForOrderNumber(context: ServiceContext, orderNo: string): VoidMatch[] {
+	return context.store.read(() =>
+		findByOrderNumber(context, orderNo).flatMap((sale): VoidMatch[] => {
+			const voidRow = context.store.voids.forTransaction(sale.id);
+			return voidRow
+				? [{...voidRow, saleVoucherNo: sale.platformOrderNo ?? '', batchNo: sale.batchNo, matchedAs: 'sale'}]
+				: [];
+		}),
+	);
 }

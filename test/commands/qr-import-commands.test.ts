@@ -154,6 +154,12 @@ test('posvoid void takes a QR sale by the last 6 digits of its order number, or 
 		{input: 'clerk-pass\n'},
 	);
 	t.is(whole.code, 3, whole.stderr);
+	// Only one of the two is voided: its last 6 digits name its void for a reprint.
+	const reprint = await runCli(['reprint', '345678', '--operator', '01', '--db', db, '--password-stdin', '--lang', 'en'], {
+		input: 'clerk-pass\n',
+	});
+	t.not(reprint.code, 2, reprint.stderr);
+	t.notRegex(reprint.stderr, /no void/i);
 	const store = openStore(db);
 	const [sale] = store.transactions.findByOrderNumber('4200002026112599345678');
 	t.is(sale?.status, 'voided');
