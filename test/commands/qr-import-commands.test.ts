@@ -41,6 +41,7 @@ async function addWechatSale(db: string, platformOrderNo: string, refunded: bool
 		context,
 		{
 			format: 'wechat',
+			// eslint-disable-next-line unicorn/text-encoding-identifier-case -- the bill contract's name
 			encoding: 'utf-8',
 			columns: [],
 			rows: (async function* () {
@@ -155,9 +156,12 @@ test('posvoid void takes a QR sale by the last 6 digits of its order number, or 
 	);
 	t.is(whole.code, 3, whole.stderr);
 	// Only one of the two is voided: its last 6 digits name its void for a reprint.
-	const reprint = await runCli(['reprint', '345678', '--operator', '01', '--db', db, '--password-stdin', '--lang', 'en'], {
-		input: 'clerk-pass\n',
-	});
+	const reprint = await runCli(
+		['reprint', '345678', '--operator', '01', '--db', db, '--password-stdin', '--lang', 'en'],
+		{
+			input: 'clerk-pass\n',
+		},
+	);
 	t.not(reprint.code, 2, reprint.stderr);
 	t.notRegex(reprint.stderr, /no void/i);
 	const store = openStore(db);
