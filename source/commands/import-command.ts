@@ -1,4 +1,8 @@
 import fs from 'node:fs';
+import {billFormats, type BillFormat} from '../bills/bill-row.js';
+import {formatScreen} from '../domain/money.js';
+import {billImportText} from '../i18n/bill-import-text.js';
+import type {Language} from '../i18n/language.js';
 import {ImportFileError, importTransactions, type ImportReport} from '../services/import-service.js';
 import type {CommandMessages} from '../i18n/command-messages.js';
 import {messagesFor} from '../i18n/catalogue.js';
@@ -9,7 +13,7 @@ import {progressBar} from './progress-bar.js';
 import {secretSource} from './secret-input.js';
 import {authenticateFromSource} from './supervisor-auth.js';
 
-export const importHelp = `posvoid import FILE [--skip-bad] [--operator NO [--password-stdin]] [--db PATH] [--config PATH]
+export const importHelp = `posvoid import FILE [--format posvoid|wechat|alipay|acquirer] [--skip-bad] [--operator NO [--password-stdin]] [--db PATH] [--config PATH]
 
 Imports completed sales from a CSV file with a header line, or from JSON Lines (.jsonl, .ndjson).
 Columns: voucher_no, reference_no, auth_code, batch_no, terminal_id, merchant_id, channel
@@ -22,20 +26,44 @@ lines and lists the rest. Rows already imported (same terminal, batch and vouche
 not doubled. This terminal's rows must be in its open batch (a counter has one open batch); rows of
 another batch of this terminal are bad lines. The audit row names who ran the import: --operator NO
 (after that operator's password), and always the PC account it ran under, for an unattended import.
+The format is recognised from the content; --format forces one. It says which format and encoding it
+read. Rows are staged in chunks and published in one transaction: all of the file or none, and the
+console can keep voiding meanwhile. A file imported again adds nothing twice. A refund or void row
+becomes its sale's outside resolution (that sale cannot be voided here); one whose sale is unknown is
+kept for reconciliation. QR sales from a platform's bill join this counter's open batch.
 Example: posvoid import data/sample-transactions.csv`;
 
 /** Files above this size get a progress bar on a terminal. */
 const largeFileBytes = 1024 * 1024;
 
-function printReport(report: ImportReport, text: CommandMessages['import']): void {
+function printReport(report: ImportReport, text: CommandMessages['import'], language: Language, forced: boolean): void {
+	const bills = billImportText[language];
+	console.error(bills.read(report.format, report.encoding, forced));
 	for (const bad of report.bad) {
 		console.error(text.badLine(bad.line, bad.problems.join('; ')));
 	}
 
 	for (const duplicate of report.duplicates) {
 		console.error(
-			text.duplicate(duplicate.line, duplicate.terminalId, duplicate.batchNo, duplicate.voucherNo, duplicate.firstLine),
+			duplicate.orderNo === undefined
+				? text.duplicate(
+						duplicate.line,
+						duplicate.terminalId,
+						duplicate.batchNo,
+						duplicate.voucherNo,
+						duplicate.firstLine,
+					)
+				: bills.orderDuplicate(duplicate.line, duplicate.orderNo, duplicate.firstLine),
 		);
+	}
+
+	const duplicates = report.alreadyThere + report.repeatedInFile;
+	if (duplicates > report.duplicates.length) {
+		console.error(bills.moreDuplicates(duplicates - report.duplicates.length));
+	}
+
+	if (duplicates > 0) {
+		console.error(bills.alreadyThere(report.alreadyThere, report.repeatedInFile));
 	}
 
 	if (report.ignoredColumns.length > 0) {
@@ -54,10 +82,41 @@ function printReport(report: ImportReport, text: CommandMessages['import']): voi
 			file: report.file,
 			format: report.format,
 			skipped: report.bad.length,
-			duplicates: report.duplicates.length,
+			duplicates,
 			batches: report.batchesCreated.join(', '),
 		}),
 	);
+	if (report.qrBatch !== undefined) {
+		console.log(bills.qrBatch(report.qrBatch));
+	}
+
+	const {resolutions} = report;
+	if (resolutions.matched + resolutions.alreadyKnown + resolutions.unmatched.length > 0) {
+		for (const line of bills.resolutions({...resolutions, unmatched: resolutions.unmatched.length})) {
+			console.log(line);
+		}
+
+		for (const unmatched of resolutions.unmatched) {
+			console.log(bills.unmatched(unmatched.line, unmatched.kind, unmatched.refersTo, formatScreen(unmatched.amount)));
+		}
+	}
+}
+
+/** The bill formats `--format` takes; posvoid's own is the only one read until the bill readers land. */
+function checkFormat(format: string | undefined, language: Language): BillFormat | undefined {
+	if (format === undefined) {
+		return undefined;
+	}
+
+	if (!(billFormats as readonly string[]).includes(format)) {
+		throw new CommandError(billImportText[language].unknownFormat(format, billFormats.join(', ')));
+	}
+
+	if (format !== 'posvoid') {
+		throw new CommandError(billImportText[language].formatNotReadable(format));
+	}
+
+	return format;
 }
 
 export async function runImport(argv: string[]): Promise<number> {
@@ -65,6 +124,7 @@ export async function runImport(argv: string[]): Promise<number> {
 		'skip-bad': {type: 'boolean'},
 		operator: {type: 'string'},
 		'password-stdin': {type: 'boolean'},
+		format: {type: 'string'},
 	});
 	if (values.help) {
 		console.log(importHelp);
@@ -72,6 +132,7 @@ export async function runImport(argv: string[]): Promise<number> {
 	}
 
 	const text = messagesFor(languageOfArguments(argv)).commands.import;
+	const forced = checkFormat(values.format, languageOfArguments(argv)) !== undefined;
 	const [file, ...extra] = positionals;
 	if (file === undefined || extra.length > 0) {
 		throw new CommandError(text.needsFile);
@@ -83,7 +144,7 @@ export async function runImport(argv: string[]): Promise<number> {
 
 	const large = fs.existsSync(file) && fs.statSync(file).size > largeFileBytes;
 	const reading = progressBar('reading');
-	const writing = progressBar('writing');
+	const writing = progressBar('publishing');
 	const context = openCommandContext(values);
 	// Only an attended import reads a password: an unattended one may run with no terminal at all.
 	const secrets = values.operator === undefined ? undefined : secretSource(values['password-stdin'] ?? false);
@@ -103,7 +164,7 @@ export async function runImport(argv: string[]): Promise<number> {
 		});
 		reading.finish();
 		writing.finish();
-		printReport(report, messagesFor(context.language).commands.import);
+		printReport(report, messagesFor(context.language).commands.import, context.language, forced);
 		return report.committed ? 0 : 1;
 	} catch (error) {
 		reading.finish();

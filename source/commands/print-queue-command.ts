@@ -1,3 +1,4 @@
+import {isSaleNumber, voidsForOrderNumber} from '../services/transaction-lookup.js';
 import {printJobTitle} from '../i18n/print-job-text.js';
 import {messagesFor} from '../i18n/catalogue.js';
 import {printFailureText} from '../i18n/print-failure-text.js';
@@ -103,7 +104,7 @@ export async function runReprint(argv: string[]): Promise<number> {
 
 	const early = messagesFor(languageOfArguments(argv)).commands.reprint;
 	const [voucher] = positionals;
-	if (voucher === undefined || !/^\d{1,6}$/.test(voucher)) {
+	if (voucher === undefined || !isSaleNumber(voucher)) {
 		throw new CommandError(early.needsVoucher);
 	}
 
@@ -120,12 +121,20 @@ export async function runReprint(argv: string[]): Promise<number> {
 		throw new CommandError(early.badKind(kind));
 	}
 
-	const voucherNo = voucher.padStart(6, '0');
+	const voucherNo = /^\d{1,6}$/.test(voucher) ? voucher.padStart(6, '0') : voucher;
 	const context = openCommandContext(values);
 	const secrets = secretSource(values['password-stdin'] ?? false);
 	const text = messagesFor(context.language).commands.reprint;
 	try {
-		const matches = voidsForVoucher(context, voucherNo, {batchNo: values.batch?.padStart(6, '0'), kind});
+		// A QR sale is also named by its order number, whole or its last 6 digits.
+		const matches = [
+			...(/^\d{1,6}$/.test(voucher)
+				? voidsForVoucher(context, voucherNo, {batchNo: values.batch?.padStart(6, '0'), kind})
+				: []),
+			...(voucher.length >= 6 && kind !== 'void' && values.batch === undefined
+				? voidsForOrderNumber(context, voucher)
+				: []),
+		];
 		const [voidRow, ...others] = matches;
 		if (!voidRow) {
 			throw new CommandError(text.noSuchVoid(voucherNo));

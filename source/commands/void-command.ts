@@ -5,7 +5,9 @@ import {formatScreen} from '../domain/money.js';
 import {formatDateTime} from '../domain/time-format.js';
 import {printJob} from '../services/print-service.js';
 import {checkVoidable, voidTransaction} from '../services/void-service.js';
-import {findByVoucher} from '../services/transaction-lookup.js';
+import {findSales, isSaleNumber} from '../services/transaction-lookup.js';
+import {orderLookupText} from '../i18n/order-lookup-text.js';
+import {saleLabel} from '../domain/transaction.js';
 import type {CommandMessages} from '../i18n/command-messages.js';
 import {CommandError} from './command-errors.js';
 import {languageOfArguments, openCommandContext, parseCommand} from './command-context.js';
@@ -56,8 +58,12 @@ export async function runVoid(argv: string[]): Promise<number> {
 
 	const early = messagesFor(languageOfArguments(argv)).commands.void;
 	const [voucher] = positionals;
-	if (voucher === undefined || !/^\d{1,6}$/.test(voucher)) {
-		throw new CommandError(early.needsVoucher);
+	if (voucher === undefined || !isSaleNumber(voucher)) {
+		throw new CommandError(
+			voucher === undefined || /^\d*$/.test(voucher)
+				? early.needsVoucher
+				: orderLookupText[languageOfArguments(argv)].needsNumber,
+		);
 	}
 
 	if (values.operator === undefined) {
@@ -69,10 +75,30 @@ export async function runVoid(argv: string[]): Promise<number> {
 	const text = commands.void;
 	const secrets = secretSource(values['password-stdin'] ?? false);
 	try {
-		const voucherNo = voucher.padStart(6, '0');
-		const matches = findByVoucher(context, voucherNo, values.batch?.padStart(6, '0'));
+		const voucherNo = /^\d{1,6}$/.test(voucher) ? voucher.padStart(6, '0') : voucher;
+		const orders = orderLookupText[context.language];
+		const matches = findSales(context, voucher, values.batch?.padStart(6, '0'));
+		const anyOrder = matches.some(row => row.voucherNo === '') || voucherNo !== voucher.padStart(6, '0');
 		if (matches.length === 0) {
-			throw new CommandError(text.noSuchVoucher(voucherNo, context.config.terminalId));
+			throw new CommandError(
+				voucher.length === 6 || anyOrder
+					? orders.noSuchSale(voucher, context.config.terminalId)
+					: text.noSuchVoucher(voucherNo, context.config.terminalId),
+			);
+		}
+
+		if (matches.length > 1 && matches.some(row => row.voucherNo === '' || row.voucherNo !== voucherNo)) {
+			const list = matches
+				.map(row =>
+					orders.candidate(
+						row.platformOrderNo ?? row.voucherNo,
+						formatDateTime(row.createdAt, context.config.timeZone),
+						formatScreen(row.amount),
+						row.batchNo,
+					),
+				)
+				.join('\n');
+			throw new CommandError(orders.ambiguous(voucher, list));
 		}
 
 		if (matches.length > 1) {
@@ -119,6 +145,7 @@ export async function runVoid(argv: string[]): Promise<number> {
 			const refusal = messagesFor(context.language).refusal[outcome.reason]({
 				terminalId: transaction.terminalId,
 				operatorNo: values.supervisor,
+				outside: outcome.outside && {...outcome.outside, timeZone: context.config.timeZone},
 			});
 			console.error(commands.refused(outcome.reason, refusal.message, commands.refusalAdvice[outcome.reason]));
 			return outcome.reason === 'busy' ? 1 : 2;
@@ -126,7 +153,7 @@ export async function runVoid(argv: string[]): Promise<number> {
 
 		console.log(
 			text.voided(
-				transaction.voucherNo,
+				saleLabel(transaction),
 				formatScreen(transaction.amount),
 				transaction.cardMasked,
 				outcome.void.voucherNo,

@@ -81,7 +81,7 @@ export function todayCriteria(now: number, timeZone: string): {criteria: SearchC
 
 /**
  * Reads the `/` search: terms separated by spaces, in any order. 6 digits are a voucher, 12 a reference,
- * 4 a card's last four; an amount has a decimal point (`128.50`) or up to 3 digits (`128`); a date
+ * 4 a card's last four, and 4 to 6 digits also the end of a QR sale's order number; an amount has a decimal point (`128.50`) or up to 3 digits (`128`); a date
  * (`2026-11-24`, `today`, `yesterday`) and a status (`voided`, `completed`) narrow it further.
  * An empty query is valid and filters nothing.
  */
@@ -110,6 +110,15 @@ export function parseSearch(text: string, options: {now: number; timeZone: strin
 		return undefined;
 	};
 
+	// A voucher or last four also finds a QR sale whose order number ends so; with both typed, cards only.
+	const widenToOrders = (term: string): void => {
+		if (criteria.voucherNo !== undefined && criteria.lastFour !== undefined) {
+			delete criteria.orderTail;
+		} else {
+			criteria.orderTail = term;
+		}
+	};
+
 	for (const rawTerm of terms) {
 		const term = rawTerm.replace(/^[¥￥]/v, '');
 		let problem: SearchProblem | undefined;
@@ -118,10 +127,14 @@ export function parseSearch(text: string, options: {now: number; timeZone: strin
 			problem = set('status', status, rawTerm);
 		} else if (/^\d{6}$/v.test(term)) {
 			problem = set('voucherNo', term, rawTerm);
+			widenToOrders(term);
 		} else if (/^\d{12}$/v.test(term)) {
 			problem = set('referenceNo', term, rawTerm);
 		} else if (/^\d{4}$/v.test(term)) {
 			problem = set('lastFour', term, rawTerm);
+			widenToOrders(term);
+		} else if (/^\d{5}$/v.test(term)) {
+			problem = set('orderTail', term, rawTerm);
 		} else if (/^\d{1,3}$/v.test(term) || /^\d*\.\d*$/v.test(term)) {
 			const money = parseMoney(term);
 			problem = money.ok

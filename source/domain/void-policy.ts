@@ -1,4 +1,5 @@
 import type {Fen} from './money.js';
+import type {OutsideNote} from './outside-resolution.js';
 import type {OperatorRole, TransactionStatus} from './transaction.js';
 
 /** Why the policy refuses a void. */
@@ -8,6 +9,7 @@ export const policyRefusals = [
 	'batch-settled',
 	'window-expired',
 	'supervisor-required',
+	'resolved-outside',
 ] as const;
 export type VoidRefusal = (typeof policyRefusals)[number];
 
@@ -30,7 +32,7 @@ export function isRefusalCode(code: string): code is RefusalCode {
 
 export type PolicyAnswer =
 	| {ok: true; needsSupervisor: boolean; until: number}
-	| {ok: false; reason: VoidRefusal; detail: string; until?: number};
+	| {ok: false; reason: VoidRefusal; detail: string; until?: number; outside?: OutsideNote};
 
 export type VoidPolicyInput = {
 	transaction: {status: TransactionStatus; amount: Fen; createdAt: number};
@@ -46,6 +48,8 @@ export type VoidPolicyInput = {
 	transactionTerminalId: string;
 	/** The role of the operator asking: a supervisor is within every limit. */
 	operatorRole: OperatorRole;
+	/** A refund or void of this sale made outside posvoid, learnt from a bill: the money is already back. */
+	outside?: OutsideNote;
 };
 
 /**
@@ -57,6 +61,15 @@ export function evaluateVoid(input: VoidPolicyInput): PolicyAnswer {
 	const until = transaction.createdAt + input.voidWindowMs;
 	if (transaction.status === 'voided') {
 		return {ok: false, reason: 'already-voided', detail: 'this transaction has already been voided'};
+	}
+
+	if (input.outside) {
+		return {
+			ok: false,
+			reason: 'resolved-outside',
+			detail: `it was already undone (${input.outside.kind}) outside this counter: nothing to void here`,
+			outside: input.outside,
+		};
 	}
 
 	if (input.transactionTerminalId !== input.terminalId) {

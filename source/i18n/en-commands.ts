@@ -1,3 +1,4 @@
+import {outsideResolutionText} from './outside-resolution-text.js';
 import type {CommandMessages} from './command-messages.js';
 
 export const enCommands = {
@@ -12,6 +13,7 @@ export const enCommands = {
 		'stale-credentials': 'run posvoid void again',
 		'vouchers-exhausted': 'a supervisor settles it (posvoid settle --operator NO); then refund through the bank',
 		busy: 'wait a moment and run posvoid void again; if it persists, close the other posvoid window',
+		'resolved-outside': outsideResolutionText.en.commandAdvice,
 	},
 	refused: (code, message, advice) => `refused (${code}): ${message}. ${advice}`,
 	usage: {

@@ -1,6 +1,7 @@
 import {channelNames} from '../domain/transaction.js';
 import {enCommands} from './en-commands.js';
 import type {Messages} from './messages.js';
+import {outsideResolutionText} from './outside-resolution-text.js';
 
 const searchFields: Record<string, string> = {
 	voucherNo: 'voucher number',
@@ -63,7 +64,7 @@ export const en = {
 		searchPrompt: 'Search: ',
 		position: (position, total) => `${position.toLocaleString('en')} / ${total.toLocaleString('en')}`,
 		searchHint:
-			'voucher 000124 · reference (12 digits) · last four 0018 · amount 128.50 · 2026-11-24/today · voided/completed',
+			'voucher 000124 · reference (12 digits) · last four 0018 · order no. end 12345 · amount 128.50 · 2026-11-24/today · voided/completed',
 		problem(problem) {
 			switch (problem.kind) {
 				case 'unknown-term': {
@@ -71,7 +72,7 @@ export const en = {
 				}
 
 				case 'digits': {
-					return `"${problem.term}" is neither a voucher (6 digits), a reference (12), last four (4) nor an amount such as 128.50.`;
+					return `"${problem.term}" is neither a voucher (6 digits), a reference (12), last four (4), the end of an order number (4 to 6) nor an amount such as 128.50.`;
 				}
 
 				case 'bad-amount': {
@@ -146,6 +147,7 @@ export const en = {
 			message: 'another program is using the database; nothing was changed',
 			advice: 'wait a moment and void again with v; if it persists, close the other posvoid window',
 		}),
+		'resolved-outside': ({outside}) => outsideResolutionText.en.refusal(outside),
 	},
 	voidFlow: {
 		title: (voucherNo, amount) => `Void voucher ${voucherNo}  ${amount}`,

@@ -3,7 +3,11 @@ import type {Channel, TransactionStatus} from '../domain/transaction.js';
 import type {SearchProblem} from '../domain/search-query.js';
 import type {RefusalCode} from '../domain/void-policy.js';
 import type {PrintFailureKind} from '../domain/print-failure.js';
+import type {OutsideRefusalDetail} from './outside-resolution-text.js';
 import type {CommandMessages} from './command-messages.js';
+
+/** What a refusal's words may name: the sale's terminal, the operator, an outside refund's place and time. */
+export type RefusalDetail = {terminalId?: string; operatorNo?: string; outside?: OutsideRefusalDetail};
 
 /** What went wrong, and what the person reading it can do about it. */
 export type Advice = {message: string; advice: string};
@@ -75,7 +79,7 @@ export type Messages = {
 		cannotVoid: string;
 		missing: string;
 	};
-	refusal: Record<RefusalCode, (detail: {terminalId?: string; operatorNo?: string}) => Advice>;
+	refusal: Record<RefusalCode, (detail: RefusalDetail) => Advice>;
 	voidFlow: {
 		title: (voucherNo: string, amount: string) => string;
 		refused: string;

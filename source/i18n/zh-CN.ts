@@ -1,6 +1,7 @@
 import {channelNames} from '../domain/transaction.js';
 import {zhCNCommands} from './zh-CN-commands.js';
 import type {Messages} from './messages.js';
+import {outsideResolutionText} from './outside-resolution-text.js';
 
 const searchFields: Record<string, string> = {
 	voucherNo: '凭证号',
@@ -61,7 +62,8 @@ export const zhCN = {
 		empty: '没有符合条件的交易。/ 搜索;Esc 回到今天。',
 		searchPrompt: '搜索: ',
 		position: (position, total) => `第 ${position.toLocaleString('en')} / 共 ${total.toLocaleString('en')} 笔`,
-		searchHint: '凭证号 000124 · 参考号(12位) · 卡号后四位 0018 · 金额 128.50 · 2026-11-24/今天/昨天 · 已撤销/已完成',
+		searchHint:
+			'凭证号 000124 · 参考号(12位) · 卡号后四位 0018 · 订单号末位 12345 · 金额 128.50 · 2026-11-24/今天/昨天 · 已撤销/已完成',
 		problem(problem) {
 			switch (problem.kind) {
 				case 'unknown-term': {
@@ -69,7 +71,7 @@ export const zhCN = {
 				}
 
 				case 'digits': {
-					return `"${problem.term}" 既不是凭证号(6位)、参考号(12位)、卡号后四位(4位),也不是 128.50 这样的金额。`;
+					return `"${problem.term}" 既不是凭证号(6位)、参考号(12位)、卡号后四位(4位)、订单号末4至6位,也不是 128.50 这样的金额。`;
 				}
 
 				case 'bad-amount': {
@@ -135,6 +137,7 @@ export const zhCN = {
 			message: '数据库正被其他程序使用,未做任何更改',
 			advice: '请稍候再按 v 撤销;如持续出现,请关闭另一个 posvoid 窗口',
 		}),
+		'resolved-outside': ({outside}) => outsideResolutionText['zh-CN'].refusal(outside),
 	},
 	voidFlow: {
 		title: (voucherNo, amount) => `撤销 凭证号 ${voucherNo}  ${amount}`,

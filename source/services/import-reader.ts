@@ -1,11 +1,14 @@
-import fs from 'node:fs/promises';
+import fs from 'node:fs';
 import path from 'node:path';
-import {Readable} from 'node:stream';
+import readline from 'node:readline';
+import {type Readable, Transform, type TransformCallback} from 'node:stream';
 import {parse, type CsvError} from 'csv-parse';
+import type {BadBillLine, BillRow, BillSale, OpenedBill} from '../bills/bill-row.js';
+import type {FeeSchedule} from '../domain/fees.js';
 import {maskCard, maskCardNumbers} from '../domain/card-mask.js';
 import {freeText} from '../domain/display-text.js';
 import {UserError} from '../user-error.js';
-import {optionalColumns, requiredColumns} from './import-row.js';
+import {checkImportRow, importRowSchema, optionalColumns, requiredColumns} from './import-row.js';
 
 export type ImportFormat = 'csv' | 'jsonl';
 
@@ -14,13 +17,6 @@ export type SourceRecord = {line: number; values: Record<string, string>};
 
 export type UnreadableLine = {line: number; problems: string[]};
 
-export type ReadResult = {
-	format: ImportFormat;
-	records: SourceRecord[];
-	unreadable: UnreadableLine[];
-	ignoredColumns: string[];
-};
-
 /** The file as a whole cannot be imported: unreadable, not UTF-8, or without the columns. The message says what to do. */
 export class ImportFileError extends UserError {
 	override name = 'ImportFileError';
@@ -28,9 +24,7 @@ export class ImportFileError extends UserError {
 
 export type ReadProgress = (bytesRead: number, totalBytes: number) => void;
 
-const sliceSize = 1024 * 1024;
-
-function detectFormat(file: string, text: string): ImportFormat {
+function detectFormat(file: string, head: string): ImportFormat {
 	const extension = path.extname(file).toLowerCase();
 	if (extension === '.jsonl' || extension === '.ndjson') {
 		return 'jsonl';
@@ -40,27 +34,12 @@ function detectFormat(file: string, text: string): ImportFormat {
 		return 'csv';
 	}
 
-	return text.trimStart().startsWith('{') ? 'jsonl' : 'csv';
-}
-
-async function readUtf8(file: string): Promise<string> {
-	let bytes: Uint8Array;
-	try {
-		bytes = await fs.readFile(file);
-	} catch (error) {
-		throw new ImportFileError(
-			`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message}`,
-		);
-	}
-
-	try {
-		// The BOM goes here; CRLF becomes LF so that line numbers come out right inside quoted fields too.
-		return new TextDecoder('utf-8', {fatal: true, ignoreBOM: false}).decode(bytes).replaceAll('\r\n', '\n');
-	} catch {
-		throw new ImportFileError(
-			`${file} is not UTF-8 text (a spreadsheet may have saved it as GBK): save it as "CSV UTF-8" and import again`,
-		);
-	}
+	return head
+		.replace(/^\uFEFF/, '')
+		.trimStart()
+		.startsWith('{')
+		? 'jsonl'
+		: 'csv';
 }
 
 /** Values as text, trimmed, with the card masked before anything else sees it. */
@@ -142,16 +121,71 @@ function describeCsvError(error: CsvError): string {
 	);
 }
 
-async function readCsv(file: string, text: string, onProgress?: ReadProgress): Promise<ReadResult> {
-	const records: SourceRecord[] = [];
-	const unreadable: UnreadableLine[] = [];
-	let ignoredColumns: string[] = [];
-	const total = Buffer.byteLength(text);
+/** A bad line of posvoid's own format keeps each of its problems apart, for the report. */
+export type PosvoidBadLine = BadBillLine & {problems: string[]};
+
+function bad(line: number, problems: string[]): PosvoidBadLine {
+	return {kind: 'bad', line, reason: problems.join('; '), problems};
+}
+
+function notUtf8(file: string): ImportFileError {
+	return new ImportFileError(
+		`${file} is not UTF-8 text (a spreadsheet may have saved it as GBK): save it as "CSV UTF-8" and import again`,
+	);
+}
+
+/**
+ * Decodes UTF-8 as it streams (refusing anything else, the BOM dropped) and turns CRLF into LF, so that
+ * line numbers come out right inside quoted fields too. Counts the bytes it has read, for progress.
+ */
+function utf8Lines(file: string, counter: {bytesRead: number}): Transform {
+	const decoder = new TextDecoder('utf-8', {fatal: true, ignoreBOM: false});
+	let carriageReturn = false;
+	const normalise = (text: string): string => {
+		let out = carriageReturn ? `\r${text}` : text;
+		carriageReturn = out.endsWith('\r');
+		if (carriageReturn) {
+			out = out.slice(0, -1);
+		}
+
+		return out.replaceAll('\r\n', '\n');
+	};
+
+	return new Transform({
+		decodeStrings: true,
+		transform(chunk: Uint8Array, _encoding, callback: TransformCallback) {
+			counter.bytesRead += chunk.length;
+			try {
+				callback(undefined, normalise(decoder.decode(chunk, {stream: true})));
+			} catch {
+				callback(notUtf8(file));
+			}
+		},
+		flush(callback: TransformCallback) {
+			try {
+				const rest = normalise(decoder.decode());
+				callback(undefined, carriageReturn ? `${rest}\r` : rest);
+			} catch {
+				callback(notUtf8(file));
+			}
+		},
+	});
+}
+
+type RowCheck = (line: number, values: Record<string, string>) => BillSale | PosvoidBadLine;
+
+async function* csvRows(
+	file: string,
+	source: Readable,
+	check: RowCheck,
+	onColumns: (columns: string[]) => void,
+): AsyncGenerator<BillRow> {
+	const unreadable: PosvoidBadLine[] = [];
+	let sawAnything = false;
 	const parser = parse({
-		bom: true,
 		columns(header: string[]) {
 			const names = header.map(name => name.trim().toLowerCase());
-			ignoredColumns = checkColumns(file, names);
+			onColumns(checkColumns(file, names));
 			return names;
 		},
 		info: true,
@@ -160,29 +194,26 @@ async function readCsv(file: string, text: string, onProgress?: ReadProgress): P
 		skip_records_with_error: true,
 		on_skip(error) {
 			if (error) {
-				unreadable.push({line: Number((error as {lines?: unknown}).lines ?? 0), problems: [describeCsvError(error)]});
+				unreadable.push(bad(Number((error as {lines?: unknown}).lines ?? 0), [describeCsvError(error)]));
 			}
 
 			return undefined;
 		},
 	});
-	const slices = (function* () {
-		for (let start = 0; start < text.length; start += sliceSize) {
-			yield text.slice(start, start + sliceSize);
-		}
-	})();
+	source.on('error', (error: Error) => {
+		parser.destroy(error);
+	});
 	try {
-		for await (const {record, info} of Readable.from(slices).pipe(parser) as AsyncIterable<{
+		for await (const {record, info} of source.pipe(parser) as AsyncIterable<{
 			record: Record<string, unknown>;
-			info: {lines: number; bytes: number};
+			info: {lines: number};
 		}>) {
+			sawAnything = true;
+			yield* unreadable.splice(0);
 			const values = cleanRecord(record);
 			// Info.lines is the line the record ends on; a quoted field with line breaks started earlier.
 			const breaks = Object.values(values).reduce((count, value) => count + value.split('\n').length - 1, 0);
-			records.push({line: info.lines - breaks, values});
-			if (records.length % 1000 === 0) {
-				onProgress?.(info.bytes, total);
-			}
+			yield check(info.lines - breaks, values);
 		}
 	} catch (error) {
 		if (error instanceof ImportFileError) {
@@ -192,22 +223,33 @@ async function readCsv(file: string, text: string, onProgress?: ReadProgress): P
 		throw new ImportFileError(`${file} is not readable as CSV: ${maskCardNumbers((error as Error).message)}`);
 	}
 
-	if (records.length === 0 && unreadable.length === 0 && text.trim() === '') {
-		throw new ImportFileError(`${file} is empty: it needs a header line and at least one row`);
+	if (unreadable.length > 0) {
+		sawAnything = true;
 	}
 
-	onProgress?.(total, total);
-	return {format: 'csv', records, unreadable, ignoredColumns};
+	yield* unreadable;
+	if (!sawAnything) {
+		throw new ImportFileError(`${file} is empty: it needs a header line and at least one row`);
+	}
 }
 
-function readJsonLines(file: string, text: string, onProgress?: ReadProgress): ReadResult {
-	const records: SourceRecord[] = [];
-	const unreadable: UnreadableLine[] = [];
+async function* jsonLinesRows(
+	file: string,
+	source: Readable,
+	check: RowCheck,
+	onColumns: (columns: string[]) => void,
+): AsyncGenerator<BillRow> {
 	const columns = new Set<string>();
-	const lines = text.replace(/^\uFEFF/, '').split('\n');
-	const total = lines.length;
-	for (const [index, lineText] of lines.entries()) {
-		const line = index + 1;
+	let line = 0;
+	let records = 0;
+	let unreadable = 0;
+	const lines = readline.createInterface({input: source, crlfDelay: Number.POSITIVE_INFINITY});
+	source.on('error', (error: Error) => {
+		lines.emit('error', error);
+	});
+	for await (const rawText of lines) {
+		line++;
+		const lineText = line === 1 ? rawText.replace(/^\uFEFF/, '') : rawText;
 		if (lineText.trim() === '') {
 			continue;
 		}
@@ -217,21 +259,21 @@ function readJsonLines(file: string, text: string, onProgress?: ReadProgress): R
 			parsed = JSON.parse(lineText);
 		} catch {
 			// JSON.parse quotes the text around the error, which could be a card number: say where, not what.
-			unreadable.push({
-				line,
-				problems: ['not valid JSON: each line must be one object such as {"voucher_no": "000123", ...}'],
-			});
+			unreadable++;
+			yield bad(line, ['not valid JSON: each line must be one object such as {"voucher_no": "000123", ...}']);
 			continue;
 		}
 
 		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-			unreadable.push({line, problems: ['not a JSON object: each line must be one {...} record']});
+			unreadable++;
+			yield bad(line, ['not a JSON object: each line must be one {...} record']);
 			continue;
 		}
 
 		const lostDigits = numbersLosingDigits(parsed as Record<string, unknown>);
 		if (lostDigits.length > 0) {
-			unreadable.push({line, problems: lostDigits});
+			unreadable++;
+			yield bad(line, lostDigits);
 			continue;
 		}
 
@@ -240,29 +282,100 @@ function readJsonLines(file: string, text: string, onProgress?: ReadProgress): R
 			columns.add(key);
 		}
 
-		records.push({line, values});
-		if (records.length % 1000 === 0) {
-			onProgress?.(index, total);
-		}
+		records++;
+		yield check(line, values);
 	}
 
-	if (records.length === 0 && unreadable.length === 0) {
+	if (records === 0 && unreadable === 0) {
 		throw new ImportFileError(`${file} is empty: it needs at least one record`);
 	}
 
 	// A key missing from every record is a file-level mistake; missing from some is a per-line one.
 	const known = new Set<string>([...requiredColumns, ...optionalColumns]);
-	const ignoredColumns = shownColumns([...columns].filter(column => !known.has(column)));
-	if (records.length > 0) {
+	onColumns(shownColumns([...columns].filter(column => !known.has(column))));
+	if (records > 0) {
 		checkColumns(file, [...columns]);
 	}
-
-	onProgress?.(total, total);
-	return {format: 'jsonl', records, unreadable, ignoredColumns};
 }
 
-/** Reads a CSV (with a header line) or JSON Lines file into text records, every card masked on the way in. */
-export async function readImportFile(file: string, onProgress?: ReadProgress): Promise<ReadResult> {
-	const text = await readUtf8(file);
-	return detectFormat(file, text) === 'jsonl' ? readJsonLines(file, text, onProgress) : readCsv(file, text, onProgress);
+function openFailure(file: string, error: unknown): ImportFileError {
+	return new ImportFileError(
+		`cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : (error as Error).message}`,
+	);
+}
+
+/** The first bytes of a file, to tell its format and whether it starts with a BOM. */
+function readHead(file: string): {head: string; size: number} {
+	let handle: number | undefined;
+	try {
+		handle = fs.openSync(file, 'r');
+		const {size} = fs.fstatSync(handle);
+		const buffer = Buffer.alloc(Math.min(size, 4096));
+		fs.readSync(handle, buffer, 0, buffer.length, 0);
+		return {head: buffer.toString('utf8'), size};
+	} catch (error) {
+		throw openFailure(file, error);
+	} finally {
+		if (handle !== undefined) {
+			fs.closeSync(handle);
+		}
+	}
+}
+
+/**
+ * Opens a file in posvoid's own format, CSV with a header line or JSON Lines, as a streaming bill: each
+ * record is checked as it is read (cards masked first of all), so memory stays flat whatever the size.
+ * `columns` lists the columns posvoid does not use once the rows are read (a JSON Lines file names
+ * them only as its records go by). A file-level problem is thrown as ImportFileError while reading.
+ */
+export function openPosvoidFile(file: string, fees: FeeSchedule): OpenedBill & {format: 'posvoid'; kind: ImportFormat} {
+	const {head, size} = readHead(file);
+	const kind = detectFormat(file, head);
+	const schema = importRowSchema(fees);
+	const counter = {bytesRead: 0};
+	const ignored: string[] = [];
+	const check: RowCheck = (line, values) => {
+		const result = checkImportRow(schema, values);
+		if (!result.ok) {
+			return bad(line, result.problems);
+		}
+
+		const {row} = result;
+		return {kind: 'sale', line, ...row};
+	};
+
+	const onColumns = (columns: string[]) => {
+		ignored.splice(0, ignored.length, ...columns);
+	};
+
+	async function* rows(): AsyncGenerator<BillRow> {
+		const stream = fs.createReadStream(file, {highWaterMark: 256 * 1024});
+		const opened = new Promise<void>((resolve, reject) => {
+			stream.once('open', () => {
+				resolve();
+			});
+			stream.once('error', error => {
+				reject(openFailure(file, error));
+			});
+		});
+		await opened;
+		const text = stream.pipe(utf8Lines(file, counter));
+		stream.on('error', error => {
+			text.destroy(error);
+		});
+		yield* kind === 'jsonl' ? jsonLinesRows(file, text, check, onColumns) : csvRows(file, text, check, onColumns);
+	}
+
+	return {
+		format: 'posvoid',
+		kind,
+		// eslint-disable-next-line unicorn/text-encoding-identifier-case -- the contract's names for the user
+		encoding: head.startsWith('\uFEFF') ? 'utf-8-bom' : 'utf-8',
+		columns: ignored,
+		rows: rows(),
+		totals: () => undefined,
+		mismatches: () => [],
+		missingTotals: () => false,
+		progress: () => ({bytesRead: counter.bytesRead, bytesTotal: size}),
+	};
 }

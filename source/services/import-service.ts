@@ -1,8 +1,14 @@
 import path from 'node:path';
+import {setImmediate as nextTurn} from 'node:timers/promises';
+import type {BillEncoding, BillRow, OpenedBill} from '../bills/bill-row.js';
+import {computeFee} from '../domain/fees.js';
+import type {OutsideResolutionKind} from '../domain/outside-resolution.js';
+import {isQrChannel} from '../domain/transaction.js';
 import {bulkInsertStore} from '../store/bulk-insert-store.js';
-import type {NewTransaction} from '../store/transactions-store.js';
-import {readImportFile, type ImportFormat} from './import-reader.js';
-import {checkImportRow, importRowSchema, shown} from './import-row.js';
+import type {ExcludedRow, StagedRow} from '../store/import-staging-store.js';
+import {openPosvoidFile, type ImportFormat, type PosvoidBadLine} from './import-reader.js';
+import {shown} from './import-row.js';
+import {claimerState, currentClaimer} from './process-claim.js';
 import type {ServiceContext} from './service-context.js';
 import {voucherCounterName} from './void-service.js';
 import {nextFreeBatchNo} from './batch-service.js';
@@ -14,9 +20,12 @@ export type ImportPhase = 'reading' | 'writing';
 export type ImportOptions = {
 	/** Import the good rows and report the bad ones, instead of importing nothing. */
 	skipBad?: boolean;
+	/** Progress: bytes read of the file while reading, then once more when published. */
 	onProgress?: (phase: ImportPhase, done: number, total: number) => void;
 	/** Who ran the import, for its audit row: the signed-in operator, and the PC account it ran under. */
 	runBy?: {operatorNo?: string; account?: string};
+	/** Rows staged per committed chunk (tests make it small). */
+	chunkRows?: number;
 };
 
 /** The audit detail's note of the PC account an import ran under (an unattended import has no operator). */
@@ -28,230 +37,529 @@ function accountNote(runBy: ImportOptions['runBy']): string {
 /** A line that cannot be imported, with every reason found on it. No reason shows a full card number. */
 export type BadLine = {line: number; problems: string[]};
 
-/** A row whose terminal, batch and voucher are already in the database, or earlier in the file. */
-export type DuplicateLine = {line: number; terminalId: string; batchNo: string; voucherNo: string; firstLine?: number};
+/**
+ * A row already in the database (no `firstLine`) or earlier in the file (`firstLine`): a counter sale
+ * by terminal, batch and voucher, a QR sale by its order number (`orderNo`, the voucher '').
+ */
+export type DuplicateLine = {
+	line: number;
+	terminalId: string;
+	batchNo: string;
+	voucherNo: string;
+	orderNo?: string;
+	firstLine?: number;
+};
+
+/** A refund or void whose sale this database does not have: kept unmatched for reconciliation. */
+export type UnmatchedResolution = {line: number; kind: OutsideResolutionKind; refersTo: string; amount: number};
 
 export type ImportReport = {
 	file: string;
-	format: ImportFormat;
+	/** `csv` or `jsonl` for posvoid's own files, else the bill's format. */
+	format: ImportFormat | Exclude<OpenedBill['format'], 'posvoid'>;
+	encoding: BillEncoding;
 	/** Data lines read, good and bad. */
 	rowsRead: number;
 	imported: number;
 	bad: BadLine[];
+	/** The first duplicates, line by line (at most `listedLines`); the counts below are complete. */
 	duplicates: DuplicateLine[];
+	/** Rows already in the database: a file imported again adds nothing twice. */
+	alreadyThere: number;
+	/** Rows that repeat an earlier line of the same file. */
+	repeatedInFile: number;
 	/** Batches that did not exist before this import, as terminal/batch. */
 	batchesCreated: string[];
+	/** The batch QR sales of a bill joined, as terminal/batch, when there were any. */
+	qrBatch?: string;
 	/** Columns the file has that posvoid does not use; their values are not stored. */
 	ignoredColumns: string[];
+	/** Refunds and voids: recorded against their sale, already known, or kept unmatched. */
+	resolutions: {matched: number; alreadyKnown: number; unmatched: UnmatchedResolution[]};
 	/** False when bad lines stopped the import: then nothing was written but the audit row. */
 	committed: boolean;
 };
 
-type GoodRow = {line: number; row: NewTransaction};
+/** Lines listed one by one in a report; beyond them, counts. */
+const listedLines = 1000;
+const defaultChunkRows = 5000;
 
-function rowKey(row: NewTransaction): string {
-	return `${row.terminalId}/${row.batchNo}/${row.voucherNo}`;
+function saleKey(row: Extract<BillRow, {kind: 'sale'}>, ownTerminal: string): string {
+	return row.voucherNo === undefined
+		? `order:${row.channel}/${row.platformOrderNo ?? ''}`
+		: `voucher:${row.terminalId ?? ownTerminal}/${row.batchNo ?? ''}/${row.voucherNo}`;
 }
 
-/** Drops rows repeated within the file, keeping the first, and says which line each repeat copied. */
-function splitFileDuplicates(rows: GoodRow[]): {unique: GoodRow[]; duplicates: DuplicateLine[]} {
-	const firstLine = new Map<string, number>();
-	const unique: GoodRow[] = [];
-	const duplicates: DuplicateLine[] = [];
-	for (const good of rows) {
-		const key = rowKey(good.row);
-		const first = firstLine.get(key);
-		if (first === undefined) {
-			firstLine.set(key, good.line);
-			unique.push(good);
-		} else {
-			duplicates.push({
-				line: good.line,
-				terminalId: good.row.terminalId,
-				batchNo: good.row.batchNo,
-				voucherNo: good.row.voucherNo,
-				firstLine: first,
-			});
-		}
+function resolutionKey(row: Extract<BillRow, {kind: 'resolution'}>): string {
+	if (row.resolutionNo !== undefined) {
+		return `resolution:${row.channel}/${row.resolutionNo}`;
 	}
 
-	return {unique, duplicates};
+	const to = row.refersTo;
+	const sale = [
+		to.platformOrderNo,
+		to.merchantOrderNo,
+		to.terminalId,
+		to.batchNo,
+		to.originalVoucherNo,
+		to.originalReferenceNo,
+	]
+		.map(value => value ?? '')
+		.join('/');
+	return `resolution:${row.channel}/${row.resolution}/${sale}/${row.createdAt}/${row.amount}`;
 }
 
-/** Why a well-formed row cannot join the books: its batch is settled or not the open one, or its voucher is a void's. */
-function rowProblem(context: ServiceContext, row: NewTransaction, openBatchNo: string): string | undefined {
-	const {store, config} = context;
-	const batch = store.batches.byNumber(row.terminalId, row.batchNo);
-	if (batch?.settledAt !== undefined) {
-		return `batch ${row.batchNo} of terminal ${row.terminalId} is already settled: its sales cannot change`;
+/** A checked row as staged, or the problem that makes it a bad line. */
+function toStaged(
+	context: ServiceContext,
+	row: Exclude<BillRow, {kind: 'bad'}>,
+): {staged: StagedRow} | {problem: string} {
+	const nothing = {
+		fee: null,
+		currency: null,
+		merchantId: null,
+		terminalId: null,
+		operatorNo: null,
+		voucherNo: null,
+		referenceNo: null,
+		authCode: null,
+		batchNo: null,
+		cardMasked: null,
+		platformOrderNo: null,
+		merchantOrderNo: null,
+		payerMasked: null,
+		resolution: null,
+		resolutionNo: null,
+		refersPlatformOrderNo: null,
+		refersMerchantOrderNo: null,
+		refersVoucherNo: null,
+		refersReferenceNo: null,
+		refersTerminalId: null,
+		refersBatchNo: null,
+	};
+	const own = context.config.terminalId;
+	if (row.kind === 'resolution') {
+		const to = row.refersTo;
+		return {
+			staged: {
+				...nothing,
+				line: row.line,
+				kind: 'resolution',
+				dedupeKey: resolutionKey(row),
+				channel: row.channel,
+				amount: row.amount,
+				createdAt: row.createdAt,
+				resolution: row.resolution,
+				resolutionNo: row.resolutionNo ?? null,
+				refersPlatformOrderNo: to.platformOrderNo ?? null,
+				refersMerchantOrderNo: to.merchantOrderNo ?? null,
+				refersVoucherNo: to.originalVoucherNo ?? null,
+				refersReferenceNo: to.originalReferenceNo ?? null,
+				refersTerminalId: to.terminalId ?? null,
+				refersBatchNo: to.batchNo ?? null,
+			},
+		};
 	}
 
-	if (row.terminalId === config.terminalId && row.batchNo !== openBatchNo) {
-		return `batch ${row.batchNo} is not the open batch ${openBatchNo} of this terminal ${row.terminalId}: a counter has one open batch, so only its sales are imported; leave this row out, or settle first`;
+	const card = row.voucherNo !== undefined;
+	if (card && (row.batchNo === undefined || row.referenceNo === undefined || row.cardMasked === undefined)) {
+		return {problem: 'a sale with a voucher needs its batch, reference and card too'};
 	}
 
-	if (batch && store.voids.isVoidVoucher(batch.id, row.voucherNo)) {
-		return `voucher ${row.voucherNo} of batch ${row.batchNo} is already the number of a void on terminal ${row.terminalId}: sales and voids share one trace sequence; check the terminal's statement`;
+	if (!card && (!isQrChannel(row.channel) || row.platformOrderNo === undefined)) {
+		return {problem: 'the sale has neither a voucher nor a platform order number: nothing would name it'};
 	}
 
-	return undefined;
+	const fee = row.fee ?? computeFee(row.channel, row.amount, context.config.fees);
+	return {
+		staged: {
+			...nothing,
+			line: row.line,
+			kind: 'sale',
+			dedupeKey: saleKey(row, own),
+			channel: row.channel,
+			amount: row.amount,
+			fee: Math.min(fee, row.amount),
+			currency: row.currency,
+			createdAt: row.createdAt,
+			merchantId: row.merchantId ?? null,
+			// A QR sale from a bill belongs to this counter: its terminal, its open batch.
+			terminalId: card ? (row.terminalId ?? own) : own,
+			operatorNo: row.operatorNo ?? null,
+			voucherNo: row.voucherNo ?? null,
+			referenceNo: row.referenceNo ?? null,
+			authCode: row.authCode ?? (card ? '' : null),
+			batchNo: card ? (row.batchNo ?? null) : null,
+			cardMasked: row.cardMasked ?? null,
+			platformOrderNo: row.platformOrderNo ?? null,
+			merchantOrderNo: row.merchantOrderNo ?? null,
+			payerMasked: row.payerMasked ?? null,
+		},
+	};
 }
 
 /**
- * The batch this terminal's rows must be in: its open batch. When the open batch holds nothing yet
- * (or there is none) and every one of the file's rows of this terminal names the same batch that does
- * not exist here, that batch number becomes the open one (`renumber`: the empty open batch's id to
+ * The batch this terminal's counter sales must be in: its open batch. When the open batch holds nothing
+ * yet (or there is none) and every one of the file's sales of this terminal names the same batch that
+ * does not exist here, that batch number becomes the open one (`renumber`: the empty open batch's id to
  * give it), so a counter can start from the terminal's current batch.
  */
-function ownBatchTarget(context: ServiceContext, rows: GoodRow[]): {batchNo: string; renumber?: number} {
+function ownBatchTarget(
+	context: ServiceContext,
+	named: string[],
+): {batchNo: string; renumber?: number; create: boolean} {
 	const {store, config} = context;
 	const open = store.batches.currentOpen(config.terminalId);
-	const numbers = new Set(rows.filter(({row}) => row.terminalId === config.terminalId).map(({row}) => row.batchNo));
-	const named = new Set(
-		[...numbers].filter(batchNo => store.batches.byNumber(config.terminalId, batchNo)?.settledAt === undefined),
+	const unsettled = named.filter(
+		batchNo => store.batches.byNumber(config.terminalId, batchNo)?.settledAt === undefined,
 	);
-	const [only] = named;
+	const [only] = unsettled;
 	const empty = open === undefined || !store.batches.holdsAnything(open.id);
 	if (
 		empty &&
-		named.size === 1 &&
+		unsettled.length === 1 &&
 		only !== undefined &&
 		only !== open?.batchNo &&
 		!store.batches.byNumber(config.terminalId, only)
 	) {
-		return {batchNo: only, renumber: open?.id};
+		return {batchNo: only, renumber: open?.id, create: open === undefined};
 	}
 
-	return {batchNo: open?.batchNo ?? nextFreeBatchNo(context, store.batches.lastSettled(config.terminalId)?.batchNo)};
+	return open
+		? {batchNo: open.batchNo, create: false}
+		: {batchNo: nextFreeBatchNo(context, store.batches.lastSettled(config.terminalId)?.batchNo), create: true};
+}
+
+/** Why a staged counter sale was left out, in the words of a bad line. */
+function exclusionProblem(
+	excluded: string,
+	row: Pick<ExcludedRow, 'terminalId' | 'batchNo' | 'voucherNo'>,
+	openBatchNo: string,
+): string | undefined {
+	const terminalId = row.terminalId ?? '';
+	const batchNo = row.batchNo ?? '';
+	switch (excluded) {
+		case 'settled': {
+			return `batch ${batchNo} of terminal ${terminalId} is already settled: its sales cannot change`;
+		}
+
+		case 'not-open-batch': {
+			return `batch ${batchNo} is not the open batch ${openBatchNo} of this terminal ${terminalId}: a counter has one open batch, so only its sales are imported; leave this row out, or settle first`;
+		}
+
+		case 'void-voucher': {
+			return `voucher ${row.voucherNo ?? ''} of batch ${batchNo} is already the number of a void on terminal ${terminalId}: sales and voids share one trace sequence; check the terminal's statement`;
+		}
+
+		default: {
+			return undefined;
+		}
+	}
+}
+
+/** Staged rows of imports that ended (or whose process died) are removed, a chunk per transaction. */
+async function clearStaging(context: ServiceContext, importId: number): Promise<void> {
+	const {store} = context;
+	while (store.immediate(() => store.importStaging.clear(importId, defaultChunkRows)) > 0) {
+		await nextTurn();
+	}
+}
+
+/** A run left 'staging' by a process that no longer runs (killed mid-import) is abandoned, and its rows go. */
+async function abandonDeadRuns(context: ServiceContext): Promise<void> {
+	const {store} = context;
+	for (const run of store.importStaging.stagingRuns()) {
+		if (claimerState(run.claimedBy) === 'dead') {
+			store.immediate(() => {
+				store.importStaging.setState(run.id, 'abandoned');
+			});
+		}
+	}
+
+	for (const id of store.importStaging.leftoverRuns()) {
+		await clearStaging(context, id);
+	}
 }
 
 /**
- * Imports completed sales from a CSV or JSON Lines file. Cards are masked as each record is read, so a
- * full card number reaches neither the store nor any message. Everything is written in one BEGIN
- * IMMEDIATE transaction: batches as needed, the rows, each terminal's voucher counter raised past the
- * imported vouchers, and an audit row. With bad lines and no `skipBad`, nothing is imported.
+ * Imports a bill: its sales, and its refunds and voids as their sales' outside resolutions. Rows stream
+ * from `bill.rows` into a staging table in short chunk transactions (a void waits for one chunk at
+ * most), and are then published in one transaction: all of the file's rows or none. Until then nothing
+ * is visible, and a killed import leaves only staged rows, removed by the next import. With bad lines
+ * and no `skipBad`, nothing is imported. Re-importing a file adds nothing twice.
  */
-export async function importTransactions(
+export async function importBill(
 	context: ServiceContext,
+	bill: OpenedBill & {kind?: ImportFormat},
 	file: string,
 	options: ImportOptions = {},
 ): Promise<ImportReport> {
 	const {store} = context;
-	const bulk = bulkInsertStore(store);
-	const read = await readImportFile(file, (done, total) => options.onProgress?.('reading', done, total));
-	const schema = importRowSchema(context.config.fees);
-	const bad: BadLine[] = [...read.unreadable];
-	const good: GoodRow[] = [];
-	for (const record of read.records) {
-		const check = checkImportRow(schema, record.values);
-		if (check.ok) {
-			good.push({line: record.line, row: check.row});
-		} else {
-			bad.push({line: record.line, problems: check.problems});
+	const chunkRows = options.chunkRows ?? defaultChunkRows;
+	const name = shown(path.basename(file));
+	await abandonDeadRuns(context);
+	const importId = store.immediate(() =>
+		store.importStaging.startRun(name, bill.format, context.now(), currentClaimer()),
+	);
+	const report: ImportReport = {
+		file,
+		format: bill.format === 'posvoid' ? (bill.kind ?? 'csv') : bill.format,
+		encoding: bill.encoding,
+		rowsRead: 0,
+		imported: 0,
+		bad: [],
+		duplicates: [],
+		alreadyThere: 0,
+		repeatedInFile: 0,
+		batchesCreated: [],
+		ignoredColumns: [],
+		resolutions: {matched: 0, alreadyKnown: 0, unmatched: []},
+		committed: false,
+	};
+	try {
+		await stageRows(context, bill, importId, report, {...options, chunkRows});
+		report.ignoredColumns = [...bill.columns];
+		const mismatches = bill.mismatches();
+		for (const mismatch of mismatches) {
+			report.bad.push({
+				line: mismatch.line,
+				problems: [
+					`the file says ${mismatch.figure} is ${mismatch.stated} but its rows add up to ${mismatch.counted}: the file may be cut; download it again`,
+				],
+			});
+		}
+
+		if (report.bad.length > 0 && !options.skipBad) {
+			refuse(context, importId, report, options, name);
+			return report;
+		}
+
+		publish(context, importId, report, options, name);
+		options.onProgress?.('writing', 1, 1);
+		return report;
+	} catch (error) {
+		store.immediate(() => {
+			store.importStaging.setState(importId, 'abandoned');
+		});
+		throw error;
+	} finally {
+		await clearStaging(context, importId);
+	}
+}
+
+async function stageRows(
+	context: ServiceContext,
+	bill: OpenedBill,
+	importId: number,
+	report: ImportReport,
+	options: ImportOptions & {chunkRows: number},
+): Promise<void> {
+	const {store} = context;
+	let chunk: StagedRow[] = [];
+	const flush = async () => {
+		if (chunk.length > 0) {
+			const rows = chunk;
+			chunk = [];
+			store.immediate(() => {
+				store.importStaging.stage(importId, rows);
+			});
+		}
+
+		const {bytesRead, bytesTotal} = bill.progress();
+		options.onProgress?.('reading', bytesRead, bytesTotal ?? bytesRead);
+		// Let a waiting void, the progress bar and signals in between chunks.
+		await nextTurn();
+	};
+
+	for await (const row of bill.rows) {
+		report.rowsRead++;
+		if (row.kind === 'bad') {
+			report.bad.push({line: row.line, problems: (row as Partial<PosvoidBadLine>).problems ?? [row.reason]});
+			continue;
+		}
+
+		const checked = toStaged(context, row);
+		if ('problem' in checked) {
+			report.bad.push({line: row.line, problems: [checked.problem]});
+			continue;
+		}
+
+		// With a bad line and no --skip-bad nothing will be imported: the rest is only read for its bad lines.
+		if (report.bad.length === 0 || options.skipBad) {
+			chunk.push(checked.staged);
+		}
+
+		if (chunk.length >= options.chunkRows) {
+			await flush();
 		}
 	}
 
-	const {unique, duplicates} = splitFileDuplicates(good);
-	const report: ImportReport = {
-		file,
-		format: read.format,
-		rowsRead: read.records.length + read.unreadable.length,
-		imported: 0,
-		bad,
-		duplicates,
-		batchesCreated: [],
-		ignoredColumns: read.ignoredColumns,
-		committed: false,
-	};
-	const name = shown(path.basename(file));
+	await flush();
+}
 
-	// Read and write under one write lock: the duplicate and settled checks hold until the commit.
-	return store.immediate(() => {
+function refuse(
+	context: ServiceContext,
+	importId: number,
+	report: ImportReport,
+	options: ImportOptions,
+	name: string,
+): void {
+	const {store} = context;
+	report.bad.sort((a, b) => a.line - b.line);
+	store.immediate(() => {
+		store.importStaging.setState(importId, 'refused');
+		store.audit.append(
+			{
+				operatorNo: options.runBy?.operatorNo,
+				event: 'import',
+				result: 'refused',
+				record: `file:${name}`,
+				detail: `${report.bad.length} bad lines, nothing imported${accountNote(options.runBy)}`,
+			},
+			context.now(),
+		);
+	});
+}
+
+/** The one transaction that makes a staged file visible: every row that is not left out, or none. */
+function publish(
+	context: ServiceContext,
+	importId: number,
+	report: ImportReport,
+	options: ImportOptions,
+	name: string,
+): void {
+	const {store, config} = context;
+	const staging = store.importStaging;
+	const own = config.terminalId;
+	store.immediate(() => {
 		const now = context.now();
-		const own = context.config.terminalId;
-		const open = ownBatchTarget(context, unique);
-		const toInsert: GoodRow[] = [];
-		for (const good of unique) {
-			const {row} = good;
-			if (store.transactions.findByKey(row.terminalId, row.batchNo, row.voucherNo)) {
-				duplicates.push({line: good.line, terminalId: row.terminalId, batchNo: row.batchNo, voucherNo: row.voucherNo});
-				continue;
-			}
-
-			const problem = rowProblem(context, row, open.batchNo);
+		const target = ownBatchTarget(context, staging.ownBatchNumbers(importId, own));
+		staging.markExclusions(importId, {terminalId: own, openBatchNo: target.batchNo});
+		for (const row of staging.excluded(importId, Number.MAX_SAFE_INTEGER)) {
+			const problem = exclusionProblem(row.excluded, row, target.batchNo);
 			if (problem !== undefined) {
-				bad.push({line: good.line, problems: [problem]});
-				continue;
-			}
+				report.bad.push({line: row.line, problems: [problem]});
+			} else if (row.kind === 'sale' && (row.excluded === 'repeat' || row.excluded === 'exists')) {
+				if (row.excluded === 'repeat') {
+					report.repeatedInFile++;
+				} else {
+					report.alreadyThere++;
+				}
 
-			toInsert.push(good);
+				if (report.duplicates.length < listedLines) {
+					report.duplicates.push(duplicateLine(row));
+				}
+			}
 		}
 
-		bad.sort((a, b) => a.line - b.line);
-		duplicates.sort((a, b) => a.line - b.line);
-		if (bad.length > 0 && !options.skipBad) {
+		for (const count of staging.excludedCounts(importId)) {
+			if (count.kind === 'resolution' && count.excluded === 'exists') {
+				report.resolutions.alreadyKnown = count.count;
+			}
+		}
+
+		report.bad.sort((a, b) => a.line - b.line);
+		if (report.bad.length > 0 && !options.skipBad) {
+			staging.setState(importId, 'refused');
 			store.audit.append(
 				{
 					operatorNo: options.runBy?.operatorNo,
 					event: 'import',
 					result: 'refused',
 					record: `file:${name}`,
-					detail: `${bad.length} bad lines, nothing imported${accountNote(options.runBy)}`,
+					detail: `${report.bad.length} bad lines, nothing imported${accountNote(options.runBy)}`,
 				},
 				now,
 			);
-			return report;
+			return;
 		}
 
-		const batchIds = new Map<string, number>();
-		const highestVoucher = new Map<string, number>();
-		for (const [index, {row}] of toInsert.entries()) {
-			const batchKey = `${row.terminalId}/${row.batchNo}`;
-			let batchId = batchIds.get(batchKey);
-			if (batchId === undefined && row.terminalId === own && open.renumber !== undefined) {
-				// The terminal's open batch held nothing yet: it takes the number the terminal printed.
-				store.batches.renumberEmpty(open.renumber, row.batchNo);
-				report.batchesCreated.push(batchKey);
-				batchId = open.renumber;
-				batchIds.set(batchKey, batchId);
-			}
-
-			if (batchId === undefined) {
-				batchId = store.batches.byNumber(row.terminalId, row.batchNo)?.id;
-				if (batchId === undefined) {
-					batchId = store.batches.insert(row.terminalId, row.batchNo, row.createdAt);
-					report.batchesCreated.push(batchKey);
-				}
-
-				batchIds.set(batchKey, batchId);
-			}
-
-			store.transactions.insert(row, batchId);
-			bulk.noteTransactionAt(batchId, row.createdAt);
-			highestVoucher.set(row.terminalId, Math.max(highestVoucher.get(row.terminalId) ?? 0, Number(row.voucherNo)));
-			if (index % 1000 === 999) {
-				options.onProgress?.('writing', index + 1, toInsert.length);
-			}
+		if (target.renumber !== undefined && staging.ownBatchNumbers(importId, own).length > 0) {
+			// The terminal's open batch held nothing yet: it takes the number the terminal printed.
+			store.batches.renumberEmpty(target.renumber, target.batchNo);
+			report.batchesCreated.push(`${own}/${target.batchNo}`);
 		}
+
+		report.batchesCreated.push(
+			...staging.createBatches(importId).filter(batch => !report.batchesCreated.includes(batch)),
+		);
+		let qrBatch = {terminalId: own, batchNo: ''};
+		if (staging.hasQrSales(importId)) {
+			// The rule the readme states: a QR sale from a bill joins this counter's open batch.
+			let open = store.batches.currentOpen(own);
+			if (!open) {
+				const id = store.batches.insert(own, target.batchNo, now);
+				report.batchesCreated.push(`${own}/${target.batchNo}`);
+				open = store.batches.get(id)!;
+			}
+
+			qrBatch = {terminalId: own, batchNo: open.batchNo};
+			report.qrBatch = `${own}/${open.batchNo}`;
+		}
+
+		report.imported = staging.publishSales(importId, qrBatch);
+		staging.lowerOpenedAt(importId);
 
 		// New void vouchers continue after the imported ones instead of colliding with them.
-		for (const [terminalId, voucher] of highestVoucher) {
-			bulk.raiseCounterTo(voucherCounterName(terminalId), voucher);
+		for (const {terminalId, voucher} of staging.highestVouchers(importId)) {
+			bulkInsertStore(store).raiseCounterTo(voucherCounterName(terminalId), voucher);
 		}
 
-		report.imported = toInsert.length;
+		for (const resolution of staging.publishResolutions(importId, {at: now, format: report.format, file: name})) {
+			if (resolution.transactionId === null) {
+				report.resolutions.unmatched.push({
+					line: resolution.line,
+					kind: resolution.kind as OutsideResolutionKind,
+					refersTo: resolution.refersTo,
+					amount: resolution.amount,
+				});
+			} else {
+				report.resolutions.matched++;
+			}
+		}
+
 		report.committed = true;
+		staging.setState(importId, 'published');
 		store.audit.append(
 			{
 				operatorNo: options.runBy?.operatorNo,
 				event: 'import',
 				result: 'ok',
 				record: `file:${name}`,
-				detail: `${report.imported} imported, ${duplicates.length} duplicates, ${bad.length} bad lines skipped, ${report.batchesCreated.length} batches created${accountNote(options.runBy)}`,
+				detail: `${report.imported} imported, ${report.alreadyThere + report.repeatedInFile} duplicates, ${report.bad.length} bad lines skipped, ${report.batchesCreated.length} batches created, ${report.resolutions.matched + report.resolutions.unmatched.length} refunds or voids${accountNote(options.runBy)}`,
 			},
 			now,
 		);
-		options.onProgress?.('writing', toInsert.length, toInsert.length);
-		return report;
 	});
+}
+
+function duplicateLine(row: ExcludedRow): DuplicateLine {
+	const duplicate: DuplicateLine = {
+		line: row.line,
+		terminalId: row.terminalId ?? '',
+		batchNo: row.batchNo ?? '',
+		voucherNo: row.voucherNo ?? '',
+	};
+	if (row.voucherNo === null && row.platformOrderNo !== null) {
+		duplicate.orderNo = row.platformOrderNo;
+	}
+
+	if (row.excluded === 'repeat' && row.firstLine !== null) {
+		duplicate.firstLine = row.firstLine;
+	}
+
+	return duplicate;
+}
+
+/**
+ * Imports a file of posvoid's own format (CSV or JSON Lines). Cards are masked as each record is read,
+ * so a full card number reaches neither the store nor any message.
+ */
+export async function importTransactions(
+	context: ServiceContext,
+	file: string,
+	options: ImportOptions = {},
+): Promise<ImportReport> {
+	return importBill(context, openPosvoidFile(file, context.config.fees), file, options);
 }

@@ -1,3 +1,4 @@
+import type {OutsideResolution} from '../domain/outside-resolution.js';
 import type {Transaction} from '../domain/transaction.js';
 import type {BatchRow} from '../store/batches-store.js';
 import type {Cursor, Direction, TransactionQuery} from '../store/transactions-store.js';
@@ -41,6 +42,11 @@ export function getTransaction(context: ServiceContext, id: number): Transaction
 /** The void of a voided transaction, for the detail screen. */
 export function voidOfTransaction(context: ServiceContext, transactionId: number): VoidRow | undefined {
 	return context.store.guard(() => context.store.voids.forTransaction(transactionId));
+}
+
+/** A refund or void of the sale made outside posvoid, learnt from a bill, for the detail screen. */
+export function outsideResolutionOf(context: ServiceContext, transactionId: number): OutsideResolution | undefined {
+	return context.store.guard(() => context.store.outsideResolutions.forTransaction(transactionId));
 }
 
 /** This terminal's open batch, for the status bar; undefined when none is open yet. */

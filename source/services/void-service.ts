@@ -1,6 +1,7 @@
 import {voidAuditDetail} from '../domain/audit-books.js';
 import {formatDate} from '../domain/time-format.js';
 import type {OperatorRole, Transaction} from '../domain/transaction.js';
+import type {OutsideNote} from '../domain/outside-resolution.js';
 import {evaluateVoid, type PolicyAnswer, type RefusalCode} from '../domain/void-policy.js';
 import {firstFreeVoucherAfter, formatVoucherNo, nextVoucherNo} from '../domain/voucher.js';
 import type {Store} from '../store/store.js';
@@ -26,6 +27,7 @@ export type VoidOutcome =
 			reason: RefusalCode;
 			detail: string;
 			until?: number;
+			outside?: OutsideNote;
 	  };
 
 /** Credentials older than this are not accepted for a void: the password is re-entered for each one. */
@@ -76,6 +78,7 @@ export function checkVoidable(
 		operatorRole,
 		terminalId: context.config.terminalId,
 		transactionTerminalId: transaction.terminalId,
+		outside: context.store.outsideResolutions.forTransaction(transaction.id),
 	});
 }
 
@@ -153,6 +156,7 @@ function voidInOneTransaction(context: ServiceContext, request: VoidRequest): Vo
 			operatorRole: request.operator.role,
 			terminalId: config.terminalId,
 			transactionTerminalId: transaction.terminalId,
+			outside: store.outsideResolutions.forTransaction(transaction.id),
 		});
 		if (!answer.ok) {
 			return refuse(answer);

@@ -7,12 +7,11 @@ import type {Store} from './store.js';
  * connection, so a million rows cost no more than the SQL itself.
  */
 function createBulkInsertStore(db: SqlDatabase) {
-	const insertStatement = db.prepare<
-		[string, string, string, number, string, string, string, string, string, number, number, string, number, string]
-	>(`
+	const insertStatement = db.prepare(`
 		INSERT INTO transactions (voucher_no, reference_no, auth_code, batch_id, batch_no, terminal_id,
-			merchant_id, channel, card_masked, amount, fee, currency, created_at, operator_no)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+			merchant_id, channel, card_masked, amount, fee, currency, created_at, operator_no,
+			platform_order_no, merchant_order_no, payer_masked)
+		VALUES (nullif(?, ''), nullif(?, ''), nullif(?, ''), ?, ?, ?, ?, ?, nullif(?, ''), ?, ?, ?, ?, ?, ?, ?, ?)`);
 	const countForTerminal = db
 		.prepare<[string], number>('SELECT count(*) FROM (SELECT 1 FROM transactions WHERE terminal_id = ? LIMIT 1)')
 		.pluck();
@@ -46,6 +45,9 @@ function createBulkInsertStore(db: SqlDatabase) {
 					row.currency,
 					row.createdAt,
 					row.operatorNo,
+					row.platformOrderNo ?? null,
+					row.merchantOrderNo ?? null,
+					row.payerMasked ?? null,
 				).lastInsertRowid,
 			);
 		},

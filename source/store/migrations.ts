@@ -1,5 +1,6 @@
 import type {SqlDatabase} from './sqlite-driver.js';
 import {schemaV1} from './schema-v1.js';
+import {outsideResolutionsV5, rebuildTransactionsV5} from './schema-v5-qr-sales.js';
 
 /** `PRAGMA application_id` of every posvoid database ("PVOD"), so a foreign SQLite file is recognised and left alone. */
 export const posvoidApplicationId = 0x50_56_4f_44;
@@ -24,25 +25,51 @@ export const migrations: ReadonlyArray<(db: SqlDatabase) => void> = [
 	db => {
 		db.exec('ALTER TABLE print_jobs ADD COLUMN claimed_by TEXT');
 	},
+	// Issue 12: QR sales without voucher, reference, auth code or card, with their order numbers (a table
+	// rebuild that keeps every id); their outside resolutions; the import's staging table.
+	db => {
+		db.exec(rebuildTransactionsV5);
+		db.exec(outsideResolutionsV5);
+	},
 ];
 
 export const schemaVersion = migrations.length;
 
-/** Applies every pending migration, each in one immediate transaction with its version bump. */
+/**
+ * Applies every pending migration, each in one immediate transaction with its version bump. Foreign keys
+ * are off while a migration runs, so one may rebuild a table that others refer to (SQLite's documented
+ * procedure: the pragma cannot change inside a transaction); `foreign_key_check` must then find nothing
+ * before the migration commits.
+ */
 export function migrate(db: SqlDatabase, afterEach?: (version: number) => void): void {
 	let version = db.pragma('user_version', {simple: true}) as number;
-	while (version < schemaVersion) {
-		const step = migrations[version];
-		if (!step) {
-			throw new Error(`missing migration ${version}`);
-		}
+	if (version >= schemaVersion) {
+		return;
+	}
 
-		const target = version + 1;
-		db.transaction(() => {
-			step(db);
-			db.pragma(`user_version = ${target}`);
-		}).immediate();
-		version = target;
-		afterEach?.(version);
+	const foreignKeys = db.pragma('foreign_keys', {simple: true}) as number;
+	db.pragma('foreign_keys = OFF');
+	try {
+		while (version < schemaVersion) {
+			const step = migrations[version];
+			if (!step) {
+				throw new Error(`missing migration ${version}`);
+			}
+
+			const target = version + 1;
+			db.transaction(() => {
+				step(db);
+				const broken = db.pragma('foreign_key_check') as unknown[];
+				if (broken.length > 0) {
+					throw new Error(`migration ${target} left ${broken.length} rows whose foreign keys point nowhere`);
+				}
+
+				db.pragma(`user_version = ${target}`);
+			}).immediate();
+			version = target;
+			afterEach?.(version);
+		}
+	} finally {
+		db.pragma(`foreign_keys = ${foreignKeys === 1 ? 'ON' : 'OFF'}`);
 	}
 }

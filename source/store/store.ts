@@ -4,7 +4,9 @@ import {createBatchesStore} from './batches-store.js';
 import {createCountersStore} from './counters-store.js';
 import {openDatabase, type OpenOptions} from './database.js';
 import type {WriteGate} from './integrity-check.js';
+import {createImportStagingStore} from './import-staging-store.js';
 import {createOperatorsStore} from './operators-store.js';
+import {createOutsideResolutionsStore} from './outside-resolutions-store.js';
 import {createPrintJobsStore} from './print-jobs-store.js';
 import {createSettlementStore} from './settlement-store.js';
 import {reportBusy} from './store-errors.js';
@@ -25,6 +27,8 @@ function createStore(db: SqlDatabase, file: string, gate: WriteGate) {
 		audit: createAuditStore(db),
 		printJobs: createPrintJobsStore(db),
 		settlement: createSettlementStore(db),
+		outsideResolutions: createOutsideResolutionsStore(db),
+		importStaging: createImportStagingStore(db),
 		/**
 		 * Runs `work` in one BEGIN IMMEDIATE transaction: all of it commits or none of it does.
 		 * `work` must be synchronous. A busy timeout becomes DatabaseBusyError.

@@ -7,14 +7,65 @@ export type {TransactionQuery} from '../domain/transaction.js';
 export type Cursor = {createdAt: number; id: number};
 export type Direction = 'older' | 'newer';
 
-export type NewTransaction = Omit<Transaction, 'id' | 'status'>;
+export type NewTransaction = Omit<Transaction, 'id' | 'status' | 'resolvedOutside'>;
 
-const columns = `id, voucher_no AS voucherNo, reference_no AS referenceNo, auth_code AS authCode,
-	batch_no AS batchNo, terminal_id AS terminalId, merchant_id AS merchantId, channel,
-	card_masked AS cardMasked, amount, fee, currency, created_at AS createdAt,
-	operator_no AS operatorNo, status`;
+// A QR sale's missing card numbers read as '' (the domain's "none"); its optional numbers as absent.
+const columns = `id, coalesce(voucher_no, '') AS voucherNo, coalesce(reference_no, '') AS referenceNo,
+	coalesce(auth_code, '') AS authCode, batch_no AS batchNo, terminal_id AS terminalId, merchant_id AS merchantId,
+	channel, coalesce(card_masked, '') AS cardMasked, amount, fee, currency, created_at AS createdAt,
+	operator_no AS operatorNo, status, platform_order_no AS platformOrderNo, merchant_order_no AS merchantOrderNo,
+	payer_masked AS payerMasked,
+	EXISTS (SELECT 1 FROM outside_resolutions r WHERE r.transaction_id = transactions.id) AS resolvedOutside`;
 
-type FilterKey = keyof TransactionQuery;
+type RawTransaction = Omit<Transaction, 'platformOrderNo' | 'merchantOrderNo' | 'payerMasked' | 'resolvedOutside'> & {
+	platformOrderNo: string | null;
+	merchantOrderNo: string | null;
+	payerMasked: string | null;
+	resolvedOutside: number;
+};
+
+function toTransaction(raw: RawTransaction): Transaction {
+	const {platformOrderNo, merchantOrderNo, payerMasked, resolvedOutside, ...rest} = raw;
+	const row: Transaction = rest;
+	if (resolvedOutside === 1) {
+		row.resolvedOutside = true;
+	}
+
+	if (platformOrderNo !== null) {
+		row.platformOrderNo = platformOrderNo;
+	}
+
+	if (merchantOrderNo !== null) {
+		row.merchantOrderNo = merchantOrderNo;
+	}
+
+	if (payerMasked !== null) {
+		row.payerMasked = payerMasked;
+	}
+
+	return row;
+}
+
+/** The last six characters reversed, as the `*_order_tail` columns hold them. */
+export function reversedTail(text: string): string {
+	let reversed = '';
+	for (let index = 1; index <= Math.min(6, text.length); index++) {
+		reversed += text.at(-index) ?? '';
+	}
+
+	return reversed;
+}
+
+/** `[low, high)` of the reversed tails of order numbers that end with `suffix`. */
+function tailRange(suffix: string): [string, string] {
+	const reversed = reversedTail(suffix);
+	return [reversed, `${reversed}\u007F`];
+}
+
+const orderTailSql =
+	'((platform_order_no IS NOT NULL AND platform_order_tail >= ? AND platform_order_tail < ?) OR (merchant_order_no IS NOT NULL AND merchant_order_tail >= ? AND merchant_order_tail < ?))';
+
+type FilterKey = Exclude<keyof TransactionQuery, 'orderTail'>;
 // Positional parameters, bound in filterOrder: measurably cheaper per call than named ones.
 const filterSql: Record<FilterKey, string> = {
 	voucherNo: 'voucher_no = ?',
@@ -28,12 +79,39 @@ const filterSql: Record<FilterKey, string> = {
 
 const filterOrder: FilterKey[] = ['voucherNo', 'referenceNo', 'lastFour', 'amount', 'status', 'from', 'to'];
 
+/** The term an order tail widens: the voucher or the last four typed as the same digits. */
+function widenedKey(query: TransactionQuery): FilterKey | undefined {
+	if (query.orderTail === undefined) {
+		return undefined;
+	}
+
+	return query.voucherNo === undefined ? (query.lastFour === undefined ? undefined : 'lastFour') : 'voucherNo';
+}
+
+/** The WHERE conditions of a query, in the order pageParameters binds them. */
+function conditionsOf(query: TransactionQuery): string[] {
+	const widened = widenedKey(query);
+	const conditions = filterOrder
+		.filter(key => query[key] !== undefined)
+		.map(key => (key === widened ? `(${filterSql[key]} OR ${orderTailSql})` : filterSql[key]));
+	if (query.orderTail !== undefined && widened === undefined) {
+		conditions.unshift(orderTailSql);
+	}
+
+	return conditions;
+}
+
 /** Parameters in the order the page statement's placeholders expect them. */
 function pageParameters(query: TransactionQuery, cursor: Cursor | undefined): unknown[] {
-	const parameters: unknown[] = [];
+	const widened = widenedKey(query);
+	const tail = query.orderTail === undefined ? [] : [...tailRange(query.orderTail), ...tailRange(query.orderTail)];
+	const parameters: unknown[] = widened === undefined ? tail : [];
 	for (const key of filterOrder) {
 		if (query[key] !== undefined) {
 			parameters.push(query[key]);
+			if (key === widened) {
+				parameters.push(...tail);
+			}
 		}
 	}
 
@@ -45,19 +123,24 @@ function pageParameters(query: TransactionQuery, cursor: Cursor | undefined): un
 }
 
 export function createTransactionsStore(db: SqlDatabase) {
-	const insertStatement = db.prepare<[NewTransaction & {batchId: number}]>(`
+	const insertStatement = db.prepare<[Record<string, unknown>]>(`
 		INSERT INTO transactions (voucher_no, reference_no, auth_code, batch_id, batch_no, terminal_id,
-			merchant_id, channel, card_masked, amount, fee, currency, created_at, operator_no)
-		VALUES (@voucherNo, @referenceNo, @authCode, @batchId, @batchNo, @terminalId,
-			@merchantId, @channel, @cardMasked, @amount, @fee, @currency, @createdAt, @operatorNo)`);
-	const byId = db.prepare<[number], Transaction>(`SELECT ${columns} FROM transactions WHERE id = ?`);
-	const byKey = db.prepare<[string, string, string], Transaction>(
+			merchant_id, channel, card_masked, amount, fee, currency, created_at, operator_no,
+			platform_order_no, merchant_order_no, payer_masked)
+		VALUES (nullif(@voucherNo, ''), nullif(@referenceNo, ''), nullif(@authCode, ''), @batchId, @batchNo, @terminalId,
+			@merchantId, @channel, nullif(@cardMasked, ''), @amount, @fee, @currency, @createdAt, @operatorNo,
+			@platformOrderNo, @merchantOrderNo, @payerMasked)`);
+	const byId = db.prepare<[number], RawTransaction>(`SELECT ${columns} FROM transactions WHERE id = ?`);
+	const byKey = db.prepare<[string, string, string], RawTransaction>(
 		`SELECT ${columns} FROM transactions WHERE terminal_id = ? AND batch_no = ? AND voucher_no = ?`,
+	);
+	const byOrderTail = db.prepare<[string, string, string, string], RawTransaction>(
+		`SELECT ${columns} FROM transactions WHERE ${orderTailSql} ORDER BY created_at DESC, id DESC LIMIT 50`,
 	);
 	const markVoidedStatement = db.prepare<[number]>(
 		`UPDATE transactions SET status = 'voided' WHERE id = ? AND status = 'completed'`,
 	);
-	const pageStatements = new Map<string, SqlStatement<unknown[], Transaction>>();
+	const pageStatements = new Map<string, SqlStatement<unknown[], RawTransaction>>();
 	const countStatements = new Map<string, SqlStatement<unknown[], {count: number}>>();
 
 	/** Counts the rows matching `query`, or only those newer than a cursor: the list's total and its position. */
@@ -86,18 +169,18 @@ export function createTransactionsStore(db: SqlDatabase) {
 			throw new RangeError(`page limit ${limit} is not a whole number from 1 to 100000`);
 		}
 
-		const used = filterOrder.filter(key => query[key] !== undefined);
+		const used = [...filterOrder, 'orderTail' as const].filter(key => query[key] !== undefined);
 		const cacheKey = `${used.join(',')}|${direction}|${hasCursor}|${limit}`;
 		let statement = pageStatements.get(cacheKey);
 		if (!statement) {
-			const conditions = used.map(key => filterSql[key]);
+			const conditions = conditionsOf(query);
 			if (hasCursor) {
 				conditions.push(direction === 'older' ? '(created_at, id) < (?, ?)' : '(created_at, id) > (?, ?)');
 			}
 
 			const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
 			const order = direction === 'older' ? 'created_at DESC, id DESC' : 'created_at ASC, id ASC';
-			statement = db.prepare<unknown[], Transaction>(
+			statement = db.prepare<unknown[], RawTransaction>(
 				`SELECT ${columns} FROM transactions ${where} ORDER BY ${order} LIMIT ${limit}`,
 			);
 			pageStatements.set(cacheKey, statement);
@@ -108,13 +191,36 @@ export function createTransactionsStore(db: SqlDatabase) {
 
 	return {
 		insert(row: NewTransaction, batchId: number): number {
-			return Number(insertStatement.run({...row, batchId}).lastInsertRowid);
+			return Number(
+				insertStatement.run({
+					...row,
+					batchId,
+					platformOrderNo: row.platformOrderNo ?? null,
+					merchantOrderNo: row.merchantOrderNo ?? null,
+					payerMasked: row.payerMasked ?? null,
+				}).lastInsertRowid,
+			);
 		},
 		get(id: number): Transaction | undefined {
-			return byId.get(id);
+			const raw = byId.get(id);
+			return raw ? toTransaction(raw) : undefined;
 		},
 		findByKey(terminalId: string, batchNo: string, voucherNo: string): Transaction | undefined {
-			return byKey.get(terminalId, batchNo, voucherNo);
+			const raw = byKey.get(terminalId, batchNo, voucherNo);
+			return raw ? toTransaction(raw) : undefined;
+		},
+		/**
+		 * QR sales whose platform or merchant order number is `orderNo` or ends with it (at least 4
+		 * characters), newest first, at most 50: an index seek on the reversed tails.
+		 */
+		findByOrderNumber(orderNo: string): Transaction[] {
+			const range = tailRange(orderNo);
+			return byOrderTail
+				.all(...range, ...range)
+				.map(raw => toTransaction(raw))
+				.filter(
+					row => row.platformOrderNo?.endsWith(orderNo) === true || row.merchantOrderNo?.endsWith(orderNo) === true,
+				);
 		},
 		/**
 		 * Up to `limit` rows newest first, after `cursor` in `direction`; without a cursor, from the newest
@@ -122,7 +228,7 @@ export function createTransactionsStore(db: SqlDatabase) {
 		 */
 		page(query: TransactionQuery, cursor: Cursor | undefined, direction: Direction, limit: number): Transaction[] {
 			const statement = pageStatement(query, direction, cursor !== undefined, limit);
-			const rows = statement.all(...pageParameters(query, cursor));
+			const rows = statement.all(...pageParameters(query, cursor)).map(raw => toTransaction(raw));
 			return direction === 'older' ? rows : rows.toReversed();
 		},
 		/** How many rows match `query`; with `newerThan`, only those before it in newest-first order. */

@@ -7,15 +7,17 @@ const now = Date.parse('2026-11-25T12:00:00+08:00');
 const options = {now, timeZone};
 
 for (const [text, criteria] of [
-	['000124', {voucherNo: '000124'}],
+	['000124', {voucherNo: '000124', orderTail: '000124'}],
+	['24567', {orderTail: '24567'}],
 	['331125000101', {referenceNo: '331125000101'}],
-	['0018', {lastFour: '0018'}],
+	['0018', {lastFour: '0018', orderTail: '0018'}],
 	['128.50', {amount: 12_850}],
 	['¥128.5', {amount: 12_850}],
 	['128', {amount: 12_800}],
-	['1234 128.50', {lastFour: '1234', amount: 12_850}],
+	['1234 128.50', {lastFour: '1234', orderTail: '1234', amount: 12_850}],
 	['  voided  ', {status: 'voided'}],
-	['completed 0018', {status: 'completed', lastFour: '0018'}],
+	['000124 0018', {voucherNo: '000124', lastFour: '0018'}],
+	['completed 0018', {status: 'completed', lastFour: '0018', orderTail: '0018'}],
 	['已撤销', {status: 'voided'}],
 	['', {}],
 ] as const) {
@@ -30,6 +32,7 @@ test('a date term narrows to that whole day in the counter time zone', t => {
 		day: '2026-11-24',
 		criteria: {
 			voucherNo: '000124',
+			orderTail: '000124',
 			from: Date.parse('2026-11-24T00:00:00+08:00'),
 			to: Date.parse('2026-11-25T00:00:00+08:00'),
 		},
@@ -76,7 +79,7 @@ test('todayCriteria is the default view: the day containing now', t => {
 
 for (const [text, problem] of [
 	['abc', {kind: 'unknown-term', term: 'abc'}],
-	['12345', {kind: 'digits', term: '12345'}],
+	['1234567', {kind: 'digits', term: '1234567'}],
 	['2026-02-30', {kind: 'bad-date', term: '2026-02-30'}],
 	['000124 000125', {kind: 'repeated', term: '000125', field: 'voucherNo'}],
 	['today yesterday', {kind: 'repeated', term: 'yesterday', field: 'day'}],

@@ -58,3 +58,9 @@ test('a supervisor voiding over the limit needs no second approval', t => {
 test('a sale of another terminal is refused', t => {
 	t.like(evaluateVoid({...base, transactionTerminalId: '99999999'}), {ok: false, reason: 'other-terminal'});
 });
+
+test('a sale refunded outside posvoid is refused as resolved outside, with where and when, before any other check', t => {
+	const outside = {channel: 'wechat', kind: 'refund', resolvedAt: 30 * hour} as const;
+	const answer = evaluateVoid({...base, now: 48 * hour, batch: {settledAt: 10}, outside});
+	t.like(answer, {ok: false, reason: 'resolved-outside', outside});
+});

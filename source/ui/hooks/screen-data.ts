@@ -3,7 +3,8 @@ import type {OperatorRole, Transaction} from '../../domain/transaction.js';
 import {markInterruptedJobs, recentJobs, waitingJobs, type PrintJobView} from '../../services/print-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
 import {shiftReport} from '../../services/settlement-service.js';
-import {getTransaction, voidOfTransaction} from '../../services/transaction-list-service.js';
+import {getTransaction, outsideResolutionOf, voidOfTransaction} from '../../services/transaction-list-service.js';
+import type {OutsideResolution} from '../../domain/outside-resolution.js';
 import {checkVoidable} from '../../services/void-service.js';
 
 /**
@@ -13,6 +14,8 @@ import {checkVoidable} from '../../services/void-service.js';
 export type TransactionDetail = {
 	transaction: Transaction;
 	voidRow: ReturnType<typeof voidOfTransaction>;
+	/** A refund or void made outside posvoid, learnt from a bill: then there is nothing to void here. */
+	outside: OutsideResolution | undefined;
 	/** Whether it can be voided now, and until when; or why not. */
 	answer: PolicyAnswer;
 	readAt: number;
@@ -31,6 +34,7 @@ export function readTransactionDetail(
 	return {
 		transaction,
 		voidRow: transaction.status === 'voided' ? voidOfTransaction(context, transaction.id) : undefined,
+		outside: outsideResolutionOf(context, transaction.id),
 		answer: checkVoidable(context, transaction, role),
 		readAt: context.now(),
 	};

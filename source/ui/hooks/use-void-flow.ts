@@ -185,7 +185,11 @@ export function useVoidFlow({
 				dispatch({
 					type: 'void-refused',
 					code: outcome.reason,
-					detail: {terminalId: current.transaction.terminalId, operatorNo: current.approver?.operatorNo},
+					detail: {
+						terminalId: current.transaction.terminalId,
+						operatorNo: current.approver?.operatorNo,
+						outside: outcome.outside,
+					},
 				});
 				onChanged();
 				return;

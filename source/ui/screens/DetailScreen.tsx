@@ -8,10 +8,13 @@ import type {Messages} from '../../i18n/messages.js';
 import type {TransactionDetail} from '../hooks/screen-data.js';
 import {layer, useKeys} from '../keyboard.js';
 import {refusalText} from '../../i18n/refusal-text.js';
+import type {Language} from '../../i18n/language.js';
+import {outsideResolutionText} from '../../i18n/outside-resolution-text.js';
 import {Text} from '../components/Text.js';
 
 type Props = {
 	readonly messages: Messages;
+	readonly language: Language;
 	/** Read when the screen opened; undefined when the sale is gone. */
 	readonly detail: TransactionDetail | undefined;
 	readonly timeZone: string;
@@ -20,10 +23,17 @@ type Props = {
 };
 
 /** Every field of one transaction, whether it can be voided now, and if not, why and what to do instead. */
-export function DetailScreen({messages, detail, timeZone, supervisorLimit, onVoid}: Props): React.JSX.Element {
+export function DetailScreen({
+	messages,
+	language,
+	detail,
+	timeZone,
+	supervisorLimit,
+	onVoid,
+}: Props): React.JSX.Element {
 	const transaction = detail?.transaction;
-	// `v` is offered only on a sale that is still completed; a voided one says so instead.
-	const voidable = transaction?.status === 'completed';
+	// `v` is offered only on a sale that is still completed and not refunded outside; otherwise the screen says why.
+	const voidable = transaction?.status === 'completed' && detail?.outside === undefined;
 	useKeys(layer.screen, {
 		name: 'detail',
 		places: ['detail'],
@@ -43,15 +53,17 @@ export function DetailScreen({messages, detail, timeZone, supervisorLimit, onVoi
 	}
 
 	const {fields} = messages.detail;
-	const {voidRow, answer} = detail;
+	const {voidRow, answer, outside} = detail;
+	const orderText = outsideResolutionText[language];
 	const rows: Array<[string, string]> = [
-		[fields.voucher, transaction.voucherNo],
-		[fields.reference, transaction.referenceNo],
-		[fields.authCode, transaction.authCode],
+		[fields.voucher, transaction.voucherNo || '—'],
+		[fields.reference, transaction.referenceNo || '—'],
+		[fields.authCode, transaction.authCode || '—'],
+		...orderText.orderRows(transaction),
 		[fields.amount, formatScreen(transaction.amount)],
 		[fields.fee, formatScreen(transaction.fee)],
 		[fields.channel, messages.channel[transaction.channel] ?? transaction.channel],
-		[fields.card, transaction.cardMasked],
+		[fields.card, transaction.cardMasked || (transaction.payerMasked ?? '—')],
 		[fields.time, formatDateTime(transaction.createdAt, timeZone)],
 		[fields.batch, transaction.batchNo],
 		[fields.terminal, transaction.terminalId],
@@ -67,6 +79,10 @@ export function DetailScreen({messages, detail, timeZone, supervisorLimit, onVoi
 			[fields.approver, voidRow.approverNo ?? '—'],
 			[fields.reason, freeText(voidRow.reason)],
 		);
+	}
+
+	if (outside) {
+		rows.push(...orderText.detailRows(outside, timeZone));
 	}
 
 	const labelWidth = Math.max(...rows.map(([label]) => displayWidth(label))) + 1;
@@ -86,7 +102,10 @@ export function DetailScreen({messages, detail, timeZone, supervisorLimit, onVoi
 			</Box>
 		);
 	} else {
-		const {message, advice} = refusalText(messages, answer.reason, {terminalId: transaction.terminalId});
+		const {message, advice} = refusalText(messages, answer.reason, {
+			terminalId: transaction.terminalId,
+			outside: answer.outside && {...answer.outside, timeZone},
+		});
 		verdict = (
 			<Text color="red" wrap="wrap">
 				{messages.detail.cannotVoid}: {message}: {advice}

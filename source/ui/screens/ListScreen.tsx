@@ -49,6 +49,8 @@ export function ListScreen({list, messages, timeZone, columns, onOpen, onVoid, o
 	const multiDay = query.day === undefined;
 
 	const hasRow = selectedRow(window) !== undefined;
+	// A sale refunded outside posvoid is not offered `v`: its detail (Enter) says where and when.
+	const canVoid = hasRow && selectedRow(window)?.resolvedOutside !== true;
 	// Esc closes the search line, then leaves a search for today's list; on today's list it does nothing.
 	const canGoBack = searching || !query.today;
 	useKeys(layer.screen, {
@@ -57,9 +59,11 @@ export function ListScreen({list, messages, timeZone, columns, onOpen, onVoid, o
 		handles: action =>
 			action === 'back'
 				? canGoBack
-				: action === 'open' || action === 'void'
+				: action === 'open'
 					? hasRow
-					: action === 'search' || action === 'quit' || isMoveAction(action),
+					: action === 'void'
+						? canVoid
+						: action === 'search' || action === 'quit' || isMoveAction(action),
 		onKey(action) {
 			if (isMoveAction(action)) {
 				list.move(action);
@@ -68,7 +72,7 @@ export function ListScreen({list, messages, timeZone, columns, onOpen, onVoid, o
 
 			if (action === 'open' || action === 'void') {
 				const row = selectedRow(window);
-				if (row) {
+				if (row && (action === 'open' || row.resolvedOutside !== true)) {
 					(action === 'open' ? onOpen : onVoid)(row);
 				}
 

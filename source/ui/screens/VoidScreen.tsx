@@ -1,6 +1,7 @@
 import {Box} from 'ink';
 import SelectInput from 'ink-select-input';
 import React from 'react';
+import {saleLabel} from '../../domain/transaction.js';
 import type {Config} from '../../config.js';
 import {formatScreen} from '../../domain/money.js';
 import {freeText, singleLine} from '../../domain/display-text.js';
@@ -33,25 +34,31 @@ type Props = {
 	readonly onExit: (voided: boolean) => void;
 };
 
-function noticeText(messages: Messages, notice: FlowNotice): string {
+function noticeText(messages: Messages, notice: FlowNotice, timeZone: string): string {
 	if (notice.kind === 'text') {
 		return notice.text;
 	}
 
-	const {message, advice} = refusalText(messages, notice.code, notice.detail);
+	const {outside, ...detail} = notice.detail;
+	const {message, advice} = refusalText(messages, notice.code, {
+		...detail,
+		outside: outside && {...outside, timeZone},
+	});
 	return advice ? `${message}: ${advice}` : message;
 }
 
 function Notice({
 	flow,
 	messages,
+	timeZone,
 }: {
 	readonly flow: VoidFlow;
 	readonly messages: Messages;
+	readonly timeZone: string;
 }): React.JSX.Element | undefined {
 	return flow.notice ? (
 		<Text color="red" wrap="wrap">
-			{noticeText(messages, flow.notice)}
+			{noticeText(messages, flow.notice, timeZone)}
 		</Text>
 	) : undefined;
 }
@@ -83,7 +90,7 @@ function ConfirmStep({flow, messages, config}: Pick<Props, 'flow' | 'messages' |
 	const rows: Array<[string, string]> = [
 		[fields.amount, formatScreen(transaction.amount)],
 		[fields.card, singleLine(transaction.cardMasked)],
-		[fields.voucher, singleLine(transaction.voucherNo)],
+		[fields.voucher, singleLine(saleLabel(transaction))],
 		[fields.time, formatDateTime(transaction.createdAt, config.timeZone)],
 		[fields.reason, flow.reason ?? ''],
 	];
@@ -109,7 +116,7 @@ function ConfirmStep({flow, messages, config}: Pick<Props, 'flow' | 'messages' |
 					{messages.voidFlow.confirmHint}
 				</Text>
 			)}
-			<Notice flow={flow} messages={messages} />
+			<Notice flow={flow} messages={messages} timeZone={config.timeZone} />
 		</Box>
 	);
 }
@@ -257,7 +264,7 @@ export function VoidScreen({
 					<Text bold color="red">
 						{text.refused}
 					</Text>
-					<Notice flow={flow} messages={messages} />
+					<Notice flow={flow} messages={messages} timeZone={config.timeZone} />
 				</>
 			);
 			break;
@@ -272,7 +279,7 @@ export function VoidScreen({
 						</Text>
 					) : undefined}
 					<PasswordStep flow={flow} actions={actions} messages={messages} operatorNo={operatorNo} />
-					<Notice flow={flow} messages={messages} />
+					<Notice flow={flow} messages={messages} timeZone={config.timeZone} />
 				</>
 			);
 			break;
@@ -346,7 +353,7 @@ export function VoidScreen({
 	return (
 		<Box flexDirection="column">
 			<Text bold wrap="truncate">
-				{text.title(singleLine(transaction.voucherNo), formatScreen(transaction.amount))}
+				{text.title(singleLine(saleLabel(transaction)), formatScreen(transaction.amount))}
 			</Text>
 			{step}
 		</Box>

@@ -43,11 +43,12 @@ function ListEntry(): React.JSX.Element {
 }
 
 function DetailEntry({screen}: {readonly screen: ScreenOf<'detail'>}): React.JSX.Element {
-	const {context, messages, timeZone} = useConsole();
+	const {context, messages, timeZone, language} = useConsole();
 	const {openVoid} = useFlows();
 	return (
 		<DetailScreen
 			messages={messages}
+			language={language}
 			detail={screen.detail}
 			timeZone={timeZone}
 			supervisorLimit={context.config.supervisorLimit}

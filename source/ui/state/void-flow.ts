@@ -1,3 +1,4 @@
+import type {OutsideNote} from '../../domain/outside-resolution.js';
 import type {PolicyAnswer} from '../../domain/void-policy.js';
 import type {Transaction} from '../../domain/transaction.js';
 import type {Authenticated} from '../../services/auth-service.js';
@@ -20,8 +21,10 @@ export type VoidStep =
 	| 'result';
 
 /** A message for the clerk in the step it belongs to: a wrong password, a refusal, a printer problem. */
-export type FlowNotice =
-	{kind: 'refusal'; code: string; detail: {terminalId?: string; operatorNo?: string}} | {kind: 'text'; text: string};
+export type FlowNotice = {kind: 'refusal'; code: string; detail: FlowRefusalDetail} | {kind: 'text'; text: string};
+
+/** What a refusal names; an outside refund's time is read in the counter's zone when it is shown. */
+export type FlowRefusalDetail = {terminalId?: string; operatorNo?: string; outside?: OutsideNote};
 
 export type VoidFlow = {
 	step: VoidStep;
@@ -58,7 +61,7 @@ export type VoidEvent =
 	| {type: 'reason-other'}
 	/** Esc while typing the "Other" reason: back to the list of reasons. */
 	| {type: 'reason-back'}
-	| {type: 'void-refused'; code: string; detail: {terminalId?: string; operatorNo?: string}}
+	| {type: 'void-refused'; code: string; detail: FlowRefusalDetail}
 	| {type: 'voided'; outcome: Extract<VoidOutcome, {ok: true}>}
 	| SlipPrintingEvent;
 
@@ -76,7 +79,11 @@ export function startVoidFlow(transaction: Transaction, answer: PolicyAnswer): V
 		previewTop: 0,
 		attempt: 0,
 		reasonIndex: 0,
-		notice: {kind: 'refusal', code: answer.reason, detail: {terminalId: transaction.terminalId}},
+		notice: {
+			kind: 'refusal',
+			code: answer.reason,
+			detail: {terminalId: transaction.terminalId, outside: answer.outside},
+		},
 	};
 }
 

@@ -1,0 +1,318 @@
+import type {SqlDatabase} from './sqlite-driver.js';
+
+/** One checked row of a file, as staged before it is published. Absent values are null. */
+export type StagedRow = {
+	line: number;
+	kind: 'sale' | 'resolution';
+	dedupeKey: string;
+	channel: string;
+	amount: number;
+	fee: number | null;
+	currency: string | null;
+	createdAt: number;
+	merchantId: string | null;
+	terminalId: string | null;
+	operatorNo: string | null;
+	voucherNo: string | null;
+	referenceNo: string | null;
+	authCode: string | null;
+	batchNo: string | null;
+	cardMasked: string | null;
+	platformOrderNo: string | null;
+	merchantOrderNo: string | null;
+	payerMasked: string | null;
+	resolution: string | null;
+	resolutionNo: string | null;
+	refersPlatformOrderNo: string | null;
+	refersMerchantOrderNo: string | null;
+	refersVoucherNo: string | null;
+	refersReferenceNo: string | null;
+	refersTerminalId: string | null;
+	refersBatchNo: string | null;
+};
+
+const stagedColumns = [
+	'line',
+	'kind',
+	'dedupe_key',
+	'channel',
+	'amount',
+	'fee',
+	'currency',
+	'created_at',
+	'merchant_id',
+	'terminal_id',
+	'operator_no',
+	'voucher_no',
+	'reference_no',
+	'auth_code',
+	'batch_no',
+	'card_masked',
+	'platform_order_no',
+	'merchant_order_no',
+	'payer_masked',
+	'resolution',
+	'resolution_no',
+	'refers_platform_order_no',
+	'refers_merchant_order_no',
+	'refers_voucher_no',
+	'refers_reference_no',
+	'refers_terminal_id',
+	'refers_batch_no',
+] as const;
+
+const stagedKeys: ReadonlyArray<keyof StagedRow> = [
+	'line',
+	'kind',
+	'dedupeKey',
+	'channel',
+	'amount',
+	'fee',
+	'currency',
+	'createdAt',
+	'merchantId',
+	'terminalId',
+	'operatorNo',
+	'voucherNo',
+	'referenceNo',
+	'authCode',
+	'batchNo',
+	'cardMasked',
+	'platformOrderNo',
+	'merchantOrderNo',
+	'payerMasked',
+	'resolution',
+	'resolutionNo',
+	'refersPlatformOrderNo',
+	'refersMerchantOrderNo',
+	'refersVoucherNo',
+	'refersReferenceNo',
+	'refersTerminalId',
+	'refersBatchNo',
+];
+
+/** A staged row publishing leaves out, and why. */
+export type ExcludedRow = {
+	line: number;
+	kind: 'sale' | 'resolution';
+	excluded: string;
+	terminalId: string | null;
+	batchNo: string | null;
+	voucherNo: string | null;
+	platformOrderNo: string | null;
+	firstLine: number | null;
+};
+
+/** The reversed last six characters of an SQL text expression, as `*_order_tail` holds them. */
+function reversedTailSql(expression: string): string {
+	return [1, 2, 3, 4, 5, 6].map(index => `substr(${expression}, -${index}, 1)`).join(' || ');
+}
+
+/**
+ * The import's staging table and the statements that publish it. Staged rows are invisible to every
+ * other reader: they reach `transactions` and `outside_resolutions` only through `publish…`, which the
+ * import service runs in one transaction.
+ */
+export function createImportStagingStore(db: SqlDatabase) {
+	const startRun = db.prepare<[string, string, number, string]>(
+		`INSERT INTO import_runs (file, format, started_at, claimed_by) VALUES (?, ?, ?, ?)`,
+	);
+	const setState = db.prepare<[string, number]>('UPDATE import_runs SET state = ? WHERE id = ?');
+	const stagingRuns = db.prepare<[], {id: number; claimedBy: string}>(
+		`SELECT id, claimed_by AS claimedBy FROM import_runs WHERE state = 'staging'`,
+	);
+	const leftoverRuns = db
+		.prepare<[], number>(
+			`SELECT DISTINCT import_id FROM import_staging WHERE import_id IN (SELECT id FROM import_runs WHERE state <> 'staging')`,
+		)
+		.pluck();
+	const insertStaged = db.prepare(
+		`INSERT INTO import_staging (import_id, ${stagedColumns.join(', ')}) VALUES (?, ${stagedColumns.map(() => '?').join(', ')})`,
+	);
+	const deleteSome = db.prepare<[number, number]>(
+		'DELETE FROM import_staging WHERE rowid IN (SELECT rowid FROM import_staging WHERE import_id = ? LIMIT ?)',
+	);
+	// Within the file: every repeat of a key after its first line.
+	const markRepeats = db.prepare<[number, number]>(`
+		UPDATE import_staging SET excluded = 'repeat'
+		WHERE import_id = ? AND excluded IS NULL AND line > (
+			SELECT min(first.line) FROM import_staging first
+			WHERE first.import_id = ? AND first.dedupe_key = import_staging.dedupe_key)`);
+	const markExistingSales = db.prepare<[number]>(`
+		UPDATE import_staging SET excluded = 'exists'
+		WHERE import_id = ? AND excluded IS NULL AND kind = 'sale' AND (
+			(voucher_no IS NOT NULL AND EXISTS (SELECT 1 FROM transactions t
+				WHERE t.terminal_id = import_staging.terminal_id AND t.batch_no = import_staging.batch_no AND t.voucher_no = import_staging.voucher_no))
+			OR (voucher_no IS NULL AND EXISTS (SELECT 1 FROM transactions t
+				WHERE t.platform_order_no = import_staging.platform_order_no AND t.channel = import_staging.channel)))`);
+	const markExistingResolutions = db.prepare<[number]>(`
+		UPDATE import_staging SET excluded = 'exists'
+		WHERE import_id = ? AND excluded IS NULL AND kind = 'resolution'
+			AND EXISTS (SELECT 1 FROM outside_resolutions r WHERE r.dedupe_key = import_staging.dedupe_key)`);
+	const markSettled = db.prepare<[number]>(`
+		UPDATE import_staging SET excluded = 'settled'
+		WHERE import_id = ? AND excluded IS NULL AND kind = 'sale' AND voucher_no IS NOT NULL AND EXISTS (
+			SELECT 1 FROM batches b WHERE b.terminal_id = import_staging.terminal_id AND b.batch_no = import_staging.batch_no
+				AND b.settled_at IS NOT NULL)`);
+	const markNotOpenBatch = db.prepare<[number, string, string]>(`
+		UPDATE import_staging SET excluded = 'not-open-batch'
+		WHERE import_id = ? AND excluded IS NULL AND kind = 'sale' AND voucher_no IS NOT NULL
+			AND terminal_id = ? AND batch_no <> ?`);
+	const markVoidVouchers = db.prepare<[number]>(`
+		UPDATE import_staging SET excluded = 'void-voucher'
+		WHERE import_id = ? AND excluded IS NULL AND kind = 'sale' AND voucher_no IS NOT NULL AND EXISTS (
+			SELECT 1 FROM voids v JOIN batches b ON b.id = v.batch_id
+			WHERE b.terminal_id = import_staging.terminal_id AND b.batch_no = import_staging.batch_no
+				AND v.voucher_no = import_staging.voucher_no)`);
+	const excludedRows = db.prepare<[number, number, number], ExcludedRow>(`
+		SELECT line, kind, excluded, terminal_id AS terminalId, batch_no AS batchNo, voucher_no AS voucherNo,
+			platform_order_no AS platformOrderNo,
+			CASE WHEN excluded = 'repeat' THEN (SELECT min(first.line) FROM import_staging first
+				WHERE first.import_id = ? AND first.dedupe_key = s.dedupe_key) END AS firstLine
+		FROM import_staging s WHERE import_id = ? AND excluded IS NOT NULL ORDER BY line LIMIT ?`);
+	const excludedCounts = db.prepare<[number], {excluded: string; kind: string; count: number}>(
+		`SELECT excluded, kind, count(*) AS count FROM import_staging WHERE import_id = ? AND excluded IS NOT NULL GROUP BY excluded, kind`,
+	);
+	const ownBatchNumbers = db
+		.prepare<[number, string], string>(
+			`SELECT DISTINCT batch_no FROM import_staging WHERE import_id = ? AND excluded IS NULL AND kind = 'sale'
+				AND voucher_no IS NOT NULL AND terminal_id = ?`,
+		)
+		.pluck();
+	const hasQrSales = db
+		.prepare<[number], number>(
+			`SELECT EXISTS (SELECT 1 FROM import_staging WHERE import_id = ? AND excluded IS NULL AND kind = 'sale' AND voucher_no IS NULL)`,
+		)
+		.pluck();
+	const newBatches = db.prepare<[number]>(`
+		INSERT INTO batches (terminal_id, batch_no, opened_at)
+		SELECT terminal_id, batch_no, min(created_at) FROM import_staging
+		WHERE import_id = ? AND excluded IS NULL AND kind = 'sale' AND voucher_no IS NOT NULL
+		GROUP BY terminal_id, batch_no
+		HAVING NOT EXISTS (SELECT 1 FROM batches b WHERE b.terminal_id = import_staging.terminal_id AND b.batch_no = import_staging.batch_no)
+		RETURNING terminal_id || '/' || batch_no AS name`);
+	const lowerOpenedAt = db.prepare<[{importId: number}]>(`
+		UPDATE batches SET opened_at = (SELECT min(s.created_at) FROM import_staging s
+			WHERE s.import_id = @importId AND s.excluded IS NULL AND s.kind = 'sale' AND s.voucher_no IS NOT NULL
+				AND s.terminal_id = batches.terminal_id AND s.batch_no = batches.batch_no)
+		WHERE opened_at > (SELECT min(s.created_at) FROM import_staging s
+			WHERE s.import_id = @importId AND s.excluded IS NULL AND s.kind = 'sale' AND s.voucher_no IS NOT NULL
+				AND s.terminal_id = batches.terminal_id AND s.batch_no = batches.batch_no)`);
+	// Card and counter sales go to their own batch; QR sales from a bill to the batch the service names.
+	const publishSales = db.prepare<[string, string, number]>(`
+		INSERT INTO transactions (voucher_no, reference_no, auth_code, batch_id, batch_no, terminal_id, merchant_id,
+			channel, card_masked, amount, fee, currency, created_at, operator_no, platform_order_no, merchant_order_no, payer_masked)
+		SELECT s.voucher_no, s.reference_no, s.auth_code, b.id, b.batch_no, b.terminal_id, coalesce(s.merchant_id, ''),
+			s.channel, s.card_masked, s.amount, s.fee, s.currency, s.created_at, coalesce(s.operator_no, ''),
+			s.platform_order_no, s.merchant_order_no, s.payer_masked
+		FROM import_staging s JOIN batches b
+			ON (s.voucher_no IS NOT NULL AND b.terminal_id = s.terminal_id AND b.batch_no = s.batch_no)
+			OR (s.voucher_no IS NULL AND b.terminal_id = ? AND b.batch_no = ?)
+		WHERE s.import_id = ? AND s.excluded IS NULL AND s.kind = 'sale'
+		ORDER BY s.line`);
+	const highestVouchers = db.prepare<[number], {terminalId: string; voucher: number}>(`
+		SELECT terminal_id AS terminalId, max(CAST(voucher_no AS INTEGER)) AS voucher FROM import_staging
+		WHERE import_id = ? AND excluded IS NULL AND kind = 'sale' AND voucher_no IS NOT NULL GROUP BY terminal_id`);
+	const saleOf = `coalesce(
+		(SELECT t.id FROM transactions t WHERE s.refers_platform_order_no IS NOT NULL
+			AND t.platform_order_no = s.refers_platform_order_no AND t.channel = s.channel),
+		(SELECT t.id FROM transactions t WHERE s.refers_merchant_order_no IS NOT NULL
+			AND t.merchant_order_no IS NOT NULL
+			AND t.merchant_order_tail = ${reversedTailSql('s.refers_merchant_order_no')}
+			AND t.merchant_order_no = s.refers_merchant_order_no ORDER BY t.created_at DESC LIMIT 1),
+		(SELECT t.id FROM transactions t WHERE s.refers_voucher_no IS NOT NULL
+			AND t.terminal_id = s.refers_terminal_id AND t.batch_no = s.refers_batch_no AND t.voucher_no = s.refers_voucher_no),
+		(SELECT t.id FROM transactions t WHERE s.refers_reference_no IS NOT NULL
+			AND t.reference_no = s.refers_reference_no ORDER BY t.created_at DESC LIMIT 1))`;
+	const publishResolutions = db.prepare<[{at: number; format: string; file: string; importId: number}]>(`
+		INSERT INTO outside_resolutions (transaction_id, channel, kind, resolution_no, amount, resolved_at, imported_at,
+			source_format, source_file, source_line, refers_platform_order_no, refers_merchant_order_no, refers_voucher_no,
+			refers_reference_no, refers_terminal_id, refers_batch_no, dedupe_key)
+		SELECT ${saleOf}, s.channel, s.resolution, s.resolution_no, s.amount, s.created_at, @at, @format, @file, s.line,
+			s.refers_platform_order_no, s.refers_merchant_order_no, s.refers_voucher_no, s.refers_reference_no,
+			s.refers_terminal_id, s.refers_batch_no, s.dedupe_key
+		FROM import_staging s WHERE s.import_id = @importId AND s.excluded IS NULL AND s.kind = 'resolution'
+		ORDER BY s.line
+		RETURNING transaction_id AS transactionId, source_line AS line, kind, amount,
+			coalesce(refers_platform_order_no, refers_merchant_order_no, refers_voucher_no, refers_reference_no, '?') AS refersTo`);
+
+	return {
+		/** Records an import that is staging, by this process; returns its id. */
+		startRun(file: string, format: string, at: number, claimedBy: string): number {
+			return Number(startRun.run(file, format, at, claimedBy).lastInsertRowid);
+		},
+		setState(id: number, state: 'published' | 'refused' | 'abandoned'): void {
+			setState.run(state, id);
+		},
+		/** Imports still staging, with the process that runs each. */
+		stagingRuns(): Array<{id: number; claimedBy: string}> {
+			return stagingRuns.all();
+		},
+		/** Runs done with (published, refused, abandoned) whose staged rows are not all removed yet. */
+		leftoverRuns(): number[] {
+			return leftoverRuns.all();
+		},
+		/** Stages rows of one import; the caller commits them in chunks. */
+		stage(importId: number, rows: readonly StagedRow[]): void {
+			for (const row of rows) {
+				insertStaged.run(importId, ...stagedKeys.map(key => row[key]));
+			}
+		},
+		/** Removes up to `limit` staged rows of an import; returns how many it removed. */
+		clear(importId: number, limit: number): number {
+			return deleteSome.run(importId, limit).changes;
+		},
+		/** Marks repeats, rows already in the books, and rows the books refuse. */
+		markExclusions(importId: number, ownTerminal: {terminalId: string; openBatchNo: string}): void {
+			markRepeats.run(importId, importId);
+			markExistingSales.run(importId);
+			markExistingResolutions.run(importId);
+			markSettled.run(importId);
+			markNotOpenBatch.run(importId, ownTerminal.terminalId, ownTerminal.openBatchNo);
+			markVoidVouchers.run(importId);
+		},
+		excluded(importId: number, limit: number): ExcludedRow[] {
+			return excludedRows.all(importId, importId, limit);
+		},
+		excludedCounts(importId: number): Array<{excluded: string; kind: string; count: number}> {
+			return excludedCounts.all(importId);
+		},
+		/** The batch numbers staged counter sales of this terminal name. */
+		ownBatchNumbers(importId: number, terminalId: string): string[] {
+			return ownBatchNumbers.all(importId, terminalId);
+		},
+		hasQrSales(importId: number): boolean {
+			return hasQrSales.get(importId) === 1;
+		},
+		/** Creates the batches staged counter sales name that do not exist yet; returns them as terminal/batch. */
+		createBatches(importId: number): string[] {
+			return (newBatches.all(importId) as Array<{name: string}>).map(row => row.name);
+		},
+		/** Moves each batch's opened_at back to its earliest sale, imported ones included. */
+		lowerOpenedAt(importId: number): void {
+			lowerOpenedAt.run({importId});
+		},
+		/** Inserts every staged sale not left out; QR sales without a voucher join `qrBatch`. Returns how many. */
+		publishSales(importId: number, qrBatch: {terminalId: string; batchNo: string}): number {
+			return publishSales.run(qrBatch.terminalId, qrBatch.batchNo, importId).changes;
+		},
+		highestVouchers(importId: number): Array<{terminalId: string; voucher: number}> {
+			return highestVouchers.all(importId);
+		},
+		/** Records each staged refund or void against its sale, or unmatched; returns what was recorded. */
+		publishResolutions(
+			importId: number,
+			source: {at: number; format: string; file: string},
+		): Array<{transactionId: number | null; line: number; kind: string; amount: number; refersTo: string}> {
+			return publishResolutions.all({...source, importId}) as Array<{
+				transactionId: number | null;
+				line: number;
+				kind: string;
+				amount: number;
+				refersTo: string;
+			}>;
+		},
+	};
+}
+
+export type ImportStagingStore = ReturnType<typeof createImportStagingStore>;

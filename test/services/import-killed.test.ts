@@ -1,0 +1,67 @@
+import {spawn} from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import {setTimeout as delay} from 'node:timers/promises';
+import test from 'ava';
+import {openSqlite} from '../../source/store/sqlite-driver.js';
+import {openStore} from '../../source/store/store.js';
+import {binary, runCli} from '../helpers/cli.js';
+import {counterDatabase} from '../helpers/counter-database.js';
+import {clockEnvironment} from '../helpers/test-clock.js';
+
+const rows = 60_000;
+
+function writeSales(file: string): void {
+	const lines = [
+		'voucher_no,reference_no,auth_code,batch_no,terminal_id,merchant_id,channel,card,amount,currency,created_at,operator_no',
+	];
+	for (let index = 0; index < rows; index++) {
+		const voucher = String(index + 1).padStart(6, '0');
+		lines.push(
+			`${voucher},2611${String(index).padStart(8, '0')},A1B2C3,000001,20000001,898440358120011,debit,6228480000000018,12.50,CNY,2026-11-25T09:00:00+08:00,01`,
+		);
+	}
+
+	fs.writeFileSync(file, `${lines.join('\n')}\n`);
+}
+
+/** Staged rows of the import under way, read on a connection of its own (the test waits for a state, not a time). */
+function stagedRows(db: string): number {
+	const connection = openSqlite(db, {readonly: true});
+	try {
+		return connection.prepare('SELECT count(*) FROM import_staging').pluck().get() as number;
+	} finally {
+		connection.close();
+	}
+}
+
+test('an import killed while staging leaves nothing visible, and running it again imports every row', async t => {
+	const {directory, db} = await counterDatabase([]);
+	const file = path.join(directory, 'big.csv');
+	writeSales(file);
+	const child = spawn(process.execPath, [binary, 'import', file, '--db', db], {
+		env: {...process.env, ...clockEnvironment()},
+	});
+	const exited = new Promise(resolve => {
+		child.once('exit', resolve);
+	});
+	while (stagedRows(db) === 0) {
+		await delay(20);
+	}
+
+	child.kill('SIGKILL');
+	await exited;
+	const store = openStore(db);
+	t.is(store.db.prepare('SELECT count(*) FROM transactions').pluck().get(), 0);
+	t.true((store.db.prepare('SELECT count(*) FROM import_staging').pluck().get() as number) > 0);
+	store.close();
+
+	const again = await runCli(['import', file, '--db', db, '--lang', 'en']);
+	t.is(again.code, 0, again.stderr);
+	t.regex(again.stdout, new RegExp(`imported ${rows} of ${rows} lines`));
+	const after = openStore(db);
+	t.is(after.db.prepare('SELECT count(*) FROM transactions').pluck().get(), rows);
+	t.is(after.db.prepare('SELECT count(*) FROM import_staging').pluck().get(), 0);
+	t.is(after.db.prepare(`SELECT state FROM import_runs ORDER BY id`).pluck().all().join(','), 'abandoned,published');
+	after.close();
+});
