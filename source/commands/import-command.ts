@@ -112,11 +112,7 @@ function checkFormat(format: string | undefined, language: Language): BillFormat
 		throw new CommandError(billImportText[language].unknownFormat(format, billFormats.join(', ')));
 	}
 
-	if (format !== 'posvoid') {
-		throw new CommandError(billImportText[language].formatNotReadable(format));
-	}
-
-	return format;
+	return format as BillFormat;
 }
 
 export async function runImport(argv: string[]): Promise<number> {
@@ -132,7 +128,8 @@ export async function runImport(argv: string[]): Promise<number> {
 	}
 
 	const text = messagesFor(languageOfArguments(argv)).commands.import;
-	const forced = checkFormat(values.format, languageOfArguments(argv)) !== undefined;
+	const format = checkFormat(values.format, languageOfArguments(argv));
+	const forced = format !== undefined;
 	const [file, ...extra] = positionals;
 	if (file === undefined || extra.length > 0) {
 		throw new CommandError(text.needsFile);
@@ -154,6 +151,7 @@ export async function runImport(argv: string[]): Promise<number> {
 				? undefined
 				: await authenticateFromSource(context, secrets, values.operator, 'import');
 		const report = await importTransactions(context, file, {
+			format,
 			skipBad: values['skip-bad'] ?? false,
 			runBy: {operatorNo: operator?.operatorNo, account: pcAccount()},
 			onProgress(phase, done, total) {
@@ -170,7 +168,7 @@ export async function runImport(argv: string[]): Promise<number> {
 		reading.finish();
 		writing.finish();
 		if (error instanceof ImportFileError) {
-			throw new CommandError(error.message);
+			throw new CommandError(error.advice ? `${error.message}: ${error.advice}` : error.message);
 		}
 
 		throw error;

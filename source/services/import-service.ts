@@ -1,12 +1,15 @@
 import path from 'node:path';
 import {setImmediate as nextTurn} from 'node:timers/promises';
-import type {BillEncoding, BillRow, OpenedBill} from '../bills/bill-row.js';
+import fs from 'node:fs';
+import {BillFileError} from '../bills/bill-error.js';
+import type {BillEncoding, BillFormat, BillRow, OpenedBill} from '../bills/bill-row.js';
+import {openBill} from '../bills/open-bill.js';
 import {computeFee} from '../domain/fees.js';
 import type {OutsideResolutionKind} from '../domain/outside-resolution.js';
 import {isQrChannel} from '../domain/transaction.js';
 import {bulkInsertStore} from '../store/bulk-insert-store.js';
 import type {ExcludedRow, StagedRow} from '../store/import-staging-store.js';
-import {openPosvoidFile, type ImportFormat, type PosvoidBadLine} from './import-reader.js';
+import {ImportFileError, openPosvoidFile, type ImportFormat, type PosvoidBadLine} from './import-reader.js';
 import {shown} from './import-row.js';
 import {claimerState, currentClaimer} from './process-claim.js';
 import type {ServiceContext} from './service-context.js';
@@ -318,7 +321,8 @@ export async function importBill(
 	};
 	try {
 		await stageRows(context, bill, importId, report, {...options, chunkRows});
-		report.ignoredColumns = [...bill.columns];
+		// A platform bill's reader takes the columns it knows; only posvoid's own format names the ones it left.
+		report.ignoredColumns = bill.format === 'posvoid' ? [...bill.columns] : [];
 		const mismatches = bill.mismatches();
 		for (const mismatch of mismatches) {
 			report.bad.push({
@@ -329,7 +333,17 @@ export async function importBill(
 			});
 		}
 
-		if (report.bad.length > 0 && !options.skipBad) {
+		// A file whose own totals disagree with its rows, or that lost its summary, may be cut: --skip-bad
+		// does not import part of it.
+		const cut = mismatches.length > 0 || bill.missingTotals();
+		if (bill.missingTotals()) {
+			report.bad.push({
+				line: 0,
+				problems: [`the file ends without the summary its format always has: it may be cut; download it again`],
+			});
+		}
+
+		if ((report.bad.length > 0 && !options.skipBad) || cut) {
 			refuse(context, importId, report, options, name);
 			return report;
 		}
@@ -559,7 +573,35 @@ function duplicateLine(row: ExcludedRow): DuplicateLine {
 export async function importTransactions(
 	context: ServiceContext,
 	file: string,
-	options: ImportOptions = {},
+	options: ImportOptions & {format?: BillFormat} = {},
 ): Promise<ImportReport> {
-	return importBill(context, openPosvoidFile(file, context.config.fees), file, options);
+	return importBill(context, await openImportFile(context, file, options.format), file, options);
+}
+
+/**
+ * Opens a file to import by what it holds, or as `format`: a platform's bill (WeChat Pay, Alipay, a
+ * card acquirer's export) through bills/, posvoid's own CSV or JSON Lines through its own reader.
+ */
+async function openImportFile(
+	context: ServiceContext,
+	file: string,
+	format: BillFormat | undefined,
+): Promise<OpenedBill & {kind?: ImportFormat}> {
+	let bill: OpenedBill;
+	try {
+		bill = await openBill(file, {format, timeZone: context.config.timeZone, currency: context.config.currency});
+	} catch (error) {
+		if (error instanceof BillFileError) {
+			// Posvoid's own reader says best what is wrong with a file that is no platform's bill.
+			if (format === undefined && fs.existsSync(file)) {
+				return openPosvoidFile(file, context.config.fees);
+			}
+
+			throw new ImportFileError(error.message, {advice: error.advice});
+		}
+
+		throw error;
+	}
+
+	return bill.format === 'posvoid' ? openPosvoidFile(file, context.config.fees) : bill;
 }

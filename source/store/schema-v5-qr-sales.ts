@@ -34,7 +34,7 @@ CREATE TABLE transactions_v5 (
 	operator_no TEXT NOT NULL,
 	status TEXT NOT NULL DEFAULT 'completed' CHECK (status IN ('completed', 'voided')),
 	platform_order_no TEXT CHECK (platform_order_no IS NULL OR (length(platform_order_no) BETWEEN 6 AND 64 AND platform_order_no NOT GLOB '*[^0-9A-Za-z_-]*')),
-	merchant_order_no TEXT CHECK (merchant_order_no IS NULL OR (length(merchant_order_no) BETWEEN 1 AND 64 AND merchant_order_no NOT GLOB '*[^0-9A-Za-z_-]*')),
+	merchant_order_no TEXT CHECK (merchant_order_no IS NULL OR (length(merchant_order_no) BETWEEN 1 AND 64 AND merchant_order_no NOT GLOB '*[^0-9A-Za-z_*-]*')),
 	payer_masked TEXT,
 	platform_order_tail TEXT GENERATED ALWAYS AS (${reversedTail('platform_order_no')}) VIRTUAL,
 	merchant_order_tail TEXT GENERATED ALWAYS AS (${reversedTail('merchant_order_no')}) VIRTUAL,
