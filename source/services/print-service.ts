@@ -8,7 +8,9 @@ import {
 	type PrinterAddress,
 	type PrinterReadiness,
 } from '../printing/printer-transport.js';
-import {renderSlipEscPos} from '../printing/render-escpos.js';
+import {describeSubstitution, labelsForModel, resolvePrinterModel} from '../printing/printer-profiles.js';
+import {renderSlipEscPos, type RenderedSlip} from '../printing/render-escpos.js';
+import type {Substitution} from '../printing/text-encoding.js';
 import {renderSlipText} from '../printing/render-text.js';
 import type {SlipModel} from '../printing/slip-model.js';
 import {buildVoidSlip} from '../printing/void-slip.js';
@@ -39,7 +41,15 @@ export function isPrinterFailure(failure: QueueFailure): failure is PrinterFailu
  * was not written: the queue later shows it as interrupted, and the caller says so now.
  */
 export type PrintResult =
-	| {ok: true; jobId: number; preview: string; unencodable: string[]; recorded: boolean}
+	| {
+			ok: true;
+			jobId: number;
+			preview: string;
+			unencodable: string[];
+			/** What the printer could not print as itself and was printed as instead (the readme's substitution policy). */
+			substitutions: Substitution[];
+			recorded: boolean;
+	  }
 	| {ok: false; jobId: number; failure: QueueFailure; preview: string; recorded: boolean};
 
 /** A reprint queued, or why not: the database was busy (nothing was written), or there is no such void. */
@@ -76,21 +86,23 @@ function voidSlipModel(context: ServiceContext, job: PrintJobRow): SlipModel {
 			channel: transaction.channel,
 			batchNo: batch.batchNo,
 			voucherNo: voidRow.voucherNo,
-			authCode: transaction.authCode,
 			referenceNo: voidRow.referenceNo,
 			createdAt: voidRow.createdAt,
 			timeZone: config.timeZone,
 			amount: transaction.amount,
 			currency: transaction.currency,
 			originalVoucherNo: transaction.voucherNo,
+			originalAuthCode: transaction.authCode,
+			originalReferenceNo: transaction.referenceNo,
+			originalCreatedAt: transaction.createdAt,
 			reason: voidRow.reason,
 			approverNo: voidRow.approverNo,
 		},
 		{
-			columns: config.printer.columns,
+			columns: resolvePrinterModel(config).paper.columns.fontA,
 			reprint: job.reprint,
 			copies: config.printer.copies,
-			labels: config.printer.encoding === 'gb18030' ? 'bilingual' : 'english',
+			labels: labelsForModel(resolvePrinterModel(config)),
 		},
 	);
 }
@@ -124,14 +136,12 @@ function jobOrThrow(context: ServiceContext, jobId: number): PrintJobRow {
 
 /** A slip model as the configured printer will lay it out: the on-screen preview text. */
 export function previewFor(context: ServiceContext, model: SlipModel): string {
-	const {columns, encoding, nativeQr, cut} = context.config.printer;
-	return renderSlipText(model, columns, {encoding, nativeQr, cut});
+	return renderSlipText(model, resolvePrinterModel(context.config));
 }
 
-/** A slip model as the bytes the configured printer expects, with the characters it printed as `?`. */
-export function bytesFor(context: ServiceContext, model: SlipModel): {bytes: Uint8Array; unencodable: string[]} {
-	const {columns, encoding, nativeQr, cut} = context.config.printer;
-	return renderSlipEscPos(model, {columns, encoding, nativeQr, cut});
+/** A slip model as the bytes the configured printer expects, with the substitutions made for what it cannot print. */
+export function bytesFor(context: ServiceContext, model: SlipModel): RenderedSlip {
+	return renderSlipEscPos(model, resolvePrinterModel(context.config));
 }
 
 /** The slip of a job as plain text, exactly as the printer will lay it out: the on-screen preview. */
@@ -183,7 +193,7 @@ export async function printJob(
 	}
 
 	onProgress?.('checking');
-	const {bytes, unencodable} = bytesFor(context, model);
+	const {bytes, unencodable, substitutions} = bytesFor(context, model);
 	onProgress?.('sending');
 	const outcome = await printBytes(bytes, printerAddress(context));
 	const record = job.voidId === undefined ? `batch:${job.batchId}` : `void:${job.voidId}`;
@@ -197,7 +207,10 @@ export async function printJob(
 		// shows it as interrupted (maybe on paper, so its retry says REPRINT) and the clerk sees the answer.
 		const recorded = recordAfterPrinting(() => {
 			store.printJobs.markPrinted(jobId, context.now());
-			const note = unencodable.length > 0 ? `; printed as ? : ${unencodable.join('')}` : '';
+			const note =
+				substitutions.length > 0
+					? `; substituted: ${substitutions.map(entry => describeSubstitution(entry)).join(', ')}`
+					: '';
 			store.audit.append(
 				{
 					event: 'print',
@@ -209,7 +222,7 @@ export async function printJob(
 			);
 		});
 		onProgress?.('done');
-		return {ok: true, jobId, preview, unencodable, recorded};
+		return {ok: true, jobId, preview, unencodable, substitutions, recorded};
 	}
 
 	const {failure} = outcome;

@@ -4,8 +4,10 @@ import net from 'node:net';
 import path from 'node:path';
 import {systemClock, type Clock} from '../../clock.js';
 import {formatDate, formatTime} from '../../domain/time-format.js';
-import {CommandParser, type PrinterEvent} from './command-parser.js';
-import {PaperRenderer, type PaperLineRecord, type UnknownSequence} from './paper-renderer.js';
+import type {PrinterModel} from '../printer-profile.js';
+import type {PrinterEvent} from './command-parser.js';
+import type {PaperLineRecord, UnknownSequence} from './paper-renderer.js';
+import {createPrinterReader} from './printer-reader.js';
 
 export const printerFaults = [
 	'paper-out',
@@ -42,8 +44,10 @@ export type EmulatedJob = {
 export type EmulatorOptions = {
 	host?: string;
 	port?: number;
-	/** Paper width in columns: 48 for 80 mm, 32 for 58 mm. */
+	/** Paper width in columns: 48 for 80 mm, 32 for 58 mm; the model's Font A columns by default. */
 	columns?: number;
+	/** The printer to behave like on the bytes side (code pages, Chinese mode, QR, cutter); the default profile when absent. */
+	model?: PrinterModel;
 	outDir?: string;
 	fault?: PrinterFault;
 	/** Bytes per second read in the `slow` fault. */
@@ -114,7 +118,7 @@ function fileStamp(ms: number, timeZone: string): string {
 /** A networked ESC/POS printer on a TCP port, with faults on demand: the printer of the tests and the demo. */
 export async function startPrinterEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
 	const host = options.host ?? '127.0.0.1';
-	const columns = options.columns ?? 48;
+	const columns = options.columns ?? options.model?.paper.columns.fontA ?? 48;
 	const now = options.now ?? systemClock();
 	const timeZone = options.timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone;
 	let {fault} = options;
@@ -161,8 +165,7 @@ export async function startPrinterEmulator(options: EmulatorOptions = {}): Promi
 	const serve = (socket: net.Socket) => {
 		sockets.add(socket);
 		socket.setNoDelay(true);
-		const parser = new CommandParser();
-		const paper = new PaperRenderer(columns);
+		const {parser, paper} = createPrinterReader(options.model, columns);
 		const data: Uint8Array[] = [];
 		let inbox: Uint8Array[] = [];
 		let stalled = false;
