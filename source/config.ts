@@ -129,6 +129,9 @@ const printerKeys = [
 
 const chineseSets = ['gb18030', 'gbk', 'gb2312'] as const;
 
+/** The paper width every configuration had before printer profiles: 58 mm. */
+const legacyColumns = 32;
+
 /** `status`: "none", or the DLE EOT n values the printer answers, such as [1, 2, 4]. */
 const statusCheck: Rule<StatusCheck> = value => {
 	if (value === 'none') {
@@ -144,7 +147,9 @@ const statusCheck: Rule<StatusCheck> = value => {
 /** The model of printer: the named built-in profile, then each `printer.*` key the file gives over its field. */
 function readPrinterModel(reader: SectionReader): PrinterModel {
 	const model = builtInProfile(reader.read('profile', oneOf(builtInProfileNames), defaultProfileName));
-	model.paper.columns.fontA = reader.read('columns', integer(16, 96), model.paper.columns.fontA);
+	// A file from before profiles names none: it keeps the slip it printed then, 32 columns unless it said otherwise.
+	const columns = reader.has('profile') ? model.paper.columns.fontA : legacyColumns;
+	model.paper.columns.fontA = reader.read('columns', integer(16, 96), columns);
 	const encoding = reader.read(
 		'encoding',
 		oneOf([...chineseSets, ...Object.keys(model.codePages)]),

@@ -39,3 +39,6 @@ export type PrinterModel = {
 	status: StatusCheck;
 	confirmation: Confirmation;
 };
+
+/** One reasoned replacement made so that a slip prints on a printer that lacks a character: `to` is '' when the words were dropped. */
+export type Substitution = {from: string; to: string};

@@ -1,7 +1,7 @@
 import {createRequire} from 'node:module';
 import type Iconv from 'iconv-lite';
 import {stripControl} from '../domain/display-text.js';
-import type {PrinterModel} from './printer-profile.js';
+import type {PrinterModel, Substitution} from './printer-profile.js';
 
 /** Single-byte pages posvoid can encode (iconv-lite holds each); a profile maps them to its own ESC t numbers. */
 export const codePages = ['cp437', 'cp850', 'cp858', 'cp1252', 'cp852', 'cp866'] as const;
@@ -16,8 +16,7 @@ export type ChineseSet = 'gb18030' | 'gbk' | 'gb2312';
  */
 export type PrinterEncoding = ChineseSet | CodePage | 'ascii';
 
-/** One reasoned replacement made so that the text prints: `to` is '' when the words were dropped. */
-export type Substitution = {from: string; to: string};
+export type {Substitution} from './printer-profile.js';
 
 export type EncodedText = {bytes: Uint8Array; unencodable: string[]; substitutions: Substitution[]};
 export type PrintableText = {text: string; unencodable: string[]; substitutions: Substitution[]};

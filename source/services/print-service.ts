@@ -1,4 +1,5 @@
 import type {PrintJobSubject} from '../domain/print-job-subject.js';
+import type {Transaction} from '../domain/transaction.js';
 import {isPrinterFailureKind, type QueueFailureKind} from '../domain/print-failure.js';
 import {storedFailure, type PrinterFailure} from '../printing/printer-failure.js';
 import {
@@ -27,6 +28,7 @@ import type {ServiceContext} from './service-context.js';
 export type {PrinterFailure, PrinterFailureKind} from '../printing/printer-failure.js';
 export type {PrintFailureKind, QueueFailureKind} from '../domain/print-failure.js';
 export type {PrinterReadiness} from '../printing/printer-transport.js';
+export type {Substitution} from '../printing/text-encoding.js';
 
 /** Why a queued job was not sent: a printer failure, or the queue's own state. */
 export type QueueFailure = PrinterFailure | {kind: QueueFailureKind; detail: string};
@@ -105,6 +107,61 @@ function voidSlipModel(context: ServiceContext, job: PrintJobRow): SlipModel {
 			labels: labelsForModel(resolvePrinterModel(config)),
 		},
 	);
+}
+
+/**
+ * What the configured printer will substitute on the slip of voiding this sale for this reason, found
+ * by laying the slip out before the void commits (the readme's substitution policy). The void's own
+ * numbers are digits, which every printer prints, so stand-ins take their place.
+ */
+export function voidSlipSubstitutions(
+	context: ServiceContext,
+	sale: Pick<
+		Transaction,
+		| 'cardMasked'
+		| 'channel'
+		| 'authCode'
+		| 'referenceNo'
+		| 'amount'
+		| 'currency'
+		| 'voucherNo'
+		| 'createdAt'
+		| 'terminalId'
+	>,
+	voidBy: {operatorNo: string; reason: string; approverNo?: string},
+): Substitution[] {
+	const {config} = context;
+	const printer = resolvePrinterModel(config);
+	const model = buildVoidSlip(
+		{
+			merchantName: config.merchant.name,
+			merchantNo: config.merchant.number,
+			terminalId: sale.terminalId,
+			operatorNo: voidBy.operatorNo,
+			cardMasked: sale.cardMasked,
+			channel: sale.channel,
+			batchNo: '000000',
+			voucherNo: '000000',
+			referenceNo: '000000000000',
+			createdAt: sale.createdAt,
+			timeZone: config.timeZone,
+			amount: sale.amount,
+			currency: sale.currency,
+			originalVoucherNo: sale.voucherNo,
+			originalAuthCode: sale.authCode,
+			originalReferenceNo: sale.referenceNo,
+			originalCreatedAt: sale.createdAt,
+			reason: voidBy.reason,
+			approverNo: voidBy.approverNo,
+		},
+		{
+			columns: printer.paper.columns.fontA,
+			reprint: false,
+			copies: config.printer.copies,
+			labels: labelsForModel(printer),
+		},
+	);
+	return renderSlipEscPos(model, printer).substitutions;
 }
 
 /** Builds the printable model of a job from the records it prints, as they are now. */

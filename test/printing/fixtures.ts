@@ -41,19 +41,15 @@ export type PrinterKeys = Partial<{
 	cutter: 'none' | 'partial' | 'full';
 }>;
 
-/**
- * A printer model as the configuration resolves these keys; without a profile, the default one at
- * 32 columns (the 58 mm slips most tests were written for).
- */
+/** A printer model as the configuration resolves these keys; without a profile, the default one at 32 columns. */
 export function printerModel(keys: PrinterKeys = {}): PrinterModel {
 	const {profile: name, columns, encoding, nativeQr, cut, qr, cutter} = keys;
-	const defaults = name === undefined ? {columns: 32} : {};
 	const given = Object.fromEntries(
 		Object.entries({profile: name, columns, encoding, nativeQr, cut, qr, cutter}).filter(
 			([, value]) => value !== undefined,
 		),
 	);
-	return parseConfig({printer: {...defaults, ...given}}).printer.model;
+	return parseConfig({printer: given}).printer.model;
 }
 
 export function profile(keys: PrinterKeys = {}): PrinterSettings {
