@@ -300,6 +300,8 @@ function applyMask(grid: Grid, reserved: boolean[][], mask: number): void {
 	}
 }
 
+const finderLike = [true, false, true, true, true, false, true, false, false, false, false];
+
 /** The standard's penalty score: runs, 2×2 blocks, finder-like patterns and the dark share. */
 function penalty(dark: boolean[][]): number {
 	const size = dark.length;
@@ -327,11 +329,16 @@ function penalty(dark: boolean[][]): number {
 			run = 1;
 		}
 
-		const text = line.map(module => (module ? '1' : '0')).join('');
-		for (const pattern of ['10111010000', '00001011101']) {
-			for (let at = text.indexOf(pattern); at !== -1; at = text.indexOf(pattern, at + 1)) {
-				score += 40;
+		// 1:1:3:1:1 dark-light pattern with four light modules on either side.
+		for (let at = 0; at + 11 <= size; at++) {
+			let forward = true;
+			let backward = true;
+			for (let index = 0; index < 11 && (forward || backward); index++) {
+				forward &&= line[at + index] === finderLike[index];
+				backward &&= line[at + index] === finderLike[10 - index];
 			}
+
+			score += (forward ? 40 : 0) + (backward ? 40 : 0);
 		}
 	}
 
@@ -349,8 +356,20 @@ function penalty(dark: boolean[][]): number {
 	return score;
 }
 
-/** The smallest version-M symbol that holds `bytes`; a RangeError past version 10 (213 bytes). */
+/** The last symbol made: a slip prints the same reference on every copy. */
+let lastSymbol: {key: string; matrix: QrMatrix} | undefined;
+
+/** The smallest version-M symbol that holds `bytes`; a RangeError past version 10 (213 bytes). Do not change what it returns. */
 export function encodeQr(bytes: Uint8Array): QrMatrix {
+	const key = Buffer.from(bytes).toString('latin1');
+	if (lastSymbol?.key !== key) {
+		lastSymbol = {key, matrix: makeSymbol(bytes)};
+	}
+
+	return lastSymbol.matrix;
+}
+
+function makeSymbol(bytes: Uint8Array): QrMatrix {
 	let version = 1;
 	// Mode (4 bits) + count (8 or 16 bits) + data.
 	while (version <= maxQrVersion && 4 + (version < 10 ? 8 : 16) + bytes.length * 8 > dataCapacity(version) * 8) {
