@@ -1,12 +1,13 @@
 import net from 'node:net';
 import process from 'node:process';
 import {pathToFileURL} from 'node:url';
-import type {PrinterProfile} from '../source/config.js';
+import type {PrinterModel} from '../source/printing/printer-profile.js';
+import {labelsForModel} from '../source/printing/printer-profiles.js';
 import {startPrinterEmulator, type Emulator} from '../source/printing/emulator/printer-emulator.js';
 import {printBytes, type PrinterAddress} from '../source/printing/printer-transport.js';
 import {renderSlipEscPos} from '../source/printing/render-escpos.js';
 import {buildVoidSlip, type VoidSlipInput} from '../source/printing/void-slip.js';
-import {sampleVoid} from '../test/printing/fixtures.js';
+import {printerModel, sampleVoid, type PrinterKeys} from '../test/printing/fixtures.js';
 import type {BenchRow} from './bench-row.js';
 import {measureAsync, percentile, resultOf, roundMs} from './bench-stats.js';
 
@@ -33,11 +34,10 @@ async function rawSend(bytes: Uint8Array, emulator: Emulator): Promise<void> {
 	});
 }
 
-async function benchProfile(
-	name: string,
-	profile: Pick<PrinterProfile, 'columns' | 'encoding' | 'nativeQr' | 'cut' | 'copies'>,
-): Promise<PrintBenchRow> {
-	const emulator = await startPrinterEmulator({columns: profile.columns});
+async function benchProfile(name: string, keys: PrinterKeys & {copies: number}): Promise<PrintBenchRow> {
+	const printer: PrinterModel = printerModel(keys);
+	const profile = {columns: printer.paper.columns.fontA, copies: keys.copies};
+	const emulator = await startPrinterEmulator({model: printer});
 	try {
 		const address: PrinterAddress = {
 			host: emulator.host,
@@ -45,7 +45,7 @@ async function benchProfile(
 			connectTimeoutMs: 3000,
 			writeTimeoutMs: 5000,
 		};
-		const labels = profile.encoding === 'gb18030' ? 'bilingual' : 'english';
+		const labels = labelsForModel(printer);
 		let slipBytes = 0;
 		const slip = await measureAsync(runs, warmUp, async () => {
 			const model = buildVoidSlip(input, {
@@ -54,7 +54,7 @@ async function benchProfile(
 				copies: profile.copies,
 				labels,
 			});
-			const {bytes} = renderSlipEscPos(model, profile);
+			const {bytes} = renderSlipEscPos(model, printer);
 			const outcome = await printBytes(bytes, address);
 			if (!outcome.ok) {
 				throw new Error(`bench print failed: ${outcome.failure.kind} ${outcome.failure.detail}`);
@@ -69,7 +69,7 @@ async function benchProfile(
 				copies: profile.copies,
 				labels,
 			}),
-			profile,
+			printer,
 		).bytes;
 		const baseline = await measureAsync(runs, warmUp, async () => rawSend(fixed, emulator));
 		// The share of the time spent before the network: layout and encoding only.
@@ -81,7 +81,7 @@ async function benchProfile(
 					copies: profile.copies,
 					labels,
 				}),
-				profile,
+				printer,
 			);
 		});
 		return resultOf(name, slip, baseline, {slip_bytes: slipBytes, layout_p50_ms: roundMs(percentile(layout, 0.5))});
@@ -116,6 +116,11 @@ export async function runPrintBench(): Promise<PrintBenchRow[]> {
 			encoding: 'cp858',
 			nativeQr: true,
 			cut: true,
+			copies: 2,
+		}),
+		// The raster-QR profile: each copy's QR symbol is encoded and sent as a GS v 0 image.
+		await benchProfile('print void slip clone-58 (32 col, GBK, raster QR, 2 copies)', {
+			profile: 'clone-58',
 			copies: 2,
 		}),
 	];

@@ -19,6 +19,8 @@ import {
 	textWhere,
 	type Rule,
 } from './config-rules.js';
+import type {DoubleByteSet, PrinterModel, StatusCheck} from './domain/printer-model.js';
+import {builtInProfile, builtInProfileNames, defaultProfileName} from './domain/printer-profiles.js';
 import {languages, type Language} from './i18n/language.js';
 import {UserError} from './user-error.js';
 
@@ -31,17 +33,20 @@ export class ConfigError extends UserError {
 export type FeeRule = {basisPoints: number; cap?: Fen};
 export type FeeRules = {debit: FeeRule; credit: FeeRule; qr: FeeRule};
 
-export type PrinterProfile = {
+/** Where the printer is and how long to wait for it: the connection half of the printer settings. */
+export type PrinterConnection = {
 	host: string;
 	port: number;
-	columns: 32 | 48;
-	encoding: 'gb18030' | 'cp437' | 'cp858';
-	nativeQr: boolean;
 	copies: number;
-	cut: boolean;
 	connectTimeoutMs: number;
 	writeTimeoutMs: number;
 };
+
+/** The printer settings: the connection, and the model of printer (a built-in profile with the file's overrides). */
+export type PrinterSettings = PrinterConnection & {model: PrinterModel};
+
+/** @deprecated The old name of PrinterSettings, kept so branches written before issue 13 merge. */
+export type PrinterProfile = PrinterSettings;
 
 export type Config = {
 	database: string;
@@ -58,7 +63,7 @@ export type Config = {
 	idleLockMinutes: number;
 	fees: FeeRules;
 	voidReasons: string[];
-	printer: PrinterProfile;
+	printer: PrinterSettings;
 	/** How each channel's void reaches the money (source/config-payments.ts); all record-only by default. */
 	payments: PaymentsConfig;
 };
@@ -108,26 +113,86 @@ function readFees(reader: SectionReader): FeeRules {
 const printerKeys = [
 	'host',
 	'port',
+	'profile',
 	'columns',
 	'encoding',
 	'nativeQr',
+	'qr',
 	'copies',
 	'cut',
+	'cutter',
+	'feedBeforeCutLines',
+	'startsInChineseMode',
+	'obeysChineseModeOff',
+	'status',
+	'confirmation',
 	'connectTimeoutMs',
 	'writeTimeoutMs',
 ] as const;
 
-function readPrinter(reader: SectionReader): PrinterProfile {
+const chineseSets = ['gb18030', 'gbk', 'gb2312'] as const;
+
+/** The paper width every configuration had before printer profiles: 58 mm. */
+const legacyColumns = 32;
+
+/** `status`: "none", or the DLE EOT n values the printer answers, such as [1, 2, 4]. */
+const statusCheck: Rule<StatusCheck> = value => {
+	if (value === 'none') {
+		return {ok: true, value: {kind: 'none'}};
+	}
+
+	const answers = listOf(oneOf([1, 2, 3, 4] as const), 1, 4, 'DLE EOT n values from 1 to 4')(value);
+	return answers.ok
+		? {ok: true, value: {kind: 'dle-eot', answers: [...new Set(answers.value)].toSorted((a, b) => a - b)}}
+		: {ok: false, expected: '"none", or a list of the DLE EOT n values the printer answers, such as [1, 2, 4]'};
+};
+
+/** The model of printer: the named built-in profile, then each `printer.*` key the file gives over its field. */
+function readPrinterModel(reader: SectionReader): PrinterModel {
+	const model = builtInProfile(reader.read('profile', oneOf(builtInProfileNames), defaultProfileName));
+	// A file from before profiles names none: it keeps the slip it printed then, 32 columns unless it said otherwise.
+	const columns = reader.has('profile') ? model.paper.columns.fontA : legacyColumns;
+	model.paper.columns.fontA = reader.read('columns', integer(16, 96), columns);
+	const encoding = reader.read(
+		'encoding',
+		oneOf([...chineseSets, ...Object.keys(model.codePages)]),
+		model.language === 'escpos-chinese' ? model.doubleByte.set : model.codePage,
+	);
+	if ((chineseSets as readonly string[]).includes(encoding)) {
+		model.language = 'escpos-chinese';
+		model.doubleByte.set = encoding as DoubleByteSet;
+	} else if (reader.has('encoding')) {
+		model.language = 'escpos';
+		model.codePage = encoding;
+	}
+
+	if (reader.has('nativeQr')) {
+		model.qr = reader.read('nativeQr', flag, true) ? 'native' : 'raster';
+	}
+
+	model.qr = reader.read('qr', oneOf(['native', 'raster'] as const), model.qr);
+	if (reader.has('cut')) {
+		const cut = reader.read('cut', flag, true);
+		model.cutter = cut ? (model.cutter === 'none' ? 'partial' : model.cutter) : 'none';
+	}
+
+	model.cutter = reader.read('cutter', oneOf(['none', 'partial', 'full'] as const), model.cutter);
+	model.feedBeforeCutLines = reader.read('feedBeforeCutLines', integer(0, 20), model.feedBeforeCutLines);
+	model.doubleByte.startsInChineseMode = reader.read('startsInChineseMode', flag, model.doubleByte.startsInChineseMode);
+	model.doubleByte.obeysChineseModeOff = reader.read('obeysChineseModeOff', flag, model.doubleByte.obeysChineseModeOff);
+	model.status = reader.read('status', statusCheck, model.status);
+	model.confirmation = reader.read('confirmation', oneOf(['gs-r', 'gs-h', 'none'] as const), model.confirmation);
+	return model;
+}
+
+function readPrinter(reader: SectionReader): PrinterSettings {
 	return {
 		host: reader.read('host', textWhere(isHostName, 'a host name or IP address such as 192.168.1.50'), '127.0.0.1'),
 		port: reader.read('port', integer(1, 65_535), 9100),
-		columns: reader.read('columns', oneOf([32, 48] as const), 32),
-		encoding: reader.read('encoding', oneOf(['gb18030', 'cp437', 'cp858'] as const), 'gb18030'),
-		nativeQr: reader.read('nativeQr', flag, true),
 		copies: reader.read('copies', integer(1, 3), 2),
-		cut: reader.read('cut', flag, true),
 		connectTimeoutMs: reader.read('connectTimeoutMs', integer(100, 60_000), 3000),
 		writeTimeoutMs: reader.read('writeTimeoutMs', integer(100, 120_000), 5000),
+		model: readPrinterModel(reader),
 	};
 }
 

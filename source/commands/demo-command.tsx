@@ -110,7 +110,7 @@ export async function runDemo(argv: string[]): Promise<number> {
 				host: '127.0.0.1',
 				port: 0,
 				outDir: slipsFolder,
-				columns: config.printer.columns,
+				columns: config.printer.model.paper.columns.fontA,
 				fault: printer.fault,
 				timeZone: config.timeZone,
 			});

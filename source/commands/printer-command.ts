@@ -9,6 +9,7 @@ import {
 	type EmulatorQuirk,
 	type PrinterFault,
 } from '../printing/emulator/printer-emulator.js';
+import {builtInProfile, isBuiltInProfileName} from '../domain/printer-profiles.js';
 import {profileAnswers, profileNames, type ProfileAnswers} from '../printing/profile-answers.js';
 import {messagesFor} from '../i18n/catalogue.js';
 import {formatDateTime} from '../domain/time-format.js';
@@ -181,7 +182,9 @@ export async function runPrinterCommand(argv: string[]): Promise<number> {
 			byteRate: settings.fault === 'paper-out-mid' ? undefined : settings.rate,
 			paperOutAfterBytes: settings.fault === 'paper-out-mid' ? settings.rate : undefined,
 			timeZone: settings.timeZone,
-			model: settings.model,
+			answers: settings.model,
+			model:
+				settings.model && isBuiltInProfileName(settings.model.name) ? builtInProfile(settings.model.name) : undefined,
 			quirks: settings.quirks,
 			onJob(job) {
 				writeText(process.stdout, `${describeJob(job, settings.timeZone)}\n`);

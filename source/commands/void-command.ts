@@ -3,14 +3,15 @@ import {printFailureText} from '../i18n/print-failure-text.js';
 import {messagesFor} from '../i18n/catalogue.js';
 import {formatScreen} from '../domain/money.js';
 import {formatDateTime} from '../domain/time-format.js';
-import {printJob} from '../services/print-service.js';
+import {printJob, voidSlipSubstitutions} from '../services/print-service.js';
+import {slipSubstitutionText} from '../i18n/slip-substitution-text.js';
 import {checkVoidable, voidTransaction} from '../services/void-service.js';
 import {findSales, isSaleNumber} from '../services/transaction-lookup.js';
 import {orderLookupText} from '../i18n/order-lookup-text.js';
 import {saleLabel} from '../domain/transaction.js';
 import type {CommandMessages} from '../i18n/command-messages.js';
 import {CommandError} from './command-errors.js';
-import {languageOfArguments, openCommandContext, parseCommand} from './command-context.js';
+import {languageOfArguments, openCommandContext, parseCommand, type CommandContext} from './command-context.js';
 import {readLine, secretSource} from './secret-input.js';
 import {authenticateFromSource} from './supervisor-auth.js';
 
@@ -24,6 +25,22 @@ With --password-stdin: the operator's password on the first line, the supervisor
 The slip prints on the configured printer; with --no-print it waits in the print queue (exit 3).
 Exit status: 0 voided and printed, 3 voided but the slip waits in the print queue (the reason is
 printed), 2 refused (the reason is printed), 1 error.`;
+
+/** What the printer cannot print as it is, found and said before the void commits, never printed as `?`. */
+function sayWhatTheSlipSubstitutes(
+	context: CommandContext,
+	sale: Parameters<typeof voidSlipSubstitutions>[1],
+	voidBy: Parameters<typeof voidSlipSubstitutions>[2],
+): void {
+	const note = slipSubstitutionText(
+		voidSlipSubstitutions(context, sale, voidBy),
+		context.config.printer.model.name,
+		context.language,
+	);
+	if (note !== '') {
+		console.log(note);
+	}
+}
 
 /** The configured reasons by number, on the terminal; anything but a listed number voids nothing. */
 async function askForReason(reasons: readonly string[], text: CommandMessages['void']): Promise<string> {
@@ -133,6 +150,14 @@ export async function runVoid(argv: string[]): Promise<number> {
 			}
 
 			reason = await askForReason(context.config.voidReasons, text);
+		}
+
+		if (answer.ok) {
+			sayWhatTheSlipSubstitutes(context, transaction, {
+				operatorNo: operator.operatorNo,
+				reason,
+				approverNo: approver?.operatorNo,
+			});
 		}
 
 		const outcome = voidTransaction(context, {

@@ -54,24 +54,13 @@ export function chineseModeOff(): Uint8Array {
 	return Buffer.from([FS, 0x2e]);
 }
 
-export type CodePage = 'cp437' | 'cp858';
-
-/** ESC t n page numbers from Epson's character code tables. */
-export const codePageNumber: Record<CodePage, number> = {cp437: 0, cp858: 19};
-
-export function codePageFromNumber(number: number): CodePage | undefined {
-	for (const [page, value] of Object.entries(codePageNumber)) {
-		if (value === number) {
-			return page as CodePage;
-		}
+/** ESC t n: selects a character code table by the printer vendor's own number (the profile says which). */
+export function selectCodePage(number: number): Uint8Array {
+	if (!Number.isInteger(number) || number < 0 || number > 255) {
+		throw new RangeError(`ESC t takes 0-255, got ${number}`);
 	}
 
-	return undefined;
-}
-
-/** ESC t n. */
-export function selectCodePage(page: CodePage): Uint8Array {
-	return Buffer.from([ESC, 0x74, codePageNumber[page]]);
+	return Buffer.from([ESC, 0x74, number]);
 }
 
 /** GS ( k with its pL pH length prefix: the count of bytes after pH (cn, fn and parameters). */
@@ -127,13 +116,28 @@ export function qrPrint(): Uint8Array {
 	return qrFunction(0x51, Uint8Array.from([48]));
 }
 
-/** GS V 66 n: feed to the cutting position plus n vertical motion units, then partial cut. */
-export function feedAndCut(feedUnits = 0): Uint8Array {
+/** GS V 66 n (partial) or GS V 65 n (full): feed to the cutting position plus n vertical motion units, then cut. */
+export function feedAndCut(feedUnits = 0, kind: 'partial' | 'full' = 'partial'): Uint8Array {
 	if (!Number.isInteger(feedUnits) || feedUnits < 0 || feedUnits > 255) {
 		throw new RangeError(`feed before cut must be 0-255 units, got ${feedUnits}`);
 	}
 
-	return Buffer.from([GS, 0x56, 66, feedUnits]);
+	return Buffer.from([GS, 0x56, kind === 'full' ? 65 : 66, feedUnits]);
+}
+
+/**
+ * GS v 0 m xL xH yL yH d1…dk: a raster bit image, normal density (m = 0). `widthBytes` bytes per row,
+ * each byte eight dots left to right, most significant bit first; a 1 bit is a printed dot.
+ */
+export function rasterImage(widthBytes: number, height: number, data: Uint8Array): Uint8Array {
+	if (widthBytes < 1 || widthBytes > 0xff_ff || height < 1 || height > 0x0f_ff || data.length !== widthBytes * height) {
+		throw new RangeError(`raster image of ${widthBytes} bytes × ${height} rows does not match ${data.length} bytes`);
+	}
+
+	return Buffer.concat([
+		Buffer.from([GS, 0x76, 0x30, 0, widthBytes & 0xff, widthBytes >> 8, height & 0xff, height >> 8]),
+		data,
+	]);
 }
 
 export type StatusRequest = 1 | 2 | 3 | 4;

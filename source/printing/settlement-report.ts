@@ -1,7 +1,7 @@
 import {formatAnchor, type AuditAnchor} from '../domain/audit-chain.js';
 import type {BatchSummary, ChannelTotals} from '../domain/batch-summary.js';
 import {singleLine} from '../domain/display-text.js';
-import {formatSlip} from '../domain/money.js';
+import {formatPlain, formatSlip as formatSlipFullWidth} from '../domain/money.js';
 import {formatDateTime} from '../domain/time-format.js';
 import {merchantLines, type MerchantFields} from './merchant-lines.js';
 import {cut, feed, labelValue, rule, slipHeader, text, type SlipLine, type SlipModel} from './slip-model.js';
@@ -43,6 +43,8 @@ export function buildSettlementReport(
 	options: {reprint: boolean; labels?: SlipLabels},
 ): SlipModel {
 	const say = (words: Label) => sayLabel(words, options.labels);
+	// On a code page the amounts are ASCII only, so none depends on the printer's yen glyph.
+	const formatSlip = options.labels === 'english' ? formatPlain : formatSlipFullWidth;
 	const field = (value: string) => singleLine(value).trim();
 	const counted = (words: Label, count: number) => `${say(words)} ${count}`;
 	const totals = (row: Omit<ChannelTotals, 'channel'>): SlipLine[] => [

@@ -31,3 +31,8 @@ export const channelLabel = Object.fromEntries(
 export function say(words: Label, labels: SlipLabels | undefined): string {
 	return labels === 'english' ? words[1] : `${words[0]} ${words[1]}`;
 }
+
+/** Labels for a printer by the text it prints: both languages in Chinese mode, English alone on a code page. */
+export function labelsFor(chinese: boolean): SlipLabels {
+	return chinese ? 'bilingual' : 'english';
+}

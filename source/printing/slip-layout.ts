@@ -1,8 +1,9 @@
 import {displayWidth} from '../domain/display-width.js';
 import {stripControl} from '../domain/display-text.js';
 import type {Alignment} from './escpos-commands.js';
+import type {CutterKind, PrinterModel} from './printer-profile.js';
 import type {SlipLine, SlipModel} from './slip-model.js';
-import {printableText, printerWidth, type PrinterEncoding} from './text-encoding.js';
+import {encodingFor, printableText, printerWidth, type PrinterEncoding, type Substitution} from './text-encoding.js';
 
 /** One physical line or action on paper, after wrapping; both renderers draw exactly these. */
 export type PaperLine =
@@ -12,19 +13,36 @@ export type PaperLine =
 
 /**
  * What the layout needs to know about the paper. Without `encoding` the text is laid out as a terminal
- * shows it; with one, as that printer prints it (its width rules, its `?` for what it cannot print).
+ * shows it; with one, as that printer prints it (its width rules, its substitutions for what it lacks).
+ * Without `cutter` a cut stays a cut; with `none` it becomes a tear line and the feed to the tear bar.
  */
 export type LayoutTarget = {
 	columns: number;
 	encoding?: PrinterEncoding;
-	nativeQr?: boolean;
-	cut?: boolean;
+	cutter?: CutterKind;
+	feedBeforeCutLines?: number;
 };
 
-export type Layout = {lines: PaperLine[]; unencodable: string[]};
+/**
+ * A slip laid out: the paper lines; each character the printer could not print as itself; and each
+ * substitution made for them, which the clerk and the command line are told before the void commits.
+ */
+export type Layout = {lines: PaperLine[]; unencodable: string[]; substitutions: Substitution[]};
 
-/** Lines fed instead of a cut on printers without a cutter, so the slip clears the tear bar. */
-export const tearOffFeedLines = 4;
+/** The layout target of a printer model: its Font A columns, its encoding, its cutter. */
+export function layoutTargetFor(model: PrinterModel): LayoutTarget {
+	return {
+		columns: model.paper.columns.fontA,
+		encoding: encodingFor(model),
+		cutter: model.cutter,
+		feedBeforeCutLines: model.feedBeforeCutLines,
+	};
+}
+
+/** Printed between copies where the paper is torn by hand: where to tear. */
+export function tearLine(columns: number): string {
+	return '- '.repeat(Math.floor(columns / 2)).trimEnd();
+}
 
 /** A stacked value sits this many columns right of its label. */
 const valueIndent = 2;
@@ -35,33 +53,72 @@ export function measureFor(encoding: PrinterEncoding | undefined): Measure {
 	return encoding === undefined ? displayWidth : (text: string) => printerWidth(text, encoding);
 }
 
-/** Greedy wrap by width, breaking at a space when one is on the line, else between characters (Chinese has no spaces). */
+/** A character a line may break before and after, as Chinese text breaks between any two characters. */
+const breaksAround = /[\p{Script=Han}\u3000-\u303F]/u;
+/** Punctuation that stays with the character before it: a line never starts with it. */
+const staysWithPrevious = /[,.;:!?)\]}%，。、；：！？）】》]/u;
+
+/**
+ * The unbreakable pieces of a paragraph, each with whether a space came before it: a Latin word, a
+ * number or an amount (`-￥128.50`) is one piece; each Chinese character is its own, closing punctuation
+ * kept with the piece before it.
+ */
+function pieces(content: string): Array<{text: string; spaced: boolean}> {
+	const result: Array<{text: string; spaced: boolean}> = [];
+	let spaced = false;
+	let previous = '';
+	for (const character of content) {
+		if (character === ' ') {
+			spaced = result.length > 0;
+			previous = '';
+			continue;
+		}
+
+		const last = result.at(-1);
+		const glued =
+			last !== undefined &&
+			previous !== '' &&
+			(staysWithPrevious.test(character) || (!breaksAround.test(character) && !breaksAround.test(previous)));
+		if (glued) {
+			last.text += character;
+		} else {
+			result.push({text: character, spaced});
+		}
+
+		previous = character;
+		spaced = false;
+	}
+
+	return result;
+}
+
+/**
+ * Greedy wrap by width at piece boundaries: between words, between Chinese characters, never inside a
+ * number, an amount or a word. Only a piece wider than the whole line is cut, between characters.
+ */
 export function wrapToWidth(content: string, columns: number, measure: Measure): string[] {
 	const room = Math.max(1, columns);
 	const lines: string[] = [];
 	let line = '';
-	for (const character of content) {
-		if (measure(line + character) <= room) {
-			line += character;
+	for (const piece of pieces(content)) {
+		const joined = line === '' ? piece.text : line + (piece.spaced ? ' ' : '') + piece.text;
+		if (measure(joined) <= room) {
+			line = joined;
 			continue;
 		}
 
-		if (character === ' ') {
-			lines.push(line.trimEnd());
-			line = '';
-			continue;
+		if (line !== '') {
+			lines.push(line);
 		}
 
-		const space = line.lastIndexOf(' ');
-		if (space > 0 && measure(line.slice(space + 1) + character) <= room) {
-			lines.push(line.slice(0, space).trimEnd());
-			line = line.slice(space + 1) + character;
-		} else {
-			if (line !== '') {
+		line = '';
+		for (const character of piece.text) {
+			if (line !== '' && measure(line + character) > room) {
 				lines.push(line);
+				line = '';
 			}
 
-			line = character;
+			line += character;
 		}
 	}
 
@@ -127,15 +184,7 @@ function layoutLine(line: SlipLine, context: Context): PaperLine[] {
 
 		case 'qr': {
 			const data = context.clean(line.data).replaceAll('\n', '');
-			if (data === '') {
-				return [];
-			}
-
-			if (context.target.nativeQr === false) {
-				return wrapToWidth(data, context.columns, context.measure).map(part => plain(part, 'centre'));
-			}
-
-			return [{kind: 'qr', data}];
+			return data === '' ? [] : [{kind: 'qr', data}];
 		}
 
 		case 'feed': {
@@ -143,14 +192,22 @@ function layoutLine(line: SlipLine, context: Context): PaperLine[] {
 		}
 
 		case 'cut': {
-			return context.target.cut === false ? Array.from({length: tearOffFeedLines}, () => plain('')) : [{kind: 'cut'}];
+			const {cutter, feedBeforeCutLines = 0} = context.target;
+			const fed = Array.from({length: feedBeforeCutLines}, () => plain(''));
+			if (cutter === 'none') {
+				// No cutter: a line shows where to tear, then the feed that brings it to the tear bar.
+				return [plain(tearLine(context.columns)), ...fed];
+			}
+
+			return [...fed, {kind: 'cut'}];
 		}
 	}
 }
 
-/** Lays a slip out for one paper width and, when given, one printer encoding. */
+/** Lays a slip out for one paper width and, when given, one printer encoding and cutter. */
 export function layoutSlip(model: SlipModel, target: LayoutTarget): Layout {
 	const unencodable: string[] = [];
+	const substitutions: Substitution[] = [];
 	const {encoding} = target;
 	const clean =
 		encoding === undefined
@@ -160,6 +217,12 @@ export function layoutSlip(model: SlipModel, target: LayoutTarget): Layout {
 					for (const character of printable.unencodable) {
 						if (!unencodable.includes(character)) {
 							unencodable.push(character);
+						}
+					}
+
+					for (const entry of printable.substitutions) {
+						if (!substitutions.some(known => known.from === entry.from && known.to === entry.to)) {
+							substitutions.push(entry);
 						}
 					}
 
@@ -175,6 +238,7 @@ export function layoutSlip(model: SlipModel, target: LayoutTarget): Layout {
 	return {
 		lines: model.lines.flatMap(line => layoutLine(line, context)),
 		unencodable,
+		substitutions,
 	};
 }
 

@@ -25,7 +25,8 @@ export type VoidSlipInput = MerchantFields & {
 	batchNo: string;
 	/** The void's own new voucher number. */
 	voucherNo: string;
-	authCode: string;
+	/** The void's own authorisation code, when its platform gave one; never the sale's (that is `originalAuthCode`). */
+	authCode?: string;
 	/** The void's reference number; also the QR code's content. */
 	referenceNo: string;
 	/** Epoch milliseconds of the void. */
@@ -35,6 +36,10 @@ export type VoidSlipInput = MerchantFields & {
 	amount: Fen;
 	currency: string;
 	originalVoucherNo: string;
+	/** The sale's authorisation code, reference number and time, printed as the original's (原授权码, 原参考号, 原交易日期). */
+	originalAuthCode: string;
+	originalReferenceNo: string;
+	originalCreatedAt: number;
 	reason: string;
 	approverNo?: string;
 };
@@ -51,6 +56,7 @@ const label = {
 	title: ['POS签购单', 'VOID SLIP'],
 	merchantCopy: ['商户存根', 'MERCHANT COPY'],
 	cardholderCopy: ['持卡人存根', 'CARDHOLDER COPY'],
+	customerCopy: ['顾客存根', 'CUSTOMER COPY'],
 	bankCopy: ['银行存根', 'BANK COPY'],
 	cardNo: ['卡号', 'CARD NO'],
 	account: ['付款账户', 'PAYER'],
@@ -64,22 +70,33 @@ const label = {
 	amount: ['金额', 'AMOUNT'],
 	remarks: ['备注', 'REFERENCE'],
 	originalVoucher: ['原凭证号', 'ORIG VOUCHER'],
+	originalAuth: ['原授权码', 'ORIG AUTH'],
+	originalReference: ['原参考号', 'ORIG REF'],
+	originalDate: ['原交易日期', 'ORIG DATE'],
 	reason: ['原因', 'REASON'],
 	approvedBy: ['授权主管', 'APPROVED BY'],
 	signature: ['持卡人签名', 'CARDHOLDER SIGNATURE'],
-	acknowledgement: ['本人确认以上交易,同意将其记入本卡账户', 'I ACKNOWLEDGE THE ABOVE TRANSACTION'],
+	// A void's statement, not the sale's (which agrees to a charge): the cardholder agrees to its reversal.
+	acknowledgement: ['本人同意撤销以上交易', 'I AGREE TO THE ABOVE VOID'],
 } as const satisfies Record<string, Label>;
 
-/** Copy names in print order; the first is the merchant's, the only one with a signature block. */
-const copyOrder = [label.merchantCopy, label.cardholderCopy, label.bankCopy];
+/**
+ * Copy names in print order; the first is the merchant's, and on a card void the only one with a
+ * signature block. A QR payment has no card and no cardholder: its second copy is the customer's.
+ */
+const cardCopies = [label.merchantCopy, label.cardholderCopy, label.bankCopy];
+const qrCopies = [label.merchantCopy, label.customerCopy, label.bankCopy];
 
 function isCard(channel: Channel): boolean {
 	return channel === 'debit' || channel === 'credit';
 }
 
-/** `RMB -￥128.50` for yuan, `USD -128.50` otherwise. */
-export function slipAmount(amount: Fen, currency: string): string {
-	return currency === 'CNY' ? `RMB ${formatSlip(-amount)}` : `${currency} ${formatPlain(-amount)}`;
+/**
+ * `RMB -￥128.50` for yuan, `USD -128.50` otherwise; with `asciiOnly` (a printer on a code page, whose
+ * yen glyph is not to be relied on) `CNY -128.50`, so the amount never depends on a substitution.
+ */
+export function slipAmount(amount: Fen, currency: string, asciiOnly = false): string {
+	return currency === 'CNY' && !asciiOnly ? `RMB ${formatSlip(-amount)}` : `${currency} ${formatPlain(-amount)}`;
 }
 
 /** Builds one void slip: each copy from the merchant's, separated by cuts. */
@@ -90,7 +107,9 @@ export function buildVoidSlip(input: VoidSlipInput, options: VoidSlipOptions): S
 	const field = (value: string) => singleLine(value).trim();
 	// Narrow paper stacks the long values under their labels, as counter slips do; wide paper keeps what fits on one line.
 	const stackLong = options.columns < 48;
+	const copyOrder = isCard(input.channel) ? cardCopies : qrCopies;
 	const copies = Math.min(Math.max(Math.trunc(options.copies), 1), copyOrder.length);
+	const ownAuthCode = field(input.authCode ?? '');
 
 	const body = (copyName: Label, signature: boolean): SlipLine[] => {
 		const lines: SlipLine[] = [
@@ -107,13 +126,22 @@ export function buildVoidSlip(input: VoidSlipInput, options: VoidSlipOptions): S
 			}),
 			labelValue(say(label.batchNo), field(input.batchNo)),
 			labelValue(say(label.voucherNo), field(input.voucherNo)),
-			labelValue(say(label.authNo), field(input.authCode)),
+			...(ownAuthCode === '' ? [] : [labelValue(say(label.authNo), ownAuthCode)]),
 			labelValue(say(label.referenceNo), field(input.referenceNo)),
 			labelValue(say(label.dateTime), formatDateTime(input.createdAt, input.timeZone), {stacked: stackLong}),
-			labelValue(say(label.amount), slipAmount(input.amount, field(input.currency)), {bold: true}),
+			labelValue(say(label.amount), slipAmount(input.amount, field(input.currency), options.labels === 'english'), {
+				bold: true,
+			}),
 			rule(),
 			labelValue(say(label.remarks), ''),
 			labelValue(say(label.originalVoucher), field(input.originalVoucherNo), {
+				indent: 2,
+			}),
+			...(field(input.originalAuthCode) === ''
+				? []
+				: [labelValue(say(label.originalAuth), field(input.originalAuthCode), {indent: 2})]),
+			labelValue(say(label.originalReference), field(input.originalReferenceNo), {indent: 2}),
+			labelValue(say(label.originalDate), formatDateTime(input.originalCreatedAt, input.timeZone).slice(0, 10), {
 				indent: 2,
 			}),
 			labelValue(say(label.reason), freeText(input.reason), {indent: 2}),
@@ -123,7 +151,8 @@ export function buildVoidSlip(input: VoidSlipInput, options: VoidSlipOptions): S
 			lines.push(labelValue(say(label.approvedBy), approver, {indent: 2}));
 		}
 
-		lines.push(qr(field(input.referenceNo)));
+		// The feed keeps the symbol's quiet zone clear of the next line.
+		lines.push(qr(field(input.referenceNo)), feed(1));
 		if (signature) {
 			lines.push(
 				text(say(label.signature)),
@@ -140,6 +169,8 @@ export function buildVoidSlip(input: VoidSlipInput, options: VoidSlipOptions): S
 	};
 
 	return {
-		lines: copyOrder.slice(0, copies).flatMap((copyName, index) => body(copyName, index === 0)),
+		lines: copyOrder
+			.slice(0, copies)
+			.flatMap((copyName, index) => body(copyName, index === 0 && isCard(input.channel))),
 	};
 }

@@ -1,4 +1,5 @@
 import type {PrintJobSubject} from '../domain/print-job-subject.js';
+import type {Transaction} from '../domain/transaction.js';
 import {isPrinterFailureKind, type QueueFailureKind} from '../domain/print-failure.js';
 import {storedFailure, type PrinterFailure} from '../printing/printer-failure.js';
 import {
@@ -8,7 +9,9 @@ import {
 	type PrinterAddress,
 	type PrinterReadiness,
 } from '../printing/printer-transport.js';
-import {renderSlipEscPos} from '../printing/render-escpos.js';
+import {describeSubstitution, labelsForModel, resolvePrinterModel} from '../printing/printer-profiles.js';
+import {renderSlipEscPos, type RenderedSlip} from '../printing/render-escpos.js';
+import type {Substitution} from '../printing/text-encoding.js';
 import {renderSlipText} from '../printing/render-text.js';
 import type {SlipModel} from '../printing/slip-model.js';
 import {buildVoidSlip} from '../printing/void-slip.js';
@@ -25,6 +28,7 @@ import type {ServiceContext} from './service-context.js';
 export type {PrinterFailure, PrinterFailureKind} from '../printing/printer-failure.js';
 export type {PrintFailureKind, QueueFailureKind} from '../domain/print-failure.js';
 export type {PrinterReadiness} from '../printing/printer-transport.js';
+export type {Substitution} from '../printing/text-encoding.js';
 
 /** Why a queued job was not sent: a printer failure, or the queue's own state. */
 export type QueueFailure = PrinterFailure | {kind: QueueFailureKind; detail: string};
@@ -39,7 +43,15 @@ export function isPrinterFailure(failure: QueueFailure): failure is PrinterFailu
  * was not written: the queue later shows it as interrupted, and the caller says so now.
  */
 export type PrintResult =
-	| {ok: true; jobId: number; preview: string; unencodable: string[]; recorded: boolean}
+	| {
+			ok: true;
+			jobId: number;
+			preview: string;
+			unencodable: string[];
+			/** What the printer could not print as itself and was printed as instead (the readme's substitution policy). */
+			substitutions: Substitution[];
+			recorded: boolean;
+	  }
 	| {ok: false; jobId: number; failure: QueueFailure; preview: string; recorded: boolean};
 
 /** A reprint queued, or why not: the database was busy (nothing was written), or there is no such void. */
@@ -76,23 +88,80 @@ function voidSlipModel(context: ServiceContext, job: PrintJobRow): SlipModel {
 			channel: transaction.channel,
 			batchNo: batch.batchNo,
 			voucherNo: voidRow.voucherNo,
-			authCode: transaction.authCode,
 			referenceNo: voidRow.referenceNo,
 			createdAt: voidRow.createdAt,
 			timeZone: config.timeZone,
 			amount: transaction.amount,
 			currency: transaction.currency,
 			originalVoucherNo: transaction.voucherNo,
+			originalAuthCode: transaction.authCode,
+			originalReferenceNo: transaction.referenceNo,
+			originalCreatedAt: transaction.createdAt,
 			reason: voidRow.reason,
 			approverNo: voidRow.approverNo,
 		},
 		{
-			columns: config.printer.columns,
+			columns: resolvePrinterModel(config).paper.columns.fontA,
 			reprint: job.reprint,
 			copies: config.printer.copies,
-			labels: config.printer.encoding === 'gb18030' ? 'bilingual' : 'english',
+			labels: labelsForModel(resolvePrinterModel(config)),
 		},
 	);
+}
+
+/**
+ * What the configured printer will substitute on the slip of voiding this sale for this reason, found
+ * by laying the slip out before the void commits (the readme's substitution policy). The void's own
+ * numbers are digits, which every printer prints, so stand-ins take their place.
+ */
+export function voidSlipSubstitutions(
+	context: ServiceContext,
+	sale: Pick<
+		Transaction,
+		| 'cardMasked'
+		| 'channel'
+		| 'authCode'
+		| 'referenceNo'
+		| 'amount'
+		| 'currency'
+		| 'voucherNo'
+		| 'createdAt'
+		| 'terminalId'
+	>,
+	voidBy: {operatorNo: string; reason: string; approverNo?: string},
+): Substitution[] {
+	const {config} = context;
+	const printer = resolvePrinterModel(config);
+	const model = buildVoidSlip(
+		{
+			merchantName: config.merchant.name,
+			merchantNo: config.merchant.number,
+			terminalId: sale.terminalId,
+			operatorNo: voidBy.operatorNo,
+			cardMasked: sale.cardMasked,
+			channel: sale.channel,
+			batchNo: '000000',
+			voucherNo: '000000',
+			referenceNo: '000000000000',
+			createdAt: sale.createdAt,
+			timeZone: config.timeZone,
+			amount: sale.amount,
+			currency: sale.currency,
+			originalVoucherNo: sale.voucherNo,
+			originalAuthCode: sale.authCode,
+			originalReferenceNo: sale.referenceNo,
+			originalCreatedAt: sale.createdAt,
+			reason: voidBy.reason,
+			approverNo: voidBy.approverNo,
+		},
+		{
+			columns: printer.paper.columns.fontA,
+			reprint: false,
+			copies: config.printer.copies,
+			labels: labelsForModel(printer),
+		},
+	);
+	return renderSlipEscPos(model, printer).substitutions;
 }
 
 /** Builds the printable model of a job from the records it prints, as they are now. */
@@ -124,14 +193,12 @@ function jobOrThrow(context: ServiceContext, jobId: number): PrintJobRow {
 
 /** A slip model as the configured printer will lay it out: the on-screen preview text. */
 export function previewFor(context: ServiceContext, model: SlipModel): string {
-	const {columns, encoding, nativeQr, cut} = context.config.printer;
-	return renderSlipText(model, columns, {encoding, nativeQr, cut});
+	return renderSlipText(model, resolvePrinterModel(context.config));
 }
 
-/** A slip model as the bytes the configured printer expects, with the characters it printed as `?`. */
-export function bytesFor(context: ServiceContext, model: SlipModel): {bytes: Uint8Array; unencodable: string[]} {
-	const {columns, encoding, nativeQr, cut} = context.config.printer;
-	return renderSlipEscPos(model, {columns, encoding, nativeQr, cut});
+/** A slip model as the bytes the configured printer expects, with the substitutions made for what it cannot print. */
+export function bytesFor(context: ServiceContext, model: SlipModel): RenderedSlip {
+	return renderSlipEscPos(model, resolvePrinterModel(context.config));
 }
 
 /** The slip of a job as plain text, exactly as the printer will lay it out: the on-screen preview. */
@@ -183,7 +250,7 @@ export async function printJob(
 	}
 
 	onProgress?.('checking');
-	const {bytes, unencodable} = bytesFor(context, model);
+	const {bytes, unencodable, substitutions} = bytesFor(context, model);
 	onProgress?.('sending');
 	const outcome = await printBytes(bytes, printerAddress(context));
 	const record = job.voidId === undefined ? `batch:${job.batchId}` : `void:${job.voidId}`;
@@ -197,7 +264,10 @@ export async function printJob(
 		// shows it as interrupted (maybe on paper, so its retry says REPRINT) and the clerk sees the answer.
 		const recorded = recordAfterPrinting(() => {
 			store.printJobs.markPrinted(jobId, context.now());
-			const note = unencodable.length > 0 ? `; printed as ? : ${unencodable.join('')}` : '';
+			const note =
+				substitutions.length > 0
+					? `; substituted: ${substitutions.map(entry => describeSubstitution(entry)).join(', ')}`
+					: '';
 			store.audit.append(
 				{
 					event: 'print',
@@ -209,7 +279,7 @@ export async function printJob(
 			);
 		});
 		onProgress?.('done');
-		return {ok: true, jobId, preview, unencodable, recorded};
+		return {ok: true, jobId, preview, unencodable, substitutions, recorded};
 	}
 
 	const {failure} = outcome;

@@ -1,4 +1,5 @@
 import {summarise, type BatchSummary} from '../domain/batch-summary.js';
+import {labelsForModel, resolvePrinterModel} from '../printing/printer-profiles.js';
 import {buildSettlementReport} from '../printing/settlement-report.js';
 import type {SlipModel} from '../printing/slip-model.js';
 import type {BatchRow} from '../store/batches-store.js';
@@ -35,7 +36,7 @@ export function reportModel(
 			summary: summary ?? batchSummary(context, batch.id),
 			auditAnchor: kind === 'settlement' ? store.audit.settlementAnchor(batch.batchNo, at) : undefined,
 		},
-		{reprint, labels: config.printer.encoding === 'gb18030' ? 'bilingual' : 'english'},
+		{reprint, labels: labelsForModel(resolvePrinterModel(config))},
 	);
 }
 

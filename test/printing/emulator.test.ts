@@ -12,7 +12,7 @@ import {addressOf, profile, sampleVoid} from './fixtures.js';
 
 const slipBytes = renderSlipEscPos(
 	buildVoidSlip(sampleVoid(), {columns: 48, reprint: false, copies: 2}),
-	profile({columns: 48}),
+	profile({columns: 48}).model,
 ).bytes;
 
 test('the parser gives the same commands whether bytes come whole or one at a time', t => {

@@ -34,8 +34,8 @@ test('FS & and FS . turn Chinese mode on and off', t => {
 });
 
 test('ESC t n selects PC437 as page 0 and PC858 as page 19', t => {
-	t.is(hex(command.selectCodePage('cp437')), '1b7400');
-	t.is(hex(command.selectCodePage('cp858')), '1b7413');
+	t.is(hex(command.selectCodePage(0)), '1b7400');
+	t.is(hex(command.selectCodePage(19)), '1b7413');
 });
 
 test('GS ( k function 165 selects QR model 2', t => {

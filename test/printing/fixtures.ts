@@ -1,4 +1,5 @@
-import type {PrinterProfile} from '../../source/config.js';
+import {parseConfig, type PrinterSettings} from '../../source/config.js';
+import type {PrinterModel} from '../../source/printing/printer-profile.js';
 import type {PrinterAddress} from '../../source/printing/printer-transport.js';
 import type {VoidSlipInput} from '../../source/printing/void-slip.js';
 
@@ -13,31 +14,52 @@ export function sampleVoid(overrides: Partial<VoidSlipInput> = {}): VoidSlipInpu
 		channel: 'debit',
 		batchNo: '000007',
 		voucherNo: '000124',
-		authCode: 'A1B2C3',
 		referenceNo: '331125000101',
 		createdAt: Date.UTC(2026, 10, 25, 9, 30, 12),
 		timeZone: 'Asia/Shanghai',
 		amount: 12_850,
 		currency: 'CNY',
 		originalVoucherNo: '000101',
+		originalAuthCode: 'A1B2C3',
+		originalReferenceNo: '331125000001',
+		originalCreatedAt: Date.UTC(2026, 10, 25, 6, 5, 44),
 		reason: '顾客取消 Customer cancelled',
 		approverNo: '00',
 		...overrides,
 	};
 }
 
-export function profile(overrides: Partial<PrinterProfile> = {}): PrinterProfile {
+/** The `printer` keys of a configuration file, as tests give them: a profile name and overrides. */
+export type PrinterKeys = Partial<{
+	profile: string;
+	columns: number;
+	encoding: string;
+	nativeQr: boolean;
+	cut: boolean;
+	copies: number;
+	qr: 'native' | 'raster';
+	cutter: 'none' | 'partial' | 'full';
+}>;
+
+/** A printer model as the configuration resolves these keys; without a profile, the default one at 32 columns. */
+export function printerModel(keys: PrinterKeys = {}): PrinterModel {
+	const {profile: name, columns, encoding, nativeQr, cut, qr, cutter} = keys;
+	const given = Object.fromEntries(
+		Object.entries({profile: name, columns, encoding, nativeQr, cut, qr, cutter}).filter(
+			([, value]) => value !== undefined,
+		),
+	);
+	return parseConfig({printer: given}).printer.model;
+}
+
+export function profile(keys: PrinterKeys = {}): PrinterSettings {
 	return {
 		host: '127.0.0.1',
 		port: 9100,
-		columns: 32,
-		encoding: 'gb18030',
-		nativeQr: true,
-		copies: 2,
-		cut: true,
+		copies: keys.copies ?? 2,
 		connectTimeoutMs: 300,
 		writeTimeoutMs: 300,
-		...overrides,
+		model: printerModel(keys),
 	};
 }
 

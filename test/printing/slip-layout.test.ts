@@ -35,11 +35,12 @@ for (const columns of [32, 48] as const) {
 
 test('32 columns: label and value spread to the right edge with Chinese counted as two columns', t => {
 	const slip = lines(buildVoidSlip(sampleVoid(), {columns: 32, reprint: false, copies: 2}), 32);
-	t.true(slip.includes('授权码 AUTH NO            A1B2C3'));
+	t.true(slip.includes('  原授权码 ORIG AUTH      A1B2C3'));
 	t.true(slip.includes('金额 AMOUNT        RMB -￥128.50'));
 	t.true(slip.includes('参考号 REF NO       331125000101'));
+	t.true(slip.includes('  原参考号 ORIG REF 331125000001'));
 	t.true(slip.includes('商户存根           MERCHANT COPY'));
-	for (const line of ['授权码 AUTH NO            A1B2C3', '金额 AMOUNT        RMB -￥128.50']) {
+	for (const line of ['  原授权码 ORIG AUTH      A1B2C3', '金额 AMOUNT        RMB -￥128.50']) {
 		t.is(displayWidth(line), 32);
 	}
 });
@@ -65,10 +66,12 @@ test('the slip prints merchant copy, cut, cardholder copy; signature block on th
 	const [merchant = '', cardholder = '', after] = slip.split('[CUT]');
 	t.true(merchant.includes('商户存根'));
 	t.true(merchant.includes('持卡人签名 CARDHOLDER SIGNATURE'));
-	t.true(merchant.includes('I ACKNOWLEDGE THE ABOVE'));
+	t.true(merchant.includes('本人同意撤销以上交易'));
+	t.true(merchant.includes('I AGREE TO THE ABOVE VOID'));
+	t.false(merchant.includes('记入本卡账户'), "the sale's statement is not the void's");
 	t.true(cardholder.includes('持卡人存根'));
 	t.false(cardholder.includes('持卡人签名'));
-	t.false(cardholder.includes('ACKNOWLEDGE'));
+	t.false(cardholder.includes('AGREE'));
 	t.is(after, '');
 	// Both copies carry the void's reference as a QR code.
 	t.is(slip.split('[QR: 331125000101]').length, 3);
@@ -130,7 +133,7 @@ test('the approver line appears only when a supervisor approved', t => {
 	);
 });
 
-test('English labels for Western printers, with the amount in ¥', t => {
+test('English labels for Western printers, with the amount in ASCII only', t => {
 	const slip = renderSlipText(
 		buildVoidSlip(sampleVoid(), {
 			columns: 32,
@@ -138,12 +141,11 @@ test('English labels for Western printers, with the amount in ¥', t => {
 			copies: 1,
 			labels: 'english',
 		}),
-		32,
-		{encoding: 'cp858'},
+		profile({encoding: 'cp858'}).model,
 	);
 	t.true(slip.includes('REPRINT'));
 	t.false(slip.includes('重打印'));
-	t.true(slip.split('\n').includes('AMOUNT              RMB -¥128.50'));
+	t.true(slip.split('\n').includes(`AMOUNT${' '.repeat(15)}CNY -128.50`));
 });
 
 test('a QR channel names the payer account and the channel', t => {
@@ -167,7 +169,7 @@ test('a merchant name carrying ESC, DLE and GS never reaches the wire as a comma
 		reprint: false,
 		copies: 2,
 	});
-	const {bytes} = renderSlipEscPos(model, profile());
+	const {bytes} = renderSlipEscPos(model, profile().model);
 	const events = new CommandParser().push(bytes);
 	t.is(events.filter(event => event.kind === 'init').length, 1);
 	t.is(events.filter(event => event.kind === 'status').length, 0);
@@ -177,33 +179,45 @@ test('a merchant name carrying ESC, DLE and GS never reaches the wire as a comma
 	t.true(renderSlipText(model, 32).includes('Shop@VpúName'));
 });
 
-test('the preview shows what the printer prints: ? for characters it cannot, reported by the encoder', t => {
+test('the preview shows what the printer prints: substitutes for characters it cannot, reported by the layout', t => {
 	const model = buildVoidSlip(sampleVoid(), {
 		columns: 32,
 		reprint: false,
 		copies: 1,
 		labels: 'english',
 	});
-	t.true(renderSlipText(model, 32, {encoding: 'cp437'}).includes('  ?????'));
-	t.deepEqual(renderSlipEscPos(model, profile({encoding: 'cp437'})).unencodable, [...'示例便利店顾客取消']);
+	const cp437 = profile({encoding: 'cp437'}).model;
+	const slip = renderSlipText(model, cp437);
+	t.true(slip.split('\n').includes('  (...)'), 'the Chinese-only merchant name is marked as omitted');
+	t.true(slip.includes('REASON      Customer cancelled'), 'the Chinese half of the bilingual reason is dropped');
+	t.false(slip.includes('?'));
+	const rendered = renderSlipEscPos(model, cp437);
+	t.deepEqual(rendered.unencodable, [...'示例便利店顾客取消']);
+	t.deepEqual(rendered.substitutions, [
+		{from: '示例便利店', to: '(...)'},
+		{from: '顾客取消', to: ''},
+	]);
 	t.deepEqual(
-		renderSlipEscPos(buildVoidSlip(sampleVoid(), {columns: 32, reprint: false, copies: 1}), profile()).unencodable,
+		renderSlipEscPos(buildVoidSlip(sampleVoid(), {columns: 32, reprint: false, copies: 1}), profile().model)
+			.substitutions,
 		[],
 	);
 });
 
-test('without native QR the reference is printed as text; without a cutter the copies are fed apart', t => {
+test('without native QR the reference is a raster image; without a cutter the copies get a tear line', t => {
 	const model = buildVoidSlip(sampleVoid(), {
 		columns: 32,
 		reprint: false,
 		copies: 2,
 	});
-	const slip = renderSlipText(model, 32, {nativeQr: false, cut: false});
-	t.false(slip.includes('[QR:'));
+	const printer = profile({nativeQr: false, cut: false}).model;
+	const slip = renderSlipText(model, printer);
+	t.true(slip.includes('[QR: 331125000101]'));
 	t.false(slip.includes('[CUT]'));
-	t.true(slip.split('\n').includes('          331125000101'));
-	const {bytes} = renderSlipEscPos(model, profile({nativeQr: false, cut: false}));
-	t.false(new CommandParser().push(bytes).some(event => event.kind === 'qr' || event.kind === 'cut'));
+	t.is(slip.split('\n').filter(line => line === '- '.repeat(16).trimEnd()).length, 2);
+	const events = new CommandParser(printer).push(renderSlipEscPos(model, printer).bytes);
+	t.false(events.some(event => event.kind === 'qr' || event.kind === 'cut'));
+	t.is(events.filter(event => event.kind === 'raster').length, 2);
 });
 
 test('generic lines: centred double size counts double width; rules fill the paper', t => {

@@ -14,8 +14,8 @@ const model = buildVoidSlip(sampleVoid(), {
 	reprint: false,
 	copies: 2,
 });
-const slip = renderSlipEscPos(model, printer);
-const preview = renderSlipText(model, 32, printer);
+const slip = renderSlipEscPos(model, printer.model);
+const preview = renderSlipText(model, printer.model);
 
 // A hang would show as the test's own timeout, far above the 300 ms the transport is given.
 const hangGuardMs = 10_000;

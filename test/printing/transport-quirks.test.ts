@@ -8,8 +8,8 @@ import {addressOf, profile, sampleVoid} from './fixtures.js';
 
 const printer = profile({columns: 32});
 const model = buildVoidSlip(sampleVoid(), {columns: 32, reprint: false, copies: 2});
-const slip = renderSlipEscPos(model, printer);
-const preview = renderSlipText(model, 32, printer);
+const slip = renderSlipEscPos(model, printer.model);
+const preview = renderSlipText(model, printer.model);
 const hangGuardMs = 20_000;
 
 const gsR: PrinterChecks = {status: {kind: 'dle-eot', answers: [1, 2, 4]}, confirmation: 'gs-r'};

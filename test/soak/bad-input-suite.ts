@@ -15,7 +15,7 @@ import {printJob} from '../../source/services/print-service.js';
 import {voidTransaction} from '../../source/services/void-service.js';
 import {openStore, type Store} from '../../source/store/store.js';
 import {testScrypt, tempDirectory} from '../helpers/fixture.js';
-import {sampleVoid} from '../printing/fixtures.js';
+import {printerModel, sampleVoid} from '../printing/fixtures.js';
 import {optionalColumns, requiredColumns} from '../../source/services/import-row.js';
 import {testClock} from '../helpers/test-clock.js';
 import {addNote, controlCharacter, emptyFigures, noteViolation, type SuiteFigures} from './figures.js';
@@ -590,7 +590,7 @@ function slipProperty(runs: number, seed?: number): Property {
 			copies: 2,
 			labels: target.labels,
 		});
-		return new CommandParser().push(renderSlipEscPos(model, {...target, nativeQr: true, cut: true}).bytes);
+		return new CommandParser().push(renderSlipEscPos(model, printerModel(target)).bytes);
 	});
 	return {
 		name: 'merchant names and reasons on slips',
@@ -618,9 +618,9 @@ function slipProperty(runs: number, seed?: number): Property {
 							copies: 2,
 							labels: target.labels,
 						});
-						const profile = {...target, nativeQr: true, cut: true};
-						checkPrinterBytes(renderSlipEscPos(model, profile).bytes, baselines[which]!);
-						expectClean(renderSlipText(model, target.columns, profile), 'the on-screen slip preview', true);
+						const printer = printerModel(target);
+						checkPrinterBytes(renderSlipEscPos(model, printer).bytes, baselines[which]!);
+						expectClean(renderSlipText(model, printer), 'the on-screen slip preview', true);
 					},
 				),
 				{numRuns: runs, seed},

@@ -1,5 +1,6 @@
 /* eslint-disable no-bitwise -- ESC/POS parameters and status replies are bit fields. */
 import {alignmentFromCode, DLE, ESC, FS, GS, LF, type Alignment} from '../escpos-commands.js';
+import type {PrinterModel} from '../printer-profile.js';
 
 /** One command or run of text from the byte stream; `raw` is the bytes it came from. */
 export type PrinterEvent = {raw: Uint8Array} & (
@@ -12,6 +13,8 @@ export type PrinterEvent = {raw: Uint8Array} & (
 	| {kind: 'text'; bytes: Uint8Array}
 	| {kind: 'line-feed'}
 	| {kind: 'qr'; fn: number; parameters: Uint8Array}
+	/** GS v 0: a raster bit image, `widthBytes` bytes (8 dots each) by `height` rows. */
+	| {kind: 'raster'; mode: number; widthBytes: number; height: number; data: Uint8Array}
 	| {kind: 'cut'; mode: number; feed: number}
 	| {kind: 'status'; n: number}
 	/** GS r n, GS a n, GS I n, GS ( H: what the printer answers in sequence, or ASB; `data` is GS ( H's parameters after fn. */
@@ -60,7 +63,10 @@ function stepEsc(second: number, need: Need, unknown: Unknown): Step {
 	}
 }
 
-function stepGs(bytes: Uint8Array, need: Need, unknown: Unknown): Step {
+/** What the parser knows of the printer: whether GS ( k exists at all. */
+type Abilities = {qrCommand: boolean};
+
+function stepGs(bytes: Uint8Array, need: Need, unknown: Unknown, abilities: Abilities): Step {
 	const second = bytes[1] ?? -1;
 	const third = bytes[2];
 	switch (second) {
@@ -98,6 +104,11 @@ function stepGs(bytes: Uint8Array, need: Need, unknown: Unknown): Step {
 			}
 
 			const length = bytes[3]! + bytes[4]! * 256;
+			if (third === 0x6b && !abilities.qrCommand) {
+				// A printer without GS ( k takes GS ( for an unknown command and prints what follows as text.
+				return unknown(2, 'GS ( k: this printer has no QR command; its parameters print as text');
+			}
+
 			if (third === 0x48) {
 				return need(5 + length, raw => ({kind: 'query', command: 'gs-h', n: raw[5] ?? 0, data: raw.subarray(6), raw}));
 			}
@@ -121,6 +132,27 @@ function stepGs(bytes: Uint8Array, need: Need, unknown: Unknown): Step {
 			return need(3, raw => ({kind: 'query', command, n: raw[2]!, data: raw.subarray(3), raw}));
 		}
 
+		case 0x76: {
+			if (bytes.length < 8) {
+				return 'incomplete';
+			}
+
+			if (third !== 0x30) {
+				return unknown(3, 'GS v other than GS v 0');
+			}
+
+			const widthBytes = bytes[4]! + bytes[5]! * 256;
+			const height = bytes[6]! + bytes[7]! * 256;
+			return need(8 + widthBytes * height, raw => ({
+				kind: 'raster',
+				mode: raw[3]!,
+				widthBytes,
+				height,
+				data: raw.subarray(8),
+				raw,
+			}));
+		}
+
 		default: {
 			return unknown(2, 'unknown GS command');
 		}
@@ -128,7 +160,7 @@ function stepGs(bytes: Uint8Array, need: Need, unknown: Unknown): Step {
 }
 
 /** Decodes one command at the start of `bytes`; 'incomplete' when its end has not arrived yet. */
-function step(bytes: Uint8Array): Step {
+function step(bytes: Uint8Array, abilities: Abilities): Step {
 	const [first = 0, second] = bytes;
 	const need: Need = (length, make) =>
 		bytes.length < length ? 'incomplete' : {length, event: make(bytes.subarray(0, length))};
@@ -171,14 +203,22 @@ function step(bytes: Uint8Array): Step {
 		}
 
 		case GS: {
-			return stepGs(bytes, need, unknown);
+			return stepGs(bytes, need, unknown, abilities);
 		}
 	}
 }
 
-/** An incremental ESC/POS parser: bytes arrive in arbitrary TCP chunks, commands come out whole. */
+/**
+ * An incremental ESC/POS parser: bytes arrive in arbitrary TCP chunks, commands come out whole. Given
+ * a printer model it reads as that printer does: without native QR, GS ( k is not a command to it.
+ */
 export class CommandParser {
 	#pending: Uint8Array = Buffer.alloc(0);
+	readonly #abilities: Abilities;
+
+	constructor(model?: PrinterModel) {
+		this.#abilities = {qrCommand: model === undefined || model.qr === 'native'};
+	}
 
 	/** Events for every command complete so far; a text run at the end of a chunk is returned as far as it goes. */
 	push(chunk: Uint8Array): PrinterEvent[] {
@@ -186,7 +226,7 @@ export class CommandParser {
 		const events: PrinterEvent[] = [];
 		let offset = 0;
 		while (offset < this.#pending.length) {
-			const result = step(this.#pending.subarray(offset));
+			const result = step(this.#pending.subarray(offset), this.#abilities);
 			if (result === 'incomplete') {
 				break;
 			}

@@ -1,7 +1,10 @@
 import iconv from 'iconv-lite';
-import {codePageFromNumber, type Alignment} from '../escpos-commands.js';
+import type {Alignment} from '../escpos-commands.js';
+import type {PrinterModel} from '../printer-profile.js';
+import {builtInProfile, defaultProfileName} from '../printer-profiles.js';
 import {alignmentPadding, cutMarker, qrPlaceholder} from '../slip-layout.js';
 import type {PrinterEvent} from './command-parser.js';
+import {readRasterQr} from './raster-qr-reader.js';
 
 export type PaperLineRecord = {
 	text: string;
@@ -15,15 +18,24 @@ export type UnknownSequence = {offset: number; bytes: string; reason: string};
 
 type Glyph = {character: string; columns: number};
 
+/** How the emulator draws a raster image that is not a QR symbol it can read. */
+export function imagePlaceholder(widthDots: number, height: number): string {
+	return `[image ${widthDots}x${height}]`;
+}
+
 /**
  * Draws what a printer of `columns` paper columns would put on paper, as text: the same conventions
  * as renderSlipText (alignment as leading spaces in paper columns, trailing spaces dropped, `[QR: …]`,
- * `[CUT]`), so a slip's preview and its emulated print compare equal.
+ * `[CUT]`), so a slip's preview and its emulated print compare equal. Given a printer model it prints
+ * as that printer does: its code page numbers, its Chinese mode (which some never leave), its cutter
+ * (none: GS V does nothing); a raster QR symbol is read back and drawn as `[QR: …]`. Every command
+ * the model lacks is listed in `unknown`.
  */
 export class PaperRenderer {
 	readonly lines: PaperLineRecord[] = [];
 	readonly unknown: UnknownSequence[] = [];
 	readonly #columns: number;
+	readonly #model: PrinterModel;
 	#align: Alignment = 'left';
 	#bold = false;
 	#width = 1;
@@ -36,8 +48,10 @@ export class PaperRenderer {
 	#leadByte: number | undefined;
 	#offset = 0;
 
-	constructor(columns: number) {
+	constructor(columns: number, model: PrinterModel = builtInProfile(defaultProfileName)) {
 		this.#columns = columns;
+		this.#model = model;
+		this.#chinese = model.doubleByte.startsInChineseMode;
 	}
 
 	apply(event: PrinterEvent): void {
@@ -49,7 +63,7 @@ export class PaperRenderer {
 				this.#bold = false;
 				this.#width = 1;
 				this.#height = 1;
-				this.#chinese = false;
+				this.#chinese = this.#model.doubleByte.startsInChineseMode;
 				this.#codePage = 'cp437';
 				break;
 			}
@@ -71,18 +85,12 @@ export class PaperRenderer {
 			}
 
 			case 'chinese': {
-				this.#chinese = event.on;
+				this.#chineseMode(event.on, offset, event.raw);
 				break;
 			}
 
 			case 'code-page': {
-				const page = codePageFromNumber(event.number);
-				if (page) {
-					this.#codePage = page;
-				} else {
-					this.#flag(offset, event.raw, `ESC t ${event.number}: a code page this printer does not have`);
-				}
-
+				this.#selectCodePage(event.number, offset, event.raw);
 				break;
 			}
 
@@ -102,14 +110,12 @@ export class PaperRenderer {
 			}
 
 			case 'cut': {
-				this.#flush(false);
-				this.lines.push({
-					text: cutMarker,
-					align: 'left',
-					bold: false,
-					width: 1,
-					height: 1,
-				});
+				this.#cut(offset, event.raw);
+				break;
+			}
+
+			case 'raster': {
+				this.#raster(event);
 				break;
 			}
 
@@ -135,6 +141,35 @@ export class PaperRenderer {
 		return this.lines.map(line => line.text).join('\n');
 	}
 
+	#cut(offset: number, raw: Uint8Array): void {
+		this.#flush(false);
+		if (this.#model.cutter === 'none') {
+			// A printer without a cutter takes GS V and does nothing with it.
+			this.#flag(offset, raw, 'GS V: this printer has no cutter');
+			return;
+		}
+
+		this.lines.push({text: cutMarker, align: 'left', bold: false, width: 1, height: 1});
+	}
+
+	#chineseMode(on: boolean, offset: number, raw: Uint8Array): void {
+		if (on && this.#model.doubleByte.set === 'none') {
+			this.#flag(offset, raw, 'FS &: this printer has no Chinese font');
+		} else if (on || this.#model.doubleByte.obeysChineseModeOff) {
+			// Some clones ignore FS . and stay in Chinese mode: a byte of 0x80 or above then pairs with the next.
+			this.#chinese = on;
+		}
+	}
+
+	#selectCodePage(number: number, offset: number, raw: Uint8Array): void {
+		const page = Object.entries(this.#model.codePages).find(([, value]) => value === number)?.[0];
+		if (page) {
+			this.#codePage = page;
+		} else {
+			this.#flag(offset, raw, `ESC t ${number}: a code page this printer does not have`);
+		}
+	}
+
 	#flag(offset: number, raw: Uint8Array, reason: string): void {
 		this.unknown.push({
 			offset,
@@ -153,7 +188,11 @@ export class PaperRenderer {
 			if (this.#leadByte !== undefined) {
 				const pair = Buffer.from([this.#leadByte, byte]);
 				this.#leadByte = undefined;
-				if (byte >= 0x40 && byte <= 0xfe && byte !== 0x7f) {
+				const gb2312 = this.#model.doubleByte.set === 'gb2312';
+				const valid = gb2312
+					? pair[0]! >= 0xa1 && pair[0]! <= 0xf7 && byte >= 0xa1 && byte <= 0xfe
+					: byte >= 0x40 && byte <= 0xfe && byte !== 0x7f;
+				if (valid) {
 					this.#put(iconv.decode(pair, 'gb18030'), 2);
 				} else {
 					// Four-byte GB18030 and broken pairs: a GBK print head has no glyph for them.
@@ -205,6 +244,39 @@ export class PaperRenderer {
 		this.#lineBold = false;
 	}
 
+	#raster(event: Extract<PrinterEvent, {kind: 'raster'}>): void {
+		this.#flush(false);
+		const widthDots = event.widthBytes * 8;
+		if (widthDots > this.#model.paper.dots) {
+			this.#flag(
+				this.#offset - event.raw.length,
+				event.raw.subarray(0, 8),
+				`GS v 0 wider than the ${this.#model.paper.dots}-dot head`,
+			);
+		}
+
+		const data = readRasterQr(event);
+		const placeholder =
+			data === undefined
+				? imagePlaceholder(widthDots, event.height)
+				: qrPlaceholder(iconv.decode(Buffer.from(data), this.#chinese ? 'gb18030' : this.#codePage));
+		this.lines.push({
+			text:
+				' '.repeat(alignmentPadding(this.#align, this.#placeholderColumns(placeholder), this.#columns)) + placeholder,
+			align: this.#align,
+			bold: false,
+			width: 1,
+			height: 1,
+		});
+	}
+
+	#placeholderColumns(placeholder: string): number {
+		return [...placeholder].reduce(
+			(sum, character) => sum + (this.#chinese && (character.codePointAt(0) ?? 0) >= 0x80 ? 2 : 1),
+			0,
+		);
+	}
+
 	#qr(fn: number, parameters: Uint8Array, offset: number, raw: Uint8Array): void {
 		switch (fn) {
 			case 0x41: // Model
@@ -223,10 +295,7 @@ export class PaperRenderer {
 				this.#flush(false);
 				const data = iconv.decode(Buffer.from(this.#qrData), this.#chinese ? 'gb18030' : this.#codePage);
 				const placeholder = qrPlaceholder(data);
-				const columns = [...placeholder].reduce(
-					(sum, character) => sum + (this.#chinese && (character.codePointAt(0) ?? 0) >= 0x80 ? 2 : 1),
-					0,
-				);
+				const columns = this.#placeholderColumns(placeholder);
 				this.lines.push({
 					text: ' '.repeat(alignmentPadding(this.#align, columns, this.#columns)) + placeholder,
 					align: this.#align,

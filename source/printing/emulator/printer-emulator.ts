@@ -5,8 +5,9 @@ import path from 'node:path';
 import {systemClock, type Clock} from '../../clock.js';
 import {formatDate, formatTime} from '../../domain/time-format.js';
 import type {PrinterModel} from '../printer-profile.js';
-import {CommandParser, type PrinterEvent} from './command-parser.js';
-import {PaperRenderer, type PaperLineRecord, type UnknownSequence} from './paper-renderer.js';
+import type {PrinterEvent} from './command-parser.js';
+import type {PaperLineRecord, UnknownSequence} from './paper-renderer.js';
+import {createPrinterReader} from './printer-reader.js';
 
 export const printerFaults = [
 	'paper-out',
@@ -87,8 +88,10 @@ export type EmulatedJob = {
 export type EmulatorOptions = {
 	host?: string;
 	port?: number;
-	/** Paper width in columns: 48 for 80 mm, 32 for 58 mm. */
+	/** Paper width in columns: 48 for 80 mm, 32 for 58 mm; the model's Font A columns by default. */
 	columns?: number;
+	/** The printer to behave like on the bytes side (code pages, Chinese mode, QR, cutter); the default profile when absent. */
+	model?: PrinterModel;
 	outDir?: string;
 	fault?: PrinterFault;
 	/** Bytes per second read in the `slow` fault. */
@@ -96,8 +99,8 @@ export type EmulatorOptions = {
 	/** Bytes of print data after which the `paper-out-mid` fault runs out of paper (300 by default). */
 	paperOutAfterBytes?: number;
 	quirks?: readonly EmulatorQuirk[];
-	/** A printer profile to behave like: its quirks are added to `quirks`, and GS I answers its identity. */
-	model?: EmulatedModel;
+	/** A printer profile's answers to behave like: its quirks are added to `quirks`, and GS I answers its identity. */
+	answers?: EmulatedModel;
 	onJob?: (job: EmulatedJob) => void;
 	/** The clock that stamps each job (the process's clock by default). */
 	now?: Clock;
@@ -183,7 +186,7 @@ function fileStamp(ms: number, timeZone: string): string {
 /** A networked ESC/POS printer on a TCP port, with faults on demand: the printer of the tests and the demo. */
 export async function startPrinterEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
 	const host = options.host ?? '127.0.0.1';
-	const columns = options.columns ?? 48;
+	const columns = options.columns ?? options.model?.paper.columns.fontA ?? 48;
 	const now = options.now ?? systemClock();
 	const timeZone = options.timeZone ?? new Intl.DateTimeFormat().resolvedOptions().timeZone;
 	let {fault} = options;
@@ -191,7 +194,10 @@ export async function startPrinterEmulator(options: EmulatorOptions = {}): Promi
 	let previousFault: PrinterFault | undefined = fault;
 	let byteRate = options.byteRate ?? 2000;
 	let paperOutAfterBytes = options.paperOutAfterBytes ?? 300;
-	const quirks = new Set<EmulatorQuirk>([...(options.quirks ?? []), ...(options.model ? quirksOf(options.model) : [])]);
+	const quirks = new Set<EmulatorQuirk>([
+		...(options.quirks ?? []),
+		...(options.answers ? quirksOf(options.answers) : []),
+	]);
 	const changeFault = (next: PrinterFault | undefined) => {
 		if (next !== fault) {
 			previousFault = fault;
@@ -241,8 +247,7 @@ export async function startPrinterEmulator(options: EmulatorOptions = {}): Promi
 	const serve = (socket: net.Socket) => {
 		sockets.add(socket);
 		socket.setNoDelay(true);
-		const parser = new CommandParser();
-		const paper = new PaperRenderer(columns);
+		const {parser, paper} = createPrinterReader(options.model, columns);
 		const data: Uint8Array[] = [];
 		let inbox: Uint8Array[] = [];
 		let stalled = false;
@@ -330,7 +335,7 @@ export async function startPrinterEmulator(options: EmulatorOptions = {}): Promi
 				}
 
 				case 'gs-i': {
-					const identity = options.model?.identity;
+					const identity = options.answers?.identity;
 					const answer = identity
 						? {65: identity.firmware, 66: identity.maker, 67: identity.model, 69: identity.fonts}[event.n]
 						: undefined;

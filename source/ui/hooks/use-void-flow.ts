@@ -1,4 +1,5 @@
-import {useCallback} from 'react';
+import {useCallback, useMemo} from 'react';
+import {voidSlipSubstitutions, type Substitution} from '../../services/print-service.js';
 import {authenticate} from '../../services/auth-service.js';
 import {getTransaction} from '../../services/transaction-list-service.js';
 import {checkVoidable, voidTransaction} from '../../services/void-service.js';
@@ -29,6 +30,8 @@ export type VoidActions = {
 	/** Esc while typing the "Other" reason: back to the reasons. */
 	backToReasons: () => void;
 	confirm: () => void;
+	/** What the printer will substitute on this void's slip, found before the void commits; shown on the confirm step. */
+	slipSubstitutions: Substitution[];
 	retryPrint: () => void;
 	scroll: (by: number, lines: number, height: number) => void;
 	close: () => void;
@@ -201,9 +204,23 @@ export function useVoidFlow({
 		}, afterNextFrameMs);
 	}, [context, dispatch, generation, latest, onChanged, print]);
 
+	const confirming = flow?.step === 'confirm' ? flow : undefined;
+	const slipSubstitutions = useMemo(
+		() =>
+			confirming?.operator && confirming.reason !== undefined
+				? voidSlipSubstitutions(context, confirming.transaction, {
+						operatorNo: confirming.operator.operatorNo,
+						reason: confirming.reason,
+						approverNo: confirming.approver?.operatorNo,
+					})
+				: [],
+		[context, confirming],
+	);
+
 	return {
 		flow,
 		start,
+		slipSubstitutions,
 		submitPassword,
 		approval,
 		moveReason,

@@ -30,6 +30,8 @@ type Props = {
 	readonly columns: number;
 	/** The signed-in operator, who enters their password again. */
 	readonly operatorNo: string;
+	/** What the printer will substitute on the slip (said before the void commits); empty when nothing. */
+	readonly slipNote?: string;
 	/** Leave the flow: back one screen after a cancel, to the list after a void. */
 	readonly onExit: (voided: boolean) => void;
 };
@@ -84,7 +86,12 @@ function PasswordStep({
 	);
 }
 
-function ConfirmStep({flow, messages, config}: Pick<Props, 'flow' | 'messages' | 'config'>): React.JSX.Element {
+function ConfirmStep({
+	flow,
+	messages,
+	config,
+	slipNote,
+}: Pick<Props, 'flow' | 'messages' | 'config'> & {readonly slipNote: string}): React.JSX.Element {
 	const {transaction} = flow;
 	const {fields} = messages.detail;
 	const rows: Array<[string, string]> = [
@@ -109,6 +116,11 @@ function ConfirmStep({flow, messages, config}: Pick<Props, 'flow' | 'messages' |
 					{padEndToWidth(label, width)} {value}
 				</Text>
 			))}
+			{slipNote === '' ? undefined : (
+				<Text color="yellow" wrap="wrap">
+					{slipNote}
+				</Text>
+			)}
 			{flow.busy ? (
 				<Text color="cyan">{messages.voidFlow.voiding}</Text>
 			) : (
@@ -239,6 +251,7 @@ export function VoidScreen({
 	height,
 	columns,
 	operatorNo,
+	slipNote = '',
 	onExit,
 }: Props): React.JSX.Element {
 	const {transaction} = flow;
@@ -340,7 +353,7 @@ export function VoidScreen({
 
 		case 'confirm': {
 			// The confirm screen stands alone: its title is the line the clerk answers.
-			return <ConfirmStep flow={flow} messages={messages} config={config} />;
+			return <ConfirmStep flow={flow} messages={messages} config={config} slipNote={slipNote} />;
 		}
 
 		case 'printing':

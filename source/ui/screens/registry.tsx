@@ -4,6 +4,7 @@ import {useFlows} from '../hooks/use-console-flows.js';
 import type {Screen} from '../state/app-state.js';
 import {readTransactionDetail} from '../hooks/screen-data.js';
 import {Text} from '../components/Text.js';
+import {slipSubstitutionText} from '../../i18n/slip-substitution-text.js';
 import {AuditScreen} from './AuditScreen.js';
 import {DetailScreen} from './DetailScreen.js';
 import {HelpScreen} from './HelpScreen.js';
@@ -60,7 +61,7 @@ function DetailEntry({screen}: {readonly screen: ScreenOf<'detail'>}): React.JSX
 }
 
 function VoidEntry(): React.JSX.Element {
-	const {context, messages, bodyHeight, columns, dispatch, refresh} = useConsole();
+	const {context, messages, language, bodyHeight, columns, dispatch, refresh} = useConsole();
 	const {voidFlow, list} = useFlows();
 	const session = useSession();
 	return voidFlow.flow ? (
@@ -69,6 +70,7 @@ function VoidEntry(): React.JSX.Element {
 			actions={voidFlow}
 			messages={messages}
 			config={context.config}
+			slipNote={slipSubstitutionText(voidFlow.slipSubstitutions, context.config.printer.model.name, language)}
 			height={bodyHeight}
 			columns={columns}
 			operatorNo={session.operatorNo}
