@@ -40,6 +40,10 @@ export type PrinterProfile = {
 	cut: boolean;
 	connectTimeoutMs: number;
 	writeTimeoutMs: number;
+	/** The check before a slip: DLE EOT, or none for a printer that never answers it. */
+	status: 'dle-eot' | 'none';
+	/** The proof after a slip: GS r 1, GS ( H, or none (the clerk says whether it came out). */
+	confirmation: 'gs-r' | 'gs-h' | 'none';
 };
 
 export type Config = {
@@ -112,6 +116,8 @@ const printerKeys = [
 	'cut',
 	'connectTimeoutMs',
 	'writeTimeoutMs',
+	'status',
+	'confirmation',
 ] as const;
 
 function readPrinter(reader: SectionReader): PrinterProfile {
@@ -125,6 +131,8 @@ function readPrinter(reader: SectionReader): PrinterProfile {
 		cut: reader.read('cut', flag, true),
 		connectTimeoutMs: reader.read('connectTimeoutMs', integer(100, 60_000), 3000),
 		writeTimeoutMs: reader.read('writeTimeoutMs', integer(100, 120_000), 5000),
+		status: reader.read('status', oneOf(['dle-eot', 'none'] as const), 'dle-eot'),
+		confirmation: reader.read('confirmation', oneOf(['gs-r', 'gs-h', 'none'] as const), 'gs-r'),
 	};
 }
 

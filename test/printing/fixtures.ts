@@ -37,6 +37,8 @@ export function profile(overrides: Partial<PrinterProfile> = {}): PrinterProfile
 		cut: true,
 		connectTimeoutMs: 300,
 		writeTimeoutMs: 300,
+		status: 'dle-eot',
+		confirmation: 'gs-r',
 		...overrides,
 	};
 }

@@ -28,6 +28,8 @@ export type VoidActions = {
 	submitOtherReason: (text: string, other: string) => void;
 	confirm: () => void;
 	retryPrint: () => void;
+	/** After a print the printer could not confirm: the clerk's y (it came out) or n (print it again). */
+	answerSlip: (cameOut: boolean) => void;
 	scroll: (by: number, lines: number, height: number) => void;
 	close: () => void;
 };
@@ -47,8 +49,9 @@ export function useVoidFlow({
 	/** Too many wrong passwords at the void locked the operator: the flow is closed, and the console signs out. */
 	readonly onLockedOut?: (notice: string) => void;
 }): VoidActions {
-	const {flow, latest, dispatch, generation, begin, close, print, retryPrint, scroll} = usePrintingFlow({
+	const {flow, latest, dispatch, generation, begin, close, print, retryPrint, answerSlip, scroll} = usePrintingFlow({
 		context,
+		session,
 		printer,
 		onChanged,
 		reducer: voidFlowReducer,
@@ -202,6 +205,7 @@ export function useVoidFlow({
 		submitOtherReason,
 		confirm,
 		retryPrint,
+		answerSlip,
 		scroll,
 		close,
 	};

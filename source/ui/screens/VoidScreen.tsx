@@ -156,6 +156,7 @@ function voidKeys(
 			previewRows,
 			scroll: actions.scroll,
 			retryPrint: actions.retryPrint,
+			answerSlip: actions.answerSlip,
 			onDone() {
 				onExit(true);
 			},
