@@ -171,7 +171,7 @@ export function PrintQueueScreen({
 	const {columns: head, states} = messages.queue;
 	const line = ([job, state, tries, slip, reason]: [string, string, string, string, string]) =>
 		truncateToWidth(
-			`  ${padStartToWidth(job, 5)}  ${padEndToWidth(state, 11)}  ${padStartToWidth(tries, 5)}  ${padEndToWidth(slip, 44)}  ${reason}`,
+			`  ${padStartToWidth(job, 5)}  ${padEndToWidth(state, 8)}  ${padStartToWidth(tries, 5)}  ${padEndToWidth(slip, 44)}  ${reason}`,
 			columns,
 		);
 	const top = windowStart(cursor, entries.length, visible);
