@@ -38,7 +38,7 @@ const en: UnconfirmedText = {
 	prompt: 'Sent to the printer, which cannot confirm it: did the slip come out? y yes / n no, print it again',
 	reportPrompt:
 		'Sent to the printer, which cannot confirm it: check the slip; p prints it again if it did not come out',
-	state: 'unconfirmed',
+	state: 'to check',
 	count: count => `Unconfirmed ${count}`,
 	queue: {
 		hint: jobId =>

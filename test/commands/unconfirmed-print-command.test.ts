@@ -39,7 +39,7 @@ test('confirmation none: void exits 3 and says sent, not confirmed; the queue wa
 
 	const listed = await runCli(['print-queue', ...common]);
 	t.is(listed.code, 3);
-	t.regex(listed.stdout, /unconfirmed/);
+	t.regex(listed.stdout, /to check/);
 
 	// --retry does not print an unconfirmed slip again unasked: two originals could come out.
 	const retried = await runCli(['print-queue', '--retry', ...common]);

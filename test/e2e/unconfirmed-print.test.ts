@@ -68,7 +68,7 @@ test('confirmation none: a void slip is sent, unconfirmed until the clerk says y
 	// In the queue the same question: y there marks it printed.
 	await terminal.press(keys.enter, /^Today /m);
 	const queue = await terminal.press('p', 'Print queue');
-	t.regex(queue, /#2 +unconfirmed/);
+	t.regex(queue, /#2 +to check +2 +VOID 0{5}2 .* REPRINT/);
 	t.regex(queue, /Job 2 was sent, but the printer cannot confirm it/);
 	await terminal.press('y', 'Job 2 marked printed');
 	t.like(jobsOnDisk(counter.db), [{state: 'printed'}, {state: 'printed'}]);
