@@ -157,6 +157,12 @@ function describeJob(job: EmulatedJob, timeZone: string): string {
 
 /** `posvoid printer`: runs the emulator until SIGINT, SIGTERM or "quit" on stdin. Returns the exit status. */
 export async function runPrinterCommand(argv: string[]): Promise<number> {
+	const [what, ...rest] = argv;
+	if (what === 'test' || what === 'identify') {
+		const {runPrinterCheck} = await import('./printer-check-command.js');
+		return runPrinterCheck(what, rest);
+	}
+
 	const read = readSettings(argv);
 	if (read.ok === 'help') {
 		writeText(process.stdout, `${usage}\n`);

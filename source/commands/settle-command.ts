@@ -1,5 +1,6 @@
 import {messagesFor} from '../i18n/catalogue.js';
 import {printFailureText} from '../i18n/print-failure-text.js';
+import {unconfirmedTextFor} from '../i18n/unconfirmed-text.js';
 import {settlementRefusalText} from '../i18n/settlement-text.js';
 import {printJob} from '../services/print-service.js';
 import {
@@ -22,12 +23,13 @@ Settles (结算) the open batch: shows its figures, closes it, opens the next ba
 settlement report. Needs a supervisor's password. After settlement, the batch's sales can no
 longer be voided (refund them through the bank). --reprint BATCH prints a settled batch's report
 again, marked REPRINT.
-Exit status: 0 settled and printed, 3 settled but the report waits in the print queue, 2 refused.`;
+Exit status: 0 settled and printed, 3 settled but the report waits in the print queue or was sent
+to a printer that cannot confirm it (see posvoid print-queue --confirm / --not-printed), 2 refused.`;
 
 export const reportHelp = `posvoid report [--print] [--operator NO]
 
 The shift summary (X report): the open batch's figures per channel, without settling it.
---print also prints it.`;
+--print also prints it. Exit status: 0, or 3 when it did not print or the printer cannot confirm it.`;
 
 export async function runSettle(argv: string[]): Promise<number> {
 	const {values} = parseCommand(
@@ -53,6 +55,11 @@ export async function runSettle(argv: string[]): Promise<number> {
 		if (values.reprint !== undefined) {
 			const jobId = reprintSettlement(context, values.reprint, supervisor);
 			const result = await printJob(context, jobId);
+			if (result.ok && !result.confirmed) {
+				console.error(unconfirmedTextFor(context.language).commands.sentNotConfirmed(jobId));
+				return 3;
+			}
+
 			if (result.ok) {
 				console.log(text.reprinted(values.reprint.padStart(6, '0')));
 				return 0;
@@ -87,6 +94,12 @@ export async function runSettle(argv: string[]): Promise<number> {
 		let code = 0;
 		for (const {printJobId} of settled) {
 			const result = await printJob(context, printJobId);
+			if (result.ok && !result.confirmed) {
+				console.error(unconfirmedTextFor(context.language).commands.sentNotConfirmed(printJobId));
+				code = 3;
+				continue;
+			}
+
 			if (result.ok) {
 				console.log(text.printed);
 				continue;
@@ -125,6 +138,11 @@ export async function runReport(argv: string[]): Promise<number> {
 		}
 
 		const printed = await printShiftReport(context, operatorNo);
+		if (printed.ok && !printed.confirmed) {
+			console.error(unconfirmedTextFor(context.language).commands.reportNotConfirmed);
+			return 3;
+		}
+
 		if (printed.ok) {
 			console.log(text.printed);
 			return 0;

@@ -1,5 +1,6 @@
 import process from 'node:process';
 import {printFailureText} from '../i18n/print-failure-text.js';
+import {unconfirmedTextFor} from '../i18n/unconfirmed-text.js';
 import {messagesFor} from '../i18n/catalogue.js';
 import {formatScreen} from '../domain/money.js';
 import {formatDateTime} from '../domain/time-format.js';
@@ -24,7 +25,8 @@ to ask on (--password-stdin, a script), --reason is required.
 With --password-stdin: the operator's password on the first line, the supervisor's on the next.
 The slip prints on the configured printer; with --no-print it waits in the print queue (exit 3).
 Exit status: 0 voided and printed, 3 voided but the slip waits in the print queue (the reason is
-printed), 2 refused (the reason is printed), 1 error.`;
+printed) or was sent to a printer that cannot confirm it (check the slip, then answer with
+posvoid print-queue --confirm JOB or --not-printed JOB), 2 refused (the reason is printed), 1 error.`;
 
 /** What the printer cannot print as it is, found and said before the void commits, never printed as `?`. */
 function sayWhatTheSlipSubstitutes(
@@ -191,6 +193,11 @@ export async function runVoid(argv: string[]): Promise<number> {
 		}
 
 		const printed = await printJob(context, outcome.printJobId);
+		if (printed.ok && !printed.confirmed) {
+			console.error(unconfirmedTextFor(context.language).commands.sentNotConfirmed(printed.jobId));
+			return 3;
+		}
+
 		if (printed.ok) {
 			console.log(text.printed(`${context.config.printer.host}:${context.config.printer.port}`));
 			return 0;

@@ -7,8 +7,10 @@ import {
 	queryPrinterStatus,
 	sessionDeadlineMs,
 	type PrinterAddress,
+	type PrinterChecks,
 	type PrinterReadiness,
 } from '../printing/printer-transport.js';
+import type {Config} from '../config.js';
 import {describeSubstitution, labelsForModel, resolvePrinterModel} from '../printing/printer-profiles.js';
 import {renderSlipEscPos, type RenderedSlip} from '../printing/render-escpos.js';
 import type {Substitution} from '../printing/text-encoding.js';
@@ -51,8 +53,18 @@ export type PrintResult =
 			/** What the printer could not print as itself and was printed as instead (the readme's substitution policy). */
 			substitutions: Substitution[];
 			recorded: boolean;
+			/**
+			 * False: the printer took every byte but cannot confirm it printed them; the job is "sent,
+			 * unconfirmed" until the clerk answers (answerUnconfirmed).
+			 */
+			confirmed: boolean;
 	  }
 	| {ok: false; jobId: number; failure: QueueFailure; preview: string; recorded: boolean};
+
+/** What the clerk's answer about an unconfirmed slip did; `not-unconfirmed` when the job was not waiting for one. */
+export type SlipAnswer =
+	| {ok: true; jobId: number; state: 'printed' | 'pending'}
+	| {ok: false; reason: 'busy' | 'no-job' | 'not-unconfirmed'; state?: PrintJobRow['state']};
 
 /** A reprint queued, or why not: the database was busy (nothing was written), or there is no such void. */
 export type ReprintAnswer = {ok: true; jobId: number} | {ok: false; reason: 'busy' | 'no-void'};
@@ -177,6 +189,16 @@ export function mayHavePrinted(job: PrintJobRow): boolean {
 	return job.state !== 'printed' && job.mayHavePrinted;
 }
 
+/**
+ * What the configured printer can answer: the status check before a slip and the confirmation after
+ * it. Every print path asks this one function (part A's printer profile will feed it).
+ */
+/** What the configured printer's profile answers before and after a slip: every print path asks it. */
+export function printerChecksFor(config: Pick<Config, 'printer'>): PrinterChecks {
+	const {status, confirmation} = config.printer.model;
+	return {status, confirmation};
+}
+
 export function printerAddress(context: ServiceContext): PrinterAddress {
 	const {host, port, connectTimeoutMs, writeTimeoutMs} = context.config.printer;
 	return {host, port, connectTimeoutMs, writeTimeoutMs};
@@ -252,12 +274,30 @@ export async function printJob(
 	onProgress?.('checking');
 	const {bytes, unencodable, substitutions} = bytesFor(context, model);
 	onProgress?.('sending');
-	const outcome = await printBytes(bytes, printerAddress(context));
+	const outcome = await printBytes(bytes, printerAddress(context), printerChecksFor(context.config));
 	const record = job.voidId === undefined ? `batch:${job.batchId}` : `void:${job.voidId}`;
 	const recordAfterPrinting = (write: () => void): boolean =>
 		busyAsFalse(() => {
 			store.immediate(write);
 		});
+
+	if (outcome.ok && !outcome.confirmed) {
+		// Every byte went out, but this printer cannot say whether it printed them: the clerk will.
+		const recorded = recordAfterPrinting(() => {
+			store.printJobs.markSent(jobId, context.now());
+			store.audit.append(
+				{
+					event: 'print',
+					result: 'ok',
+					record,
+					detail: `job ${jobId} ${job.kind}${job.reprint ? ' reprint' : ''}: sent, unconfirmed`,
+				},
+				context.now(),
+			);
+		});
+		onProgress?.('done');
+		return {ok: true, jobId, preview, unencodable, substitutions, recorded, confirmed: false};
+	}
 
 	if (outcome.ok) {
 		// The printer has answered. With the database busy now, the job stays 'printing'; the queue later
@@ -279,7 +319,7 @@ export async function printJob(
 			);
 		});
 		onProgress?.('done');
-		return {ok: true, jobId, preview, unencodable, substitutions, recorded};
+		return {ok: true, jobId, preview, unencodable, substitutions, recorded, confirmed: true};
 	}
 
 	const {failure} = outcome;
@@ -349,7 +389,7 @@ function isAbandoned(context: ServiceContext, job: PrintJobRow, now: number): bo
 	}
 
 	// The longest a live attempt can take, with a minute's margin.
-	const longest = sessionDeadlineMs(context.config.printer) + 60_000;
+	const longest = sessionDeadlineMs(context.config.printer, 0, printerChecksFor(context.config)) + 60_000;
 	return Math.abs(now - job.updatedAt) > longest;
 }
 
@@ -471,5 +511,64 @@ export function voidsForVoucher(
 }
 
 export async function checkPrinter(context: ServiceContext): Promise<PrinterReadiness> {
-	return queryPrinterStatus(printerAddress(context));
+	return queryPrinterStatus(printerAddress(context), printerChecksFor(context.config));
+}
+
+/**
+ * The clerk's answer about a slip sent to a printer that cannot confirm it: it came out (the job is
+ * printed) or it did not (the job waits again, marked REPRINT, so a partial copy is never taken for
+ * the original). Audited either way; nothing changes for a job that is not waiting for an answer.
+ */
+export function answerUnconfirmed(
+	context: ServiceContext,
+	jobId: number,
+	cameOut: boolean,
+	operator: Authenticated | undefined,
+): SlipAnswer {
+	const {store} = context;
+	try {
+		return store.immediate((): SlipAnswer => {
+			const job = store.printJobs.get(jobId);
+			if (!job) {
+				return {ok: false, reason: 'no-job'};
+			}
+
+			const now = context.now();
+			const changed = cameOut
+				? store.printJobs.markSeen(jobId, now)
+				: store.printJobs.markNotSeen(
+						jobId,
+						'not-seen: the clerk saw no slip come out; it prints again as REPRINT',
+						now,
+					);
+			if (!changed) {
+				return {ok: false, reason: 'not-unconfirmed', state: job.state};
+			}
+
+			store.audit.append(
+				{
+					operatorNo: operator?.operatorNo,
+					event: cameOut ? 'print' : 'print-failed',
+					result: cameOut ? 'ok' : 'failed',
+					record: job.voidId === undefined ? `batch:${job.batchId}` : `void:${job.voidId}`,
+					detail: cameOut
+						? `job ${jobId} ${job.kind}: the clerk saw it come out`
+						: `job ${jobId}: not-seen: the clerk saw no slip; queued again as REPRINT`,
+				},
+				now,
+			);
+			return {ok: true, jobId, state: cameOut ? 'printed' : 'pending'};
+		});
+	} catch (error) {
+		if (error instanceof DatabaseBusyError) {
+			return {ok: false, reason: 'busy'};
+		}
+
+		throw error;
+	}
+}
+
+/** Slips sent to a printer that cannot confirm them, waiting for the clerk's answer: the status bar's count. */
+export function unconfirmedCount(context: ServiceContext): number {
+	return context.store.printJobs.unconfirmedCount();
 }

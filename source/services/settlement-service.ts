@@ -8,7 +8,7 @@ import type {SettlementRefusal} from '../domain/settlement-refusal.js';
 import {UserError} from '../user-error.js';
 import type {Authenticated} from './auth-service.js';
 import {ensureOpenBatch, nextFreeBatchNo} from './batch-service.js';
-import {bytesFor, previewFor, printerAddress} from './print-service.js';
+import {bytesFor, previewFor, printerAddress, printerChecksFor} from './print-service.js';
 import {reportModel} from './report-slips.js';
 import type {ServiceContext} from './service-context.js';
 
@@ -155,11 +155,11 @@ export function shiftReport(context: ServiceContext, operatorNo: string): ShiftR
 export async function printShiftReport(
 	context: ServiceContext,
 	operatorNo: string,
-): Promise<{ok: true; preview: string} | {ok: false; failure: PrinterFailure; preview: string}> {
+): Promise<{ok: true; confirmed: boolean; preview: string} | {ok: false; failure: PrinterFailure; preview: string}> {
 	const report = shiftReport(context, operatorNo);
 	const {bytes} = bytesFor(context, report.model);
-	const outcome = await printBytes(bytes, printerAddress(context));
+	const outcome = await printBytes(bytes, printerAddress(context), printerChecksFor(context.config));
 	return outcome.ok
-		? {ok: true, preview: report.preview}
+		? {ok: true, confirmed: outcome.confirmed, preview: report.preview}
 		: {ok: false, failure: outcome.failure, preview: report.preview};
 }

@@ -31,6 +31,38 @@ export const migrations: ReadonlyArray<(db: SqlDatabase) => void> = [
 		db.exec(rebuildTransactionsV5);
 		db.exec(outsideResolutionsV5);
 	},
+	// A new state, 'unconfirmed': sent whole to a printer that cannot confirm it, until the clerk says
+	// whether it came out. SQLite cannot alter a CHECK, so the table is rebuilt with every row and index.
+	db => {
+		db.exec(`
+			CREATE TABLE print_jobs_next (
+				id INTEGER PRIMARY KEY,
+				kind TEXT NOT NULL CHECK (kind IN ('void-slip', 'settlement-report')),
+				void_id INTEGER REFERENCES voids (id),
+				batch_id INTEGER REFERENCES batches (id),
+				reprint INTEGER NOT NULL DEFAULT 0 CHECK (reprint IN (0, 1)),
+				state TEXT NOT NULL DEFAULT 'pending'
+					CHECK (state IN ('pending', 'printing', 'unconfirmed', 'printed', 'failed')),
+				attempts INTEGER NOT NULL DEFAULT 0,
+				last_error TEXT,
+				created_at INTEGER NOT NULL,
+				updated_at INTEGER NOT NULL,
+				printed_at INTEGER,
+				may_have_printed INTEGER NOT NULL DEFAULT 0 CHECK (may_have_printed IN (0, 1)),
+				claimed_by TEXT,
+				CHECK ((kind = 'void-slip') = (void_id IS NOT NULL)),
+				CHECK ((kind = 'settlement-report') = (batch_id IS NOT NULL))
+			);
+			INSERT INTO print_jobs_next (id, kind, void_id, batch_id, reprint, state, attempts, last_error,
+				created_at, updated_at, printed_at, may_have_printed, claimed_by)
+			SELECT id, kind, void_id, batch_id, reprint, state, attempts, last_error,
+				created_at, updated_at, printed_at, may_have_printed, claimed_by FROM print_jobs;
+			DROP TABLE print_jobs;
+			ALTER TABLE print_jobs_next RENAME TO print_jobs;
+			CREATE INDEX print_jobs_waiting ON print_jobs (state) WHERE state <> 'printed';
+			CREATE INDEX print_jobs_by_void ON print_jobs (void_id);
+		`);
+	},
 ];
 
 export const schemaVersion = migrations.length;

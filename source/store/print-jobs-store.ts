@@ -1,7 +1,8 @@
 import type {SqlDatabase} from './sqlite-driver.js';
 
 export type PrintJobKind = 'void-slip' | 'settlement-report';
-export type PrintJobState = 'pending' | 'printing' | 'printed' | 'failed';
+/** `unconfirmed`: sent whole to a printer that cannot confirm it; the clerk says whether it came out. */
+export type PrintJobState = 'pending' | 'printing' | 'unconfirmed' | 'printed' | 'failed';
 
 export type PrintJobRow = {
 	id: number;
@@ -86,6 +87,19 @@ export function createPrintJobsStore(db: SqlDatabase) {
 		`UPDATE print_jobs SET state = 'failed', last_error = ?, may_have_printed = max(may_have_printed, ?), updated_at = ?
 		WHERE id = ? AND state = 'printing'`,
 	);
+	const unconfirmedCount = db
+		.prepare<unknown[], number>(`SELECT count(*) FROM print_jobs WHERE state = 'unconfirmed'`)
+		.pluck();
+	const sentStatement = db.prepare<[number, number]>(
+		`UPDATE print_jobs SET state = 'unconfirmed', last_error = NULL, updated_at = ? WHERE id = ? AND state = 'printing'`,
+	);
+	const seenStatement = db.prepare<[number, number, number]>(
+		`UPDATE print_jobs SET state = 'printed', printed_at = ?, updated_at = ? WHERE id = ? AND state = 'unconfirmed'`,
+	);
+	const notSeenStatement = db.prepare<[string, number, number]>(
+		`UPDATE print_jobs SET state = 'pending', reprint = 1, may_have_printed = 1, last_error = ?, updated_at = ?
+		WHERE id = ? AND state = 'unconfirmed'`,
+	);
 	const abandonedStatement = db.prepare<[string, number, number, number, string | null]>(
 		`UPDATE print_jobs SET state = 'failed', last_error = ?, may_have_printed = 1, updated_at = ?
 		WHERE id = ? AND state = 'printing' AND updated_at = ? AND claimed_by IS ?`,
@@ -130,6 +144,24 @@ export function createPrintJobsStore(db: SqlDatabase) {
 		/** The attempt that claimed the job saw it print: true even if another window meanwhile took it for abandoned. */
 		markPrinted(id: number, at: number): boolean {
 			return printedStatement.run(at, at, id).changes === 1;
+		},
+		/** Printing → unconfirmed: every byte went to a printer that cannot say whether it printed them. */
+		markSent(id: number, at: number): boolean {
+			return sentStatement.run(at, id).changes === 1;
+		},
+		/** Unconfirmed → printed: the clerk saw the slip come out. */
+		markSeen(id: number, at: number): boolean {
+			return seenStatement.run(at, at, id).changes === 1;
+		},
+		/**
+		 * Unconfirmed → pending, marked REPRINT: the clerk saw no slip (or only part of one), so its next
+		 * attempt prints a copy that cannot be taken for a second original.
+		 */
+		markNotSeen(id: number, error: string, at: number): boolean {
+			return notSeenStatement.run(error, at, id).changes === 1;
+		},
+		unconfirmedCount(): number {
+			return unconfirmedCount.get() ?? 0;
 		},
 		/** `mayHavePrinted`: the attempt had begun sending, so paper may show the slip; it stays set. */
 		markFailed(id: number, error: string, at: number, mayHavePrinted = false): boolean {

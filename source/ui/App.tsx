@@ -164,6 +164,8 @@ function Console({context, language, demoAccounts, printerPollMs = 5000, checkPr
 						batchNo={figures?.batchNo}
 						printer={printer.printer}
 						waiting={figures?.waiting ?? 0}
+						unconfirmed={figures?.unconfirmed ?? 0}
+						language={language}
 						time={time}
 						timeZone={context.config.timeZone}
 						isDemo={demoAccounts !== undefined}

@@ -48,6 +48,8 @@ const en: KeyText = {
 		printReport: 'print the shift summary',
 		filterOperator: 'audit log: filter by operator',
 		filterEvent: 'audit log: next event kind',
+		slipCameOut: 'the unconfirmed slip came out: mark it printed',
+		slipMissing: 'the unconfirmed slip did not come out: print it again as REPRINT',
 	},
 	keysShort: {
 		up: 'up',
@@ -81,6 +83,8 @@ const en: KeyText = {
 		printReport: 'print',
 		filterOperator: 'operator',
 		filterEvent: 'event kind',
+		slipCameOut: 'came out',
+		slipMissing: 'print again',
 	},
 	places: {
 		list: 'list',
@@ -133,6 +137,8 @@ const zhCN: KeyText = {
 		printReport: '打印交班汇总',
 		filterOperator: '审计记录:按操作员筛选',
 		filterEvent: '审计记录:下一种事件类型',
+		slipCameOut: '未确认的小票已打出:记为已打印',
+		slipMissing: '未确认的小票没有打出:重新打印(重打印)',
 	},
 	keysShort: {
 		up: '上移',
@@ -166,6 +172,8 @@ const zhCN: KeyText = {
 		printReport: '打印',
 		filterOperator: '操作员',
 		filterEvent: '事件类型',
+		slipCameOut: '已打出',
+		slipMissing: '重新打印',
 	},
 	places: {
 		list: '列表',

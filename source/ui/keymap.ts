@@ -33,6 +33,8 @@ export const keyActions = [
 	'printReport',
 	'filterOperator',
 	'filterEvent',
+	'slipCameOut',
+	'slipMissing',
 ] as const;
 export type KeyAction = (typeof keyActions)[number];
 
@@ -138,8 +140,11 @@ export const keymap: readonly Binding[] = [
 	{action: 'search', label: '/', places: ['list'], footer: true, matches: plain('/')},
 	{action: 'void', label: 'v', places: ['list', 'detail'], footer: true, matches: plain('v')},
 	{action: 'confirm', label: 'y', places: ['confirm'], footer: true, matches: plain('y', 'Y')},
+	// After a print the printer cannot confirm: did the slip come out? (the result, the queue)
+	{action: 'slipCameOut', label: 'y', places: ['result', 'queue'], footer: true, matches: plain('y', 'Y')},
 	{action: 'settleNow', label: 'y', places: ['settlement'], footer: true, matches: plain('y', 'Y')},
 	{action: 'cancel', label: 'n', places: ['confirm', 'settlement'], footer: true, matches: plain('n', 'N')},
+	{action: 'slipMissing', label: 'n', places: ['result', 'queue'], footer: true, matches: plain('n', 'N')},
 	{action: 'retry', label: 'r', places: ['queue', 'result'], footer: true, matches: plain('r')},
 	{action: 'reprint', label: 'c', places: ['queue', 'settlement'], footer: true, matches: plain('c')},
 	{action: 'filterOperator', label: 'o', places: ['audit'], footer: true, matches: plain('o')},

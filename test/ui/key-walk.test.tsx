@@ -136,6 +136,22 @@ test('on every screen and step, each key the footer offers acts, and each key th
 	await step('p', 'Print queue');
 	await probe(walk, 'print queue');
 	await backToList('Print queue');
+
+	// A printer that cannot confirm a slip: the result asks y/n, and so does the queue.
+	fixture.context.config.printer.model = {...fixture.context.config.printer.model, confirmation: 'none'};
+	const question = 'did the slip come out?';
+	await step('j', '› ');
+	await step('v', 'your password again:');
+	await press(instance, password, keys.enter);
+	await waitForFrame(instance, 'Reason for the void');
+	await step(keys.enter, 'Confirm void? y/n');
+	await step('y', question);
+	t.true(await offers(walk, 'void: sent, unconfirmed', 'n'));
+	await step(keys.enter, 'Today ', question);
+	await step('p', 'Print queue');
+	t.true(await offers(walk, 'print queue: an unconfirmed slip', 'y'));
+	await step('y', 'marked printed');
+	await backToList('Print queue');
 	await step('x', 'Shift summary');
 	await probe(walk, 'shift summary');
 	await step('p', 'Shift summary', 'Printing');
@@ -151,5 +167,5 @@ test('on every screen and step, each key the footer offers acts, and each key th
 	await backToList('Keys');
 	await step('l', 'Password:');
 	await probe(walk, 'locked');
-	t.is(walk.visited.length, 17);
+	t.is(walk.visited.length, 19);
 });

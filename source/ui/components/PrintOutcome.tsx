@@ -1,9 +1,11 @@
 import {Box} from 'ink';
-import React from 'react';
+import React, {useContext} from 'react';
 import {stripControl} from '../../domain/display-text.js';
 import {truncateToWidth} from '../../domain/display-width.js';
 import type {Messages} from '../../i18n/messages.js';
 import {printFailureText} from '../../i18n/print-failure-text.js';
+import {unconfirmedTextFor} from '../../i18n/unconfirmed-text.js';
+import {ConsoleContext} from '../console-context.js';
 import type {PrintFailureKind, PrintProgress, PrintResult} from '../../services/print-service.js';
 import {Text} from './Text.js';
 
@@ -69,8 +71,9 @@ export function PrintFailureLines({
 }
 
 /**
- * A job being printed with its live step, then the result: printed, or the printer's problem with its
- * advice and the retry key, and the preview windowed to the height it is given.
+ * A job being printed with its live step, then the result: printed; sent to a printer that cannot
+ * confirm it, with the clerk's question (y/n); or the printer's problem with its advice and the retry
+ * key. Then the preview windowed to the height it is given.
  */
 export function PrintOutcome({
 	headline,
@@ -82,6 +85,7 @@ export function PrintOutcome({
 	height,
 	columns,
 }: Props): React.JSX.Element {
+	const language = useContext(ConsoleContext)?.language ?? 'en';
 	const head = headline ? (
 		<Text bold color="green" wrap="truncate">
 			{headline}
@@ -103,7 +107,11 @@ export function PrintOutcome({
 	return (
 		<Box flexDirection="column">
 			{head}
-			{print.ok ? (
+			{print.ok && !print.confirmed ? (
+				<Text bold color="yellow" wrap="truncate">
+					{unconfirmedTextFor(language).prompt}
+				</Text>
+			) : print.ok ? (
 				<Text color="green" wrap="truncate">
 					{texts.printed}
 				</Text>

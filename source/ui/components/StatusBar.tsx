@@ -2,7 +2,9 @@ import React from 'react';
 import {displayWidth, padEndToWidth, truncateToWidth} from '../../domain/display-width.js';
 import {freeText} from '../../domain/display-text.js';
 import {formatDateTime} from '../../domain/time-format.js';
+import type {Language} from '../../i18n/language.js';
 import type {Messages} from '../../i18n/messages.js';
+import {unconfirmedTextFor} from '../../i18n/unconfirmed-text.js';
 import {printFailureText} from '../../i18n/print-failure-text.js';
 import type {Authenticated} from '../../services/auth-service.js';
 import type {PrinterState} from '../hooks/use-printer-status.js';
@@ -15,7 +17,10 @@ type Props = {
 	readonly operator?: Authenticated;
 	readonly batchNo?: string;
 	readonly printer: PrinterState;
+	/** Slips not printed, the unconfirmed ones among them. */
 	readonly waiting: number;
+	readonly unconfirmed?: number;
+	readonly language?: Language;
 	readonly time: number;
 	readonly timeZone: string;
 	readonly isDemo: boolean;
@@ -58,6 +63,8 @@ export function StatusBar({
 	batchNo,
 	printer,
 	waiting,
+	unconfirmed = 0,
+	language = 'en',
 	time,
 	timeZone,
 	isDemo,
@@ -66,7 +73,8 @@ export function StatusBar({
 		isDemo ? messages.status.demo : undefined,
 		operator ? messages.status.operator(operator.operatorNo, freeText(operator.name)) : undefined,
 		operator ? messages.status.batch(batchNo) : undefined,
-		operator ? messages.status.waiting(waiting) : undefined,
+		operator ? messages.status.waiting(waiting - unconfirmed) : undefined,
+		operator && unconfirmed > 0 ? unconfirmedTextFor(language).count(unconfirmed) : undefined,
 		// Last: a printer problem can be long, and the bar is cut at the right edge.
 		printerText(printer, messages),
 	].filter(part => part !== undefined);

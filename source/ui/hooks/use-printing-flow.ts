@@ -2,7 +2,7 @@ import {useCallback, useRef, useState} from 'react';
 import type {Language} from '../../i18n/language.js';
 import type {Messages} from '../../i18n/messages.js';
 import type {Authenticated} from '../../services/auth-service.js';
-import {printJob} from '../../services/print-service.js';
+import {answerUnconfirmed, printJob} from '../../services/print-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
 import type {SlipPrinting, SlipPrintingEvent} from '../state/slip-printing.js';
 import type {PrinterPoll} from './use-printer-status.js';
@@ -21,6 +21,8 @@ export type FlowOptions = {
 
 type Options<F, E> = {
 	context: ServiceContext;
+	/** Who answers whether an unconfirmed slip came out: the audit names them. */
+	session?: Authenticated;
 	printer: PrinterPoll;
 	/** The database changed (a commit, a print): whatever shows it is read again. */
 	onChanged: () => void;
@@ -41,6 +43,12 @@ export type PrintingFlow<F, E> = {
 	print: (jobId: number) => Promise<void>;
 	/** On a result that did not print: the same job again. */
 	retryPrint: () => void;
+	/**
+	 * On a result the printer could not confirm: y, it came out (the job is printed); n, it did not
+	 * (the job is queued again as REPRINT and printed at once). An answer the database could not take
+	 * leaves the question on screen.
+	 */
+	answerSlip: (cameOut: boolean) => void;
 	scroll: (by: number, lines: number, height: number) => void;
 };
 
@@ -51,6 +59,7 @@ export type PrintingFlow<F, E> = {
  */
 export function usePrintingFlow<F extends SlipPrinting, E>({
 	context,
+	session,
 	printer,
 	onChanged,
 	reducer,
@@ -110,6 +119,29 @@ export function usePrintingFlow<F extends SlipPrinting, E>({
 		}
 	}, [print]);
 
+	const answerSlip = useCallback(
+		(cameOut: boolean) => {
+			const {current} = latest;
+			if (current?.step !== 'result' || !current.print?.ok || current.print.confirmed) {
+				return;
+			}
+
+			const {print: result} = current;
+			const answer = answerUnconfirmed(context, result.jobId, cameOut, session);
+			onChanged();
+			if (!answer.ok) {
+				return;
+			}
+
+			if (cameOut) {
+				dispatch({type: 'printed', result: {...result, confirmed: true}});
+			} else {
+				void print(result.jobId);
+			}
+		},
+		[context, dispatch, onChanged, print, session],
+	);
+
 	const scroll = useCallback(
 		(by: number, lines: number, height: number) => {
 			dispatch({type: 'scroll', by, lines, height});
@@ -117,5 +149,5 @@ export function usePrintingFlow<F extends SlipPrinting, E>({
 		[dispatch],
 	);
 
-	return {flow, latest, dispatch, generation, begin, close, print, retryPrint, scroll};
+	return {flow, latest, dispatch, generation, begin, close, print, retryPrint, answerSlip, scroll};
 }

@@ -21,6 +21,8 @@ export type SettlementActions = {
 	/** `c` on the figures: another copy of the last settled batch's report, marked REPRINT. */
 	reprintLast: () => void;
 	retryPrint: () => void;
+	/** After a print the printer could not confirm: the clerk's y (it came out) or n (print it again). */
+	answerSlip: (cameOut: boolean) => void;
 	scroll: (by: number, lines: number, height: number) => void;
 	close: () => void;
 };
@@ -31,8 +33,9 @@ export type SettlementActions = {
  * shows its result after the unlock. An answer that arrives after the flow was closed is dropped.
  */
 export function useSettlementFlow({context, messages, session, printer, onChanged}: FlowOptions): SettlementActions {
-	const {flow, latest, dispatch, generation, begin, close, print, retryPrint, scroll} = usePrintingFlow({
+	const {flow, latest, dispatch, generation, begin, close, print, retryPrint, answerSlip, scroll} = usePrintingFlow({
 		context,
+		session,
 		printer,
 		onChanged,
 		reducer: settlementFlowReducer,
@@ -150,5 +153,5 @@ export function useSettlementFlow({context, messages, session, printer, onChange
 		void print(jobId);
 	}, [context, dispatch, failureText, latest, messages, onChanged, print]);
 
-	return {flow, start, submitNumber, submitPassword, confirm, reprintLast, retryPrint, scroll, close};
+	return {flow, start, submitNumber, submitPassword, confirm, reprintLast, retryPrint, answerSlip, scroll, close};
 }

@@ -1,12 +1,17 @@
 import {useCallback, useEffect, useState} from 'react';
-import {waitingCount} from '../../services/print-service.js';
+import {unconfirmedCount, waitingCount} from '../../services/print-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
 import {currentBatch} from '../../services/transaction-list-service.js';
 
-export type StatusFigures = {waiting: number; batchNo: string | undefined};
+/** `waiting` counts every slip not printed, `unconfirmed` those of them sent and waiting for the clerk's answer. */
+export type StatusFigures = {waiting: number; unconfirmed: number; batchNo: string | undefined};
 
 function readFigures(context: ServiceContext): StatusFigures {
-	return {waiting: waitingCount(context), batchNo: currentBatch(context)?.batchNo};
+	return {
+		waiting: waitingCount(context),
+		unconfirmed: unconfirmedCount(context),
+		batchNo: currentBatch(context)?.batchNo,
+	};
 }
 
 /**

@@ -33,6 +33,8 @@ export type VoidActions = {
 	/** What the printer will substitute on this void's slip, found before the void commits; shown on the confirm step. */
 	slipSubstitutions: Substitution[];
 	retryPrint: () => void;
+	/** After a print the printer could not confirm: the clerk's y (it came out) or n (print it again). */
+	answerSlip: (cameOut: boolean) => void;
 	scroll: (by: number, lines: number, height: number) => void;
 	close: () => void;
 };
@@ -52,8 +54,9 @@ export function useVoidFlow({
 	/** Too many wrong passwords at the void locked the operator: the flow is closed, and the console signs out. */
 	readonly onLockedOut?: (notice: string) => void;
 }): VoidActions {
-	const {flow, latest, dispatch, generation, begin, close, print, retryPrint, scroll} = usePrintingFlow({
+	const {flow, latest, dispatch, generation, begin, close, print, retryPrint, answerSlip, scroll} = usePrintingFlow({
 		context,
+		session,
 		printer,
 		onChanged,
 		reducer: voidFlowReducer,
@@ -230,6 +233,7 @@ export function useVoidFlow({
 		backToReasons,
 		confirm,
 		retryPrint,
+		answerSlip,
 		scroll,
 		close,
 	};

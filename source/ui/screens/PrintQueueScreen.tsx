@@ -1,11 +1,13 @@
 import {Box} from 'ink';
-import React, {useCallback, useState} from 'react';
+import React, {useCallback, useContext, useState} from 'react';
 import {singleLine} from '../../domain/display-text.js';
 import {padEndToWidth, padStartToWidth, truncateToWidth} from '../../domain/display-width.js';
 import {printFailureText, storedFailureText} from '../../i18n/print-failure-text.js';
 import {printJobTitle} from '../../i18n/print-job-text.js';
 import type {Messages} from '../../i18n/messages.js';
-import {printJob, reprintVoid} from '../../services/print-service.js';
+import {jobStateText, unconfirmedTextFor} from '../../i18n/unconfirmed-text.js';
+import {ConsoleContext} from '../console-context.js';
+import {answerUnconfirmed, printJob, reprintVoid} from '../../services/print-service.js';
 import type {Authenticated} from '../../services/auth-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
 import type {PrinterPoll} from '../hooks/use-printer-status.js';
@@ -28,7 +30,10 @@ type Props = {
 	readonly onChanged: () => void;
 };
 
-/** Slips waiting to print with the reason each failed; r retries one, c prints another copy marked REPRINT. */
+/**
+ * Slips waiting to print with the reason each failed; r retries one, c prints another copy marked
+ * REPRINT; y or n answers whether a slip sent to a printer that cannot confirm it came out.
+ */
 export function PrintQueueScreen({
 	context,
 	initialEntries,
@@ -44,6 +49,8 @@ export function PrintQueueScreen({
 	const [status, setStatus] = useState<{text: string; tone: 'info' | 'good' | 'bad'} | undefined>();
 	const [busy, setBusy] = useState(false);
 	const mounted = useMounted();
+	const language = useContext(ConsoleContext)?.language ?? 'en';
+	const unconfirmedText = unconfirmedTextFor(language);
 	const track = usePrintTracking(printer, onChanged);
 
 	const refresh = useCallback(() => {
@@ -59,7 +66,9 @@ export function PrintQueueScreen({
 		try {
 			const result = await track(async () => printJob(context, jobId));
 			if (mounted()) {
-				if (result.ok) {
+				if (result.ok && !result.confirmed) {
+					setStatus({text: unconfirmedText.queue.hint(jobId), tone: 'info'});
+				} else if (result.ok) {
 					setStatus({text: messages.queue.printed(jobId), tone: 'good'});
 				} else {
 					const failure = printFailureText(messages, result.failure);
@@ -85,8 +94,13 @@ export function PrintQueueScreen({
 			return entries.length > 1;
 		}
 
+		const unconfirmed = selectedEntry?.view.job.state === 'unconfirmed';
+		if (action === 'slipCameOut' || action === 'slipMissing') {
+			return unconfirmed;
+		}
+
 		return action === 'retry'
-			? selectedEntry?.section === 'waiting'
+			? selectedEntry?.section === 'waiting' && !unconfirmed
 			: action === 'reprint' && selectedEntry?.view.job.voidId !== undefined;
 	};
 
@@ -109,6 +123,30 @@ export function PrintQueueScreen({
 
 			if (action === 'retry' && selected && acts(action)) {
 				void run(selected.view.job.id);
+				return true;
+			}
+
+			if ((action === 'slipCameOut' || action === 'slipMissing') && selected && acts(action)) {
+				const jobId = selected.view.job.id;
+				const cameOut = action === 'slipCameOut';
+				const answer = answerUnconfirmed(context, jobId, cameOut, session);
+				if (!answer.ok) {
+					setStatus({
+						text: answer.reason === 'busy' ? messages.signIn.busy : unconfirmedText.queue.unchanged(jobId),
+						tone: 'bad',
+					});
+					refresh();
+					return true;
+				}
+
+				if (cameOut) {
+					setStatus({text: unconfirmedText.queue.seen(jobId), tone: 'good'});
+					refresh();
+				} else {
+					setStatus({text: unconfirmedText.queue.notSeen(jobId), tone: 'info'});
+					void run(jobId);
+				}
+
 				return true;
 			}
 
@@ -154,7 +192,7 @@ export function PrintQueueScreen({
 				const selected = entries.indexOf(entry) === cursor;
 				const text = line([
 					`#${job.id}`,
-					states[job.state],
+					jobStateText(states, language, job.state),
 					String(job.attempts),
 					singleLine(printJobTitle(messages, subject)),
 					storedFailureText(messages, job.lastError),
@@ -164,13 +202,18 @@ export function PrintQueueScreen({
 						key={job.id}
 						inverse={selected}
 						dimColor={entry.section === 'recent'}
-						color={job.state === 'failed' ? 'red' : undefined}
+						color={job.state === 'failed' ? 'red' : job.state === 'unconfirmed' ? 'yellow' : undefined}
 						wrap="truncate"
 					>
 						{selected ? `›${text.slice(1)}` : text}
 					</Text>
 				);
 			})}
+			{!status && selectedEntry?.view.job.state === 'unconfirmed' ? (
+				<Text color="yellow" wrap="truncate">
+					{unconfirmedText.queue.hint(selectedEntry.view.job.id)}
+				</Text>
+			) : null}
 			{status ? (
 				<Text color={status.tone === 'good' ? 'green' : status.tone === 'bad' ? 'red' : 'cyan'} wrap="truncate">
 					{status.text}

@@ -61,6 +61,7 @@ function settlementKeys(
 				previewRows,
 				scroll: actions.scroll,
 				retryPrint: actions.retryPrint,
+				answerSlip: actions.answerSlip,
 				onDone() {
 					onExit(true);
 				},

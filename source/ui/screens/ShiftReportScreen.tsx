@@ -1,7 +1,9 @@
 import {Box} from 'ink';
-import React, {useState} from 'react';
+import React, {useContext, useState} from 'react';
 import {formatDateTime} from '../../domain/time-format.js';
 import type {Messages} from '../../i18n/messages.js';
+import {unconfirmedTextFor} from '../../i18n/unconfirmed-text.js';
+import {ConsoleContext} from '../console-context.js';
 import type {Authenticated} from '../../services/auth-service.js';
 import type {PrinterFailure} from '../../services/print-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
@@ -25,7 +27,8 @@ type Props = {
 	readonly onChanged: () => void;
 };
 
-type PrintState = {state: 'printing'} | {state: 'printed'} | {state: 'failed'; failure: PrinterFailure};
+type PrintState =
+	{state: 'printing'} | {state: 'printed'} | {state: 'unconfirmed'} | {state: 'failed'; failure: PrinterFailure};
 
 /**
  * The shift summary (X report), key `x`: the open batch's figures as they are now, without closing it.
@@ -33,6 +36,7 @@ type PrintState = {state: 'printing'} | {state: 'printed'} | {state: 'failed'; f
  */
 export function ShiftReportScreen({context, report, messages, session, printer, onChanged}: Props): React.JSX.Element {
 	const text = messages.shiftReport;
+	const language = useContext(ConsoleContext)?.language ?? 'en';
 	const [printing, setPrinting] = useState<PrintState | undefined>();
 	const mounted = useMounted();
 	const track = usePrintTracking(printer, onChanged);
@@ -40,7 +44,9 @@ export function ShiftReportScreen({context, report, messages, session, printer, 
 		setPrinting({state: 'printing'});
 		const result = await track(async () => printShiftReport(context, session.operatorNo));
 		if (mounted()) {
-			setPrinting(result.ok ? {state: 'printed'} : {state: 'failed', failure: result.failure});
+			setPrinting(
+				result.ok ? {state: result.confirmed ? 'printed' : 'unconfirmed'} : {state: 'failed', failure: result.failure},
+			);
 		}
 	};
 
@@ -85,6 +91,11 @@ export function ShiftReportScreen({context, report, messages, session, printer, 
 			{printing?.state === 'printed' ? (
 				<Text color="green" wrap="truncate">
 					{text.printed}
+				</Text>
+			) : null}
+			{printing?.state === 'unconfirmed' ? (
+				<Text bold color="yellow" wrap="truncate">
+					{unconfirmedTextFor(language).reportPrompt}
 				</Text>
 			) : null}
 			{printing?.state === 'failed' ? (

@@ -175,6 +175,7 @@ function voidKeys(
 			previewRows,
 			scroll: actions.scroll,
 			retryPrint: actions.retryPrint,
+			answerSlip: actions.answerSlip,
 			onDone() {
 				onExit(true);
 			},

@@ -61,8 +61,16 @@ export type Printer = EmulatorProcess & {
 	jobText: (number: number) => Promise<string>;
 };
 
-/** The real `posvoid printer` process, 58 mm paper (32 columns, as the default configuration), saving jobs. */
-export async function startPrinter(t: ExecutionContext, folder: string, fault?: string): Promise<Printer> {
+/**
+ * The real `posvoid printer` process, 58 mm paper (32 columns, as the default configuration), saving
+ * jobs; `extra` are more of its flags (`--quirk no-confirmation`).
+ */
+export async function startPrinter(
+	t: ExecutionContext,
+	folder: string,
+	fault?: string,
+	extra: readonly string[] = [],
+): Promise<Printer> {
 	const outDir = path.join(folder, 'slips');
 	const emulator = await startEmulatorProcess([
 		'--columns',
@@ -70,6 +78,7 @@ export async function startPrinter(t: ExecutionContext, folder: string, fault?: 
 		'--out',
 		outDir,
 		...(fault === undefined ? [] : ['--fault', fault]),
+		...extra,
 	]);
 	t.teardown(emulator.stop);
 	const jobCount = () => emulator.output().match(/^--- end of job \d+$/gm)?.length ?? 0;
