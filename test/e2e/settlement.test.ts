@@ -75,7 +75,7 @@ test('the supervisor settles from the console: the report reaches the printer, t
 		{batch_no: '000002', settled_at: null},
 	]);
 
-	await terminal.press(keys.escape, /^Today \d{4}-\d{2}-\d{2}$/m);
+	await terminal.press(keys.escape, /^Today \d{4}-\d{2}-\d{2}(?:\s+[\d,]+ \/ [\d,]+)?$/m);
 	const after = await terminal.waitFor(/│ Batch 0{5}2 │/);
 	t.regex(after, new RegExp(`› .*${newest}.*completed`));
 
@@ -86,7 +86,7 @@ test('the supervisor settles from the console: the report reaches the printer, t
 	t.regex(refused, /batch settled: refund through the bank/);
 	t.notRegex(refused, /your password again/, 'no password is asked for a void that cannot happen');
 	await terminal.press(keys.escape, 'Cannot be voided: batch settled');
-	await terminal.press(keys.escape, /^Today \d{4}-\d{2}-\d{2}$/m);
+	await terminal.press(keys.escape, /^Today \d{4}-\d{2}-\d{2}(?:\s+[\d,]+ \/ [\d,]+)?$/m);
 	t.is(await quit(terminal), 0);
 
 	for (const voucher of [older, newest]) {

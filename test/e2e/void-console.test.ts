@@ -103,7 +103,7 @@ test('n at the confirm screen backs out and changes nothing: the sale stays comp
 	await voidUpToConfirm(terminal);
 
 	terminal.write('n');
-	const list = await terminal.waitFor(/^Today \d{4}-\d{2}-\d{2}$/m);
+	const list = await terminal.waitFor(/^Today \d{4}-\d{2}-\d{2}(?:\s+[\d,]+ \/ [\d,]+)?$/m);
 	t.regex(list, new RegExp(`› .*${target}.*completed`));
 	t.regex(list, /Slips waiting 0/);
 	t.is(await quit(terminal), 0);

@@ -131,7 +131,7 @@ export async function signIn(terminal: PtyTerminal, operator = cashier): Promise
 	await typeAndEnter(terminal, operator.number, `Operator number: ${operator.number}`);
 	await terminal.waitFor('Password:');
 	await typeAndEnter(terminal, operator.password, `Password: ${stars(operator.password)}`);
-	return terminal.waitFor(/^Today \d{4}-\d{2}-\d{2}$/m);
+	return terminal.waitFor(/^Today \d{4}-\d{2}-\d{2}(?:\s+[\d,]+ \/ [\d,]+)?$/m);
 }
 
 /** From the list, with the sale highlighted: v, the cashier's password, the first reason; waits on the confirm screen. */
