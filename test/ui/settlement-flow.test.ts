@@ -58,7 +58,15 @@ test('the figures come only with an approval, and y/n are possible only until th
 
 	flow = settlementFlowReducer(flow, {
 		type: 'printed',
-		result: {ok: true, jobId: 7, preview: 'a\nb\nc\nd', unencodable: [], substitutions: [], recorded: true, confirmed: true},
+		result: {
+			ok: true,
+			jobId: 7,
+			preview: 'a\nb\nc\nd',
+			unencodable: [],
+			substitutions: [],
+			recorded: true,
+			confirmed: true,
+		},
 	});
 	t.like(flow, {step: 'result', previewTop: 0});
 	t.true(hasCommitted(flow));

@@ -129,7 +129,15 @@ test('after the commit the flow cannot be cancelled; printing ends on the result
 	t.false(canCancel(printing));
 	const result = voidFlowReducer(printing, {
 		type: 'printed',
-		result: {ok: true, jobId: 3, preview: 'a\nb\nc', unencodable: [], substitutions: [], recorded: true, confirmed: true},
+		result: {
+			ok: true,
+			jobId: 3,
+			preview: 'a\nb\nc',
+			unencodable: [],
+			substitutions: [],
+			recorded: true,
+			confirmed: true,
+		},
 	});
 	t.is(result.step, 'result');
 	t.is(result.transaction.status, 'voided');
