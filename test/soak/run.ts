@@ -14,6 +14,7 @@ import {isClean, type SuiteFigures} from './figures.js';
 import {runFooterWalk} from './footer-walk-suite.js';
 import {runAuthBadInput, runClaimClockSteps, runIdleClockSteps, runLockoutSequences} from './lockout-suite.js';
 import {runPrinterFaults} from './printer-fault-suite.js';
+import {runStatusReplies} from './status-reply-suite.js';
 import {runAuditTamper, runBooksTamper, runIdleLock, runSecrets} from './tamper-suite.js';
 
 const quick = process.argv.includes('--quick');
@@ -29,6 +30,7 @@ const suites: Array<[string, () => Promise<SuiteFigures>]> = [
 	['concurrency: contested voids', async () => runContest({sales: quick ? 300 : 10_000, perRound: quick ? 150 : 500})],
 	['concurrency: lock held', async () => runLockHolder({rounds: quick ? 1 : 10})],
 	['printer faults', async () => runPrinterFaults({repeats: quick ? 1 : 15})],
+	['printer faults: stale, doubled and unsolicited status', async () => runStatusReplies({runs: quick ? 12 : 400})],
 	['bad input', async () => runBadInput({runs: quick ? 60 : 1000})],
 	['tamper: audit log', async () => runAuditTamper({voids: quick ? 6 : 40, maxRows: quick ? 4 : undefined})],
 	['tamper: money tables', async () => runBooksTamper({runs: quick ? 6 : 120})],
