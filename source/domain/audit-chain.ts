@@ -16,6 +16,7 @@ export const auditEvents = [
 	'settlement',
 	'import',
 	'init',
+	'reconcile',
 ] as const;
 export type AuditEvent = (typeof auditEvents)[number];
 

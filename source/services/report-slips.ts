@@ -19,6 +19,8 @@ export function reportModel(
 	reprint: boolean,
 	/** The figures to print, when they are not the batch's own (the shift summary covers everything open). */
 	summary?: BatchSummary,
+	/** The shift summary's note of the last reconciliation against the platforms' bills. */
+	lastReconciliation?: {at: number; unmatched: number},
 ): SlipModel {
 	const {config, store} = context;
 	return buildSettlementReport(
@@ -34,6 +36,7 @@ export function reportModel(
 			timeZone: config.timeZone,
 			summary: summary ?? batchSummary(context, batch.id),
 			auditAnchor: kind === 'settlement' ? store.audit.settlementAnchor(batch.batchNo, at) : undefined,
+			lastReconciliation,
 		},
 		{reprint, labels: config.printer.encoding === 'gb18030' ? 'bilingual' : 'english'},
 	);

@@ -2,6 +2,7 @@ import {Box} from 'ink';
 import React, {useState} from 'react';
 import {formatDateTime} from '../../domain/time-format.js';
 import type {Messages} from '../../i18n/messages.js';
+import {reconcileText} from '../../i18n/reconcile-text.js';
 import type {Authenticated} from '../../services/auth-service.js';
 import type {PrinterFailure} from '../../services/print-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
@@ -13,6 +14,7 @@ import type {PrinterPoll} from '../hooks/use-printer-status.js';
 import {useMounted, usePrintTracking} from '../hooks/use-print-tracking.js';
 import {layer, useKeys} from '../keyboard.js';
 import {Text} from '../components/Text.js';
+import {useConsole} from '../console-context.js';
 
 type Props = {
 	readonly context: ServiceContext;
@@ -33,6 +35,7 @@ type PrintState = {state: 'printing'} | {state: 'printed'} | {state: 'failed'; f
  */
 export function ShiftReportScreen({context, report, messages, session, printer, onChanged}: Props): React.JSX.Element {
 	const text = messages.shiftReport;
+	const {language} = useConsole();
 	const [printing, setPrinting] = useState<PrintState | undefined>();
 	const mounted = useMounted();
 	const track = usePrintTracking(printer, onChanged);
@@ -65,7 +68,7 @@ export function ShiftReportScreen({context, report, messages, session, printer, 
 		},
 	});
 
-	const {batch, summary, takenAt} = report;
+	const {batch, summary, takenAt, lastReconciliation} = report;
 	const {timeZone} = context.config;
 	return (
 		<Box flexDirection="column">
@@ -74,6 +77,11 @@ export function ShiftReportScreen({context, report, messages, session, printer, 
 			</Text>
 			<Text wrap="wrap">{text.taken(formatDateTime(takenAt, timeZone), formatDateTime(batch.openedAt, timeZone))}</Text>
 			<BatchFigures summary={summary} messages={messages} />
+			{lastReconciliation ? (
+				<Text color={lastReconciliation.unmatched > 0 ? 'yellow' : undefined} wrap="wrap">
+					{reconcileText[language].last(lastReconciliation.unmatched, formatDateTime(lastReconciliation.at, timeZone))}
+				</Text>
+			) : null}
 			<Text dimColor wrap="wrap">
 				{text.hint}
 			</Text>
