@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import {padEndToWidth, padStartToWidth} from '../domain/display-width.js';
+import {displayWidth, padEndToWidth, padStartToWidth} from '../domain/display-width.js';
 import {formatPlain} from '../domain/money.js';
 import {formatDateTime} from '../domain/time-format.js';
 import {channelNames, type Channel} from '../domain/transaction.js';
@@ -103,7 +103,8 @@ function tableRow(cells: string[]): string {
 	return cells
 		.map((cell, index) => {
 			const width = widths[index];
-			if (width === undefined) {
+			// A longer cell (a refund's number after its sale's) is never cut: it pushes the rest right.
+			if (width === undefined || displayWidth(cell) >= width) {
 				return cell;
 			}
 
