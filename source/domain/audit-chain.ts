@@ -33,6 +33,7 @@ export const administrationEvents: ReadonlySet<AuditEvent> = new Set([
 	'password-change',
 	'import',
 	'init',
+	'reconcile',
 ]);
 export type AuditResult = 'ok' | 'refused' | 'failed';
 
