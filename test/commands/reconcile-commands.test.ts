@@ -141,3 +141,26 @@ test('posvoid reconcile without a file, or with a file that is no bill, says wha
 	t.regex(unknown.stderr, /is not a file posvoid can read/);
 	t.notRegex(unknown.stderr, /at .*\.js:\d+/);
 });
+
+test('posvoid reconcile names a sale whose amount in the bill differs from posvoid, with both figures', async t => {
+	const {directory, db} = await counterDatabase([]);
+	t.is(await importFile(db, wechatBill), 0);
+	const changed = path.join(directory, 'wechat-changed.csv');
+	fs.writeFileSync(
+		changed,
+		fs
+			.readFileSync(wechatBill, 'utf8')
+			.replace(
+				'`12.50,`0.00,`0,`0,`0.00,`0.00,`,`,`收银台,`,`0.08,`0.60%,`12.50',
+				'`13.50,`0.00,`0,`0,`0.00,`0.00,`,`,`收银台,`,`0.08,`0.60%,`13.50',
+			)
+			.replace('`6,`185.00,`38.00,`0.00,`0.89,`205.00', '`6,`186.00,`38.00,`0.00,`0.89,`206.00'),
+	);
+	const result = await runCli(['reconcile', changed, '--db', db, '--lang', 'en']);
+	t.is(result.code, 1, result.stderr);
+	t.regex(
+		result.stdout,
+		/amount differs +WeChat Pay .*4200002526202611251234567801 +12\.50 +13\.50 wechat-changed\.csv:2/,
+	);
+	t.regex(result.stdout, /1 unmatched, 3 sales matched/);
+});
