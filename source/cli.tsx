@@ -26,6 +26,7 @@ const commands: Record<string, () => Promise<CommandRunner>> = {
 	import: async () => import('./commands/import-command.js').then(module => module.runImport),
 	seed: async () => import('./commands/seed-command.js').then(module => module.runSeed),
 	'platform-sim': async () => import('./commands/platform-sim-command.js').then(module => module.runPlatformSim),
+	reconcile: async () => import('./commands/reconcile-command.js').then(module => module.runReconcile),
 };
 
 export const usage = `posvoid — void card and QR payments at the counter and print the void slip
@@ -45,6 +46,7 @@ Usage:
   posvoid import FILE          import transactions (CSV or JSON Lines; card numbers are masked)
   posvoid seed --rows N        synthetic history for demos and benchmarks
   posvoid printer              the printer emulator (a TCP ESC/POS printer on 127.0.0.1:9100)
+  posvoid reconcile FILE...    compare the platforms' bills with the database (exit 1: unmatched)
   posvoid platform-sim         the Alipay and WeChat Pay simulators (HTTP on 127.0.0.1:8800)
 
 Common flags: --db PATH  --config PATH  --printer HOST[:PORT]  --lang zh-CN|en

@@ -1,3 +1,5 @@
+import {formatDateTime} from '../domain/time-format.js';
+import {reconcileText} from '../i18n/reconcile-text.js';
 import {messagesFor} from '../i18n/catalogue.js';
 import {printFailureText} from '../i18n/print-failure-text.js';
 import {unconfirmedTextFor} from '../i18n/unconfirmed-text.js';
@@ -133,6 +135,11 @@ export async function runReport(argv: string[]): Promise<number> {
 		const report = shiftReport(context, operatorNo);
 		console.log(text.title(report.batch.batchNo));
 		console.log(summaryTable(report.summary, messages));
+		if (report.lastReconciliation) {
+			const {at, unmatched} = report.lastReconciliation;
+			console.log(reconcileText[context.language].last(unmatched, formatDateTime(at, context.config.timeZone)));
+		}
+
 		if (!values.print) {
 			return 0;
 		}

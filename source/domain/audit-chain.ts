@@ -16,6 +16,7 @@ export const auditEvents = [
 	'settlement',
 	'import',
 	'init',
+	'reconcile',
 ] as const;
 export type AuditEvent = (typeof auditEvents)[number];
 
@@ -32,6 +33,7 @@ export const administrationEvents: ReadonlySet<AuditEvent> = new Set([
 	'password-change',
 	'import',
 	'init',
+	'reconcile',
 ]);
 export type AuditResult = 'ok' | 'refused' | 'failed';
 

@@ -300,6 +300,7 @@ export const en = {
 			settlement: 'settlement',
 			import: 'import',
 			init: 'init',
+			reconcile: 'reconciliation',
 		},
 		record: {
 			voucher: voucherNo => `voucher ${voucherNo}`,

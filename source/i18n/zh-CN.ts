@@ -278,6 +278,7 @@ export const zhCN = {
 			settlement: '结算',
 			import: '导入',
 			init: '初始化',
+			reconcile: '对账',
 		},
 		record: {
 			voucher: voucherNo => `凭证号 ${voucherNo}`,

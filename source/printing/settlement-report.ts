@@ -17,6 +17,8 @@ export type SettlementReportInput = MerchantFields & {
 	summary: BatchSummary;
 	/** The audit row that recorded the settlement, printed so the paper can later prove the log whole up to it. */
 	auditAnchor?: AuditAnchor;
+	/** The shift summary's note of the last reconciliation against the platforms' bills. */
+	lastReconciliation?: {at: number; unmatched: number};
 };
 
 const label = {
@@ -35,6 +37,8 @@ const label = {
 	net: ['净额', 'NET'],
 	netFees: ['净手续费', 'NET FEES'],
 	auditAnchor: ['审计锚点', 'AUDIT ANCHOR'],
+	lastReconciled: ['上次对账', 'LAST RECONCILED'],
+	unmatched: ['不符', 'UNMATCHED'],
 } as const satisfies Record<string, Label>;
 
 /** The settlement report (结算总计单) or the shift summary (X report) of one batch. */
@@ -92,6 +96,15 @@ export function buildSettlementReport(
 			indent: 2,
 		}),
 	);
+	if (input.lastReconciliation) {
+		const {at, unmatched} = input.lastReconciliation;
+		lines.push(
+			rule(),
+			labelValue(say(label.lastReconciled), formatDateTime(at, input.timeZone), {stacked: true}),
+			labelValue(say(label.unmatched), String(unmatched), {indent: 2, bold: unmatched > 0}),
+		);
+	}
+
 	if (input.auditAnchor) {
 		lines.push(rule(), labelValue(say(label.auditAnchor), formatAnchor(input.auditAnchor), {stacked: true}));
 	}

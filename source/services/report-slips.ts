@@ -20,6 +20,8 @@ export function reportModel(
 	reprint: boolean,
 	/** The figures to print, when they are not the batch's own (the shift summary covers everything open). */
 	summary?: BatchSummary,
+	/** The shift summary's note of the last reconciliation against the platforms' bills. */
+	lastReconciliation?: {at: number; unmatched: number},
 ): SlipModel {
 	const {config, store} = context;
 	return buildSettlementReport(
@@ -35,6 +37,7 @@ export function reportModel(
 			timeZone: config.timeZone,
 			summary: summary ?? batchSummary(context, batch.id),
 			auditAnchor: kind === 'settlement' ? store.audit.settlementAnchor(batch.batchNo, at) : undefined,
+			lastReconciliation,
 		},
 		{reprint, labels: labelsForModel(resolvePrinterModel(config))},
 	);

@@ -9,6 +9,7 @@ import {UserError} from '../user-error.js';
 import type {Authenticated} from './auth-service.js';
 import {ensureOpenBatch, nextFreeBatchNo} from './batch-service.js';
 import {bytesFor, previewFor, printerAddress, printerChecksFor} from './print-service.js';
+import {lastReconciliation, type LastReconciliation} from './reconcile-service.js';
 import {reportModel} from './report-slips.js';
 import type {ServiceContext} from './service-context.js';
 
@@ -142,13 +143,21 @@ export function reprintSettlement(
 	});
 }
 
-export type ShiftReport = {batch: BatchRow; summary: BatchSummary; preview: string};
+export type ShiftReport = {
+	batch: BatchRow;
+	summary: BatchSummary;
+	preview: string;
+	/** The last reconciliation against the platforms' bills, when there has been one. */
+	lastReconciliation?: LastReconciliation;
+};
 
 /** The shift summary (X report): the open batch's figures without closing it. */
 export function shiftReport(context: ServiceContext, operatorNo: string): ShiftReport & {model: SlipModel} {
 	const {batch, summary} = openBatchSummary(context);
-	const model = reportModel(context, batch, 'shift', operatorNo, context.now(), false, summary);
-	return {batch, summary, model, preview: previewFor(context, model)};
+	const reconciled = lastReconciliation(context);
+	const model = reportModel(context, batch, 'shift', operatorNo, context.now(), false, summary, reconciled);
+	const report = {batch, summary, model, preview: previewFor(context, model)};
+	return reconciled === undefined ? report : {...report, lastReconciliation: reconciled};
 }
 
 /** Prints the shift summary straight away; it is a look at the figures, not a record, so it is not queued. */

@@ -8,6 +8,7 @@ import {createImportStagingStore} from './import-staging-store.js';
 import {createOperatorsStore} from './operators-store.js';
 import {createOutsideResolutionsStore} from './outside-resolutions-store.js';
 import {createPrintJobsStore} from './print-jobs-store.js';
+import {createReconcileStore} from './reconcile-store.js';
 import {createSettlementStore} from './settlement-store.js';
 import {reportBusy} from './store-errors.js';
 import {createTransactionsStore} from './transactions-store.js';
@@ -29,6 +30,7 @@ function createStore(db: SqlDatabase, file: string, gate: WriteGate) {
 		settlement: createSettlementStore(db),
 		outsideResolutions: createOutsideResolutionsStore(db),
 		importStaging: createImportStagingStore(db),
+		reconcile: createReconcileStore(db),
 		/**
 		 * Runs `work` in one BEGIN IMMEDIATE transaction: all of it commits or none of it does.
 		 * `work` must be synchronous. A busy timeout becomes DatabaseBusyError.

@@ -4,6 +4,7 @@ import {formatDateTime} from '../../domain/time-format.js';
 import type {Messages} from '../../i18n/messages.js';
 import {unconfirmedTextFor} from '../../i18n/unconfirmed-text.js';
 import {ConsoleContext} from '../console-context.js';
+import {reconcileText} from '../../i18n/reconcile-text.js';
 import type {Authenticated} from '../../services/auth-service.js';
 import type {PrinterFailure} from '../../services/print-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
@@ -71,7 +72,7 @@ export function ShiftReportScreen({context, report, messages, session, printer, 
 		},
 	});
 
-	const {batch, summary, takenAt} = report;
+	const {batch, summary, takenAt, lastReconciliation} = report;
 	const {timeZone} = context.config;
 	return (
 		<Box flexDirection="column">
@@ -80,6 +81,11 @@ export function ShiftReportScreen({context, report, messages, session, printer, 
 			</Text>
 			<Text wrap="wrap">{text.taken(formatDateTime(takenAt, timeZone), formatDateTime(batch.openedAt, timeZone))}</Text>
 			<BatchFigures summary={summary} messages={messages} />
+			{lastReconciliation ? (
+				<Text color={lastReconciliation.unmatched > 0 ? 'yellow' : undefined} wrap="wrap">
+					{reconcileText[language].last(lastReconciliation.unmatched, formatDateTime(lastReconciliation.at, timeZone))}
+				</Text>
+			) : null}
 			<Text dimColor wrap="wrap">
 				{text.hint}
 			</Text>
