@@ -145,11 +145,11 @@ export function createTransactionsStore(db: SqlDatabase) {
 
 	/** Counts the rows matching `query`, or only those newer than a cursor: the list's total and its position. */
 	function countStatement(query: TransactionQuery, newerThanCursor: boolean) {
-		const used = filterOrder.filter(key => query[key] !== undefined);
+		const used = [...filterOrder, 'orderTail' as const].filter(key => query[key] !== undefined);
 		const cacheKey = `${used.join(',')}|${newerThanCursor}`;
 		let statement = countStatements.get(cacheKey);
 		if (!statement) {
-			const conditions = used.map(key => filterSql[key]);
+			const conditions = conditionsOf(query);
 			if (newerThanCursor) {
 				conditions.push('(created_at, id) > (?, ?)');
 			}

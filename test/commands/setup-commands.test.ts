@@ -64,7 +64,7 @@ test('a missing database names the init command', async t => {
 test('a corrupt configuration names the bad key and the expected form', async t => {
 	const directory = tempDirectory();
 	const config = path.join(directory, 'config.json');
-	fs.writeFileSync(config, JSON.stringify({supervisorLimit: '5,00', printer: {columns: 40}}));
+	fs.writeFileSync(config, JSON.stringify({supervisorLimit: '5,00', printer: {columns: 7}}));
 	const result = await runCli(['operator', 'list', '--config', config, '--db', path.join(directory, 'x.db')]);
 	t.is(result.code, 1);
 	t.regex(result.stderr, /supervisorLimit: amount "5,00" is not a number like 128\.50/);

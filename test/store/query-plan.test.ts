@@ -89,3 +89,24 @@ test("the list's total and position are counted from an index, never by reading 
 	t.deepEqual(problems, []);
 	t.is(store.transactions.count({}), 20_000);
 });
+
+test('a count takes the same filters as the page it counts, for every lookup the list offers', t => {
+	const {context, store} = tempDatabase(t);
+	seedDatabase(context, {rows: 5000, days: 3, seed: 7, now: testNow});
+	const all = store.transactions.page({}, undefined, 'older', 100_000);
+	const sample = all[1234]!;
+	const cases: TransactionQuery[] = [
+		...lookups.map(([, query]) => query),
+		{voucherNo: sample.voucherNo},
+		{lastFour: sample.cardMasked.slice(-4)},
+		{orderTail: '1234'},
+		{voucherNo: sample.voucherNo, orderTail: sample.voucherNo},
+	];
+	for (const query of cases) {
+		const rows = store.transactions.page(query, undefined, 'older', 100_000);
+		t.is(store.transactions.count(query), rows.length, JSON.stringify(query));
+		const middle = rows[Math.floor(rows.length / 2)];
+		const newer = middle ? store.transactions.count(query, middle) : 0;
+		t.is(newer, Math.floor(rows.length / 2) * (middle ? 1 : 0), JSON.stringify(query));
+	}
+});
