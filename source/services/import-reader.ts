@@ -184,6 +184,8 @@ async function* csvRows(
 	let sawAnything = false;
 	const parser = parse({
 		columns(header: string[]) {
+			// A header alone is a file with no sales (0 rows), not an empty file.
+			sawAnything = true;
 			const names = header.map(name => name.trim().toLowerCase());
 			onColumns(checkColumns(file, names));
 			return names;
@@ -244,8 +246,11 @@ async function* jsonLinesRows(
 	let records = 0;
 	let unreadable = 0;
 	const lines = readline.createInterface({input: source, crlfDelay: Number.POSITIVE_INFINITY});
+	// Once the reader has stopped (a consumer that left early), nothing listens on `lines`: the error is moot.
 	source.on('error', (error: Error) => {
-		lines.emit('error', error);
+		if (lines.listenerCount('error') > 0) {
+			lines.emit('error', error);
+		}
 	});
 	for await (const rawText of lines) {
 		line++;
@@ -363,7 +368,13 @@ export function openPosvoidFile(file: string, fees: FeeSchedule): OpenedBill & {
 		stream.on('error', error => {
 			text.destroy(error);
 		});
-		yield* kind === 'jsonl' ? jsonLinesRows(file, text, check, onColumns) : csvRows(file, text, check, onColumns);
+		try {
+			yield* kind === 'jsonl' ? jsonLinesRows(file, text, check, onColumns) : csvRows(file, text, check, onColumns);
+		} finally {
+			// A consumer that stops early (or an error) leaves no stream reading the file behind it.
+			stream.destroy();
+			text.destroy();
+		}
 	}
 
 	return {

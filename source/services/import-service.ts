@@ -578,6 +578,26 @@ export async function importTransactions(
 	return importBill(context, await openImportFile(context, file, options.format), file, options);
 }
 
+/** Posvoid's own export: JSON Lines, or a CSV whose header names voucher_no. Read from the first 4 KB only. */
+function looksLikePosvoidFile(file: string): boolean {
+	let head = '';
+	try {
+		const fd = fs.openSync(file, 'r');
+		try {
+			const buffer = Buffer.alloc(4096);
+			head = buffer.subarray(0, fs.readSync(fd, buffer, 0, buffer.length, 0)).toString('latin1');
+		} finally {
+			fs.closeSync(fd);
+		}
+	} catch {
+		// An unreadable file is said so by the reader that opens it.
+		return true;
+	}
+
+	const first = head.replace(/^\u00EF\u00BB\u00BF/, '').trimStart();
+	return first.startsWith('{') || /^[^\n]*voucher_no/.test(first);
+}
+
 /**
  * Opens a file to import by what it holds, or as `format`: a platform's bill (WeChat Pay, Alipay, a
  * card acquirer's export) through bills/, posvoid's own CSV or JSON Lines through its own reader.
@@ -587,6 +607,10 @@ async function openImportFile(
 	file: string,
 	format: BillFormat | undefined,
 ): Promise<OpenedBill & {kind?: ImportFormat}> {
+	if (format === 'posvoid' || (format === undefined && looksLikePosvoidFile(file))) {
+		return openPosvoidFile(file, context.config.fees);
+	}
+
 	let bill: OpenedBill;
 	try {
 		bill = await openBill(file, {format, timeZone: context.config.timeZone, currency: context.config.currency});

@@ -82,7 +82,7 @@ export function startVoidFlow(transaction: Transaction, answer: PolicyAnswer): V
 		notice: {
 			kind: 'refusal',
 			code: answer.reason,
-			detail: {terminalId: transaction.terminalId, outside: answer.outside},
+			detail: {terminalId: transaction.terminalId, ...(answer.outside && {outside: answer.outside})},
 		},
 	};
 }
