@@ -338,7 +338,8 @@ test('figureLines: every row of the table is as wide as the header, in both lang
 	t.is(figureLines(summary, messagesFor('en')).at(-1), 'Net: 9 sales, ¥11889.67, fees ¥59.44');
 });
 
-test("a database another program holds: y says so in the clerk's language and settles nothing; y again settles", async t => {
+// Serial: the console's busy wait blocks its process for the busy timeout, and with it every other test here.
+test.serial("a database another program holds: y says so in the clerk's language and settles nothing; y again settles", async t => {
 	const {fixture} = await settlementFixture(t, 'zh-CN');
 	const {instance} = fixture;
 	await waitForFrame(instance, '操作员号:');
