@@ -339,28 +339,31 @@ test('figureLines: every row of the table is as wide as the header, in both lang
 });
 
 // Serial: the console's busy wait blocks its process for the busy timeout, and with it every other test here.
-test.serial("a database another program holds: y says so in the clerk's language and settles nothing; y again settles", async t => {
-	const {fixture} = await settlementFixture(t, 'zh-CN');
-	const {instance} = fixture;
-	await waitForFrame(instance, '操作员号:');
-	await press(instance, '00', keys.enter);
-	await waitForFrame(instance, '密码:');
-	await press(instance, password, keys.enter);
-	await waitForFrame(instance, '今天 2026-11-25');
-	await press(instance, 's');
-	await waitForFrame(instance, '操作员 00,请再次输入密码:');
-	await press(instance, password, keys.enter);
-	await waitForFrame(instance, '结算批次 000001? y/n');
+test.serial(
+	"a database another program holds: y says so in the clerk's language and settles nothing; y again settles",
+	async t => {
+		const {fixture} = await settlementFixture(t, 'zh-CN');
+		const {instance} = fixture;
+		await waitForFrame(instance, '操作员号:');
+		await press(instance, '00', keys.enter);
+		await waitForFrame(instance, '密码:');
+		await press(instance, password, keys.enter);
+		await waitForFrame(instance, '今天 2026-11-25');
+		await press(instance, 's');
+		await waitForFrame(instance, '操作员 00,请再次输入密码:');
+		await press(instance, password, keys.enter);
+		await waitForFrame(instance, '结算批次 000001? y/n');
 
-	const other = openSqlite(fixture.file, {timeout: 100});
-	other.exec('BEGIN IMMEDIATE');
-	try {
-		await press(instance, 'y');
-		const busy = await waitForFrame(instance, '另一个程序正在使用数据库', 12_000);
-		t.notRegex(busy, /another program/i);
-		t.is(fixture.store.batches.currentOpen('10293847')?.batchNo, '000001');
-	} finally {
-		other.exec('ROLLBACK');
-		other.close();
-	}
-});
+		const other = openSqlite(fixture.file, {timeout: 100});
+		other.exec('BEGIN IMMEDIATE');
+		try {
+			await press(instance, 'y');
+			const busy = await waitForFrame(instance, '另一个程序正在使用数据库', 12_000);
+			t.notRegex(busy, /another program/i);
+			t.is(fixture.store.batches.currentOpen('10293847')?.batchNo, '000001');
+		} finally {
+			other.exec('ROLLBACK');
+			other.close();
+		}
+	},
+);
