@@ -37,6 +37,8 @@ export type VoidSlipInput = MerchantFields & {
 	originalVoucherNo: string;
 	reason: string;
 	approverNo?: string;
+	/** The platform's refund or cancel number, or the bank terminal's void reference (issue 14). */
+	platformRefundNo?: string;
 };
 
 export type VoidSlipOptions = {
@@ -66,6 +68,7 @@ const label = {
 	originalVoucher: ['原凭证号', 'ORIG VOUCHER'],
 	reason: ['原因', 'REASON'],
 	approvedBy: ['授权主管', 'APPROVED BY'],
+	platformRefundNo: ['退款单号', 'REFUND NO'],
 	signature: ['持卡人签名', 'CARDHOLDER SIGNATURE'],
 	acknowledgement: ['本人确认以上交易,同意将其记入本卡账户', 'I ACKNOWLEDGE THE ABOVE TRANSACTION'],
 } as const satisfies Record<string, Label>;
@@ -118,6 +121,11 @@ export function buildVoidSlip(input: VoidSlipInput, options: VoidSlipOptions): S
 			}),
 			labelValue(say(label.reason), freeText(input.reason), {indent: 2}),
 		];
+		const refundNo = field(input.platformRefundNo ?? '');
+		if (refundNo !== '') {
+			lines.push(labelValue(say(label.platformRefundNo), refundNo, {indent: 2, stacked: stackLong}));
+		}
+
 		const approver = field(input.approverNo ?? '');
 		if (approver !== '') {
 			lines.push(labelValue(say(label.approvedBy), approver, {indent: 2}));

@@ -85,6 +85,7 @@ function voidSlipModel(context: ServiceContext, job: PrintJobRow): SlipModel {
 			originalVoucherNo: transaction.voucherNo,
 			reason: voidRow.reason,
 			approverNo: voidRow.approverNo,
+			platformRefundNo: voidRow.platformRefundNo,
 		},
 		{
 			columns: config.printer.columns,

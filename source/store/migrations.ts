@@ -1,6 +1,7 @@
 import type {SqlDatabase} from './sqlite-driver.js';
 import {schemaV1} from './schema-v1.js';
 import {outsideResolutionsV5, rebuildTransactionsV5} from './schema-v5-qr-sales.js';
+import {voidRequestsV6} from './schema-v6-void-requests.js';
 
 /** `PRAGMA application_id` of every posvoid database ("PVOD"), so a foreign SQLite file is recognised and left alone. */
 export const posvoidApplicationId = 0x50_56_4f_44;
@@ -30,6 +31,11 @@ export const migrations: ReadonlyArray<(db: SqlDatabase) => void> = [
 	db => {
 		db.exec(rebuildTransactionsV5);
 		db.exec(outsideResolutionsV5);
+	},
+	// Issue 14: voids that reach the money, a durable state machine (requested → approved | declined |
+	// in-doubt) in void_requests, and the platform's refund number on a void (schema-v6-void-requests.ts).
+	db => {
+		db.exec(voidRequestsV6);
 	},
 ];
 
