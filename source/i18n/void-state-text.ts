@@ -89,8 +89,7 @@ export const voidStateText: Record<Language, VoidStateText> = {
 			`${platformNames['zh-CN'][platform] ?? platform}没有给出结果(${why}):撤销 ${id} 待确认。posvoid 会向平台查询(也可运行 posvoid voids --resolve),绝不会用新的单号重发;在此之前该笔交易不能再次撤销,批次也不能结算。`,
 		terminalStep: (sale, amount, terminalId) =>
 			`请在银行终端 ${terminalId} 上撤销凭证号 ${sale} 的 ${amount} 交易,然后输入终端撤销签购单上的凭证号(6 位)和参考号(12 位)。`,
-		terminalUsage: sale =>
-			`输入终端的号码:posvoid void ${sale} --terminal-voucher 凭证号 --terminal-reference 参考号`,
+		terminalUsage: sale => `输入终端的号码:posvoid void ${sale} --terminal-voucher 凭证号 --terminal-reference 参考号`,
 		terminalVoucherPrompt: '终端撤销凭证号(6 位):',
 		terminalReferencePrompt: '终端撤销参考号(12 位):',
 		badTerminalAnswer: detail => `终端号码有误:${detail}。未做任何更改。`,
@@ -122,7 +121,8 @@ export const voidStateText: Record<Language, VoidStateText> = {
 			message: detail
 				? `void in progress at ${platformNames.en[detail.platform] ?? detail.platform} since ${formatTime(detail.since, detail.timeZone)}, checking`
 				: 'a void of this sale is in progress at its platform, checking',
-			advice: 'wait for the answer; do not refund again in the merchant app; a supervisor may settle it by hand after checking',
+			advice:
+				'wait for the answer; do not refund again in the merchant app; a supervisor may settle it by hand after checking',
 		}),
 		inDoubtCommandAdvice:
 			'ask the platform now: posvoid voids --resolve; after checking the merchant app a supervisor runs posvoid voids --settle ID',

@@ -1,5 +1,5 @@
-import {voidStateText} from './void-state-text.js';
 import {padEndToWidth} from '../domain/display-width.js';
+import {voidStateText} from './void-state-text.js';
 import {outsideResolutionText} from './outside-resolution-text.js';
 import type {CommandMessages} from './command-messages.js';
 

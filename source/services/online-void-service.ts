@@ -19,6 +19,7 @@
  *
  * Payments code is loaded with `import()` on the first online void only, so start-up never loads it.
  */
+import {freeText} from '../domain/display-text.js';
 import type {Channel, Transaction} from '../domain/transaction.js';
 import type {
 	PaymentAdapter,
@@ -51,8 +52,7 @@ export type OnlineVoidResult = {
 };
 
 export type StartedVoid =
-	| {ok: true; request: VoidRequestListing; answer: Promise<OnlineVoidResult>}
-	| Extract<VoidOutcome, {ok: false}>;
+	{ok: true; request: VoidRequestListing; answer: Promise<OnlineVoidResult>} | Extract<VoidOutcome, {ok: false}>;
 
 /** The longest wait between two background questions to the platform about one void. */
 const maxBackoffMs = 5 * 60_000;
@@ -138,7 +138,11 @@ function paymentSale(transaction: Transaction): PaymentSale {
  */
 export async function startOnlineVoid(context: ServiceContext, request: VoidRequest): Promise<StartedVoid> {
 	const sale = context.store.transactions.get(request.transactionId);
-	if (!sale || (sale.channel !== 'alipay' && sale.channel !== 'wechat') || voidMode(context, sale.channel) !== 'online') {
+	if (
+		!sale ||
+		(sale.channel !== 'alipay' && sale.channel !== 'wechat') ||
+		voidMode(context, sale.channel) !== 'online'
+	) {
 		throw new Error(`transaction ${request.transactionId} is not a sale of an online channel`);
 	}
 
@@ -244,7 +248,11 @@ export function recordAnswer(
 					event: settledBy ? 'void-settle' : 'void-answer',
 					result,
 					record: `transaction:${row.transactionId}`,
-					detail: `request ${row.id} ${row.platform} key ${row.idempotencyKey}: ${detail}${byHand ? `; by hand: ${byHand.reason}` : ''}`.slice(0, 500),
+					detail:
+						`request ${row.id} ${row.platform} key ${row.idempotencyKey}: ${detail}${byHand ? `; by hand: ${byHand.reason}` : ''}`.slice(
+							0,
+							500,
+						),
 				},
 				now,
 			);
@@ -286,7 +294,9 @@ export function recordAnswer(
 				return {state: 'declined', request: store.voidRequests.get(row.id)!};
 			}
 
-			default: {
+			case 'unknown':
+			case 'not-found':
+			case 'clerk-step': {
 				const why = outcome.kind === 'unknown' ? outcome.why : outcome.kind;
 				const detail = outcome.kind === 'clerk-step' ? 'the adapter asked for a clerk step' : outcome.detail;
 				store.voidRequests.markInDoubt(row.id, now, now + backoff(row.attempts + 1), `${why}: ${detail}`);
@@ -347,7 +357,6 @@ export async function resolveInDoubt(
 	const results: OnlineVoidResult[] = [];
 	for (const request of open) {
 		// One at a time: a platform asked about many voids at once answers none of them faster.
-		// eslint-disable-next-line no-await-in-loop
 		results.push(await resolveOne(context, request));
 	}
 
@@ -375,7 +384,9 @@ export function startBackgroundResolution(
 		}
 
 		if (!stopped) {
-			timer = setTimeout(run, options.intervalMs ?? firstBackoffMs);
+			timer = setTimeout(() => {
+				void run();
+			}, options.intervalMs ?? firstBackoffMs);
 			timer.unref();
 		}
 	};
@@ -434,7 +445,8 @@ export function settleByHand(context: ServiceContext, settlement: HandSettlement
 		return {ok: false, problem: 'not-open', state: row.state};
 	}
 
-	const reason = settlement.reason.slice(0, 80);
+	// Free text: a card number typed into it is masked before it is stored.
+	const reason = freeText(settlement.reason, 80) || 'no reason given';
 	const outcome: PlatformOutcome = settlement.approved
 		? {kind: 'approved', platformRefundNo: '', at: context.now()}
 		: {kind: 'declined', code: 'SETTLED_BY_HAND', detail: reason};
@@ -442,8 +454,7 @@ export function settleByHand(context: ServiceContext, settlement: HandSettlement
 }
 
 export type TerminalVoidOutcome =
-	| VoidOutcome
-	| {ok: false; reason: 'terminal-answer'; problem: 'voucher' | 'reference' | 'taken'; detail: string};
+	VoidOutcome | {ok: false; reason: 'terminal-answer'; problem: 'voucher' | 'reference' | 'taken'; detail: string};
 
 /** What the clerk is told to do on the bank terminal, for a card sale in terminal-assisted mode. */
 export function terminalInstruction(transaction: Transaction): {voucherNo: string; amount: number; terminalId: string} {

@@ -109,8 +109,11 @@ export function createVoidsStore(db: SqlDatabase) {
 		},
 		insert(row: NewVoid): number {
 			return Number(
-				insertStatement.run({...row, approverNo: row.approverNo ?? null, platformRefundNo: row.platformRefundNo ?? null})
-					.lastInsertRowid,
+				insertStatement.run({
+					...row,
+					approverNo: row.approverNo ?? null,
+					platformRefundNo: row.platformRefundNo ?? null,
+				}).lastInsertRowid,
 			);
 		},
 		get(id: number): VoidRow | undefined {
