@@ -105,10 +105,10 @@ export function createVoidRequestsStore(db: SqlDatabase) {
 		SELECT ${listingColumns} FROM void_requests r JOIN transactions t ON t.id = r.transaction_id
 		JOIN batches b ON b.id = r.batch_id
 		WHERE r.batch_id = ? AND r.state IN ('requested', 'in-doubt') ORDER BY r.requested_at, r.id`);
-	const recent = db.prepare<[string, number], Nullable<VoidRequestListing>>(`
+	const recent = db.prepare<[{state: string; limit: number}], Nullable<VoidRequestListing>>(`
 		SELECT ${listingColumns} FROM void_requests r JOIN transactions t ON t.id = r.transaction_id
 		JOIN batches b ON b.id = r.batch_id
-		WHERE ?1 = '' OR r.state = ?1 ORDER BY r.id DESC LIMIT ?2`);
+		WHERE @state = '' OR r.state = @state ORDER BY r.id DESC LIMIT @limit`);
 	const openCount = db
 		.prepare<[], number>("SELECT count(*) FROM void_requests WHERE state IN ('requested', 'in-doubt')")
 		.pluck();
@@ -159,7 +159,7 @@ export function createVoidRequestsStore(db: SqlDatabase) {
 		},
 		/** The newest requests, of one state or of all (`''`). */
 		recent(state: VoidRequestState | '', limit: number): VoidRequestListing[] {
-			return recent.all(state, limit).map(raw => toRow(raw));
+			return recent.all({state, limit}).map(raw => toRow(raw));
 		},
 		countAttempt(id: number, now: number): void {
 			attempt.run({id, now});
