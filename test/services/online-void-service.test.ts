@@ -1,4 +1,4 @@
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
 import {settleBatch, SettlementError} from '../../source/services/settlement-service.js';
 import {
 	inDoubtCount,
@@ -25,7 +25,7 @@ type Counter = {
 	supervisor: Awaited<ReturnType<typeof addTestOperator>>;
 };
 
-async function counter(t: import('ava').ExecutionContext): Promise<Counter> {
+async function counter(t: ExecutionContext): Promise<Counter> {
 	const simulator = await startSimulator();
 	const fixture = openFixture({payments: onlinePayments(simulator)});
 	t.teardown(async () => {
@@ -51,7 +51,7 @@ async function voidOnline(c: Counter, transactionId: number): Promise<OnlineVoid
 	return started.answer;
 }
 
-function booksAreWhole(t: import('ava').ExecutionContext, c: Counter) {
+function booksAreWhole(t: ExecutionContext, c: Counter) {
 	const books = verifyBooks(c.fixture.context);
 	t.true(books.ok, books.problems.join('\n'));
 	t.like(verifyAuditChain(c.fixture.context), {ok: true});
