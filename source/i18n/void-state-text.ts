@@ -62,6 +62,11 @@ type VoidStateText = {
 	badState: (value: string) => string;
 };
 
+/** "10:42": the minute a void went to its platform. */
+function sinceTime(detail: InDoubtDetail): string {
+	return formatTime(detail.since, detail.timeZone).slice(0, 5);
+}
+
 const platformNames: Record<Language, Record<string, string>> = {
 	'zh-CN': {alipay: channelNames.zh.alipay, wechat: channelNames.zh.wechat, terminal: '银行终端'},
 	en: {alipay: channelNames.en.alipay, wechat: channelNames.en.wechat, terminal: 'the bank terminal'},
@@ -73,13 +78,13 @@ export const voidStateText: Record<Language, VoidStateText> = {
 		stateName: {requested: '已发出', 'in-doubt': '待确认', approved: '已撤销', declined: '被拒绝'},
 		inDoubtRefusal: detail => ({
 			message: detail
-				? `${platformNames['zh-CN'][detail.platform] ?? detail.platform}撤销处理中(${formatTime(detail.since, detail.timeZone)} 起),正在查询`
+				? `${platformNames['zh-CN'][detail.platform] ?? detail.platform}撤销处理中(${sinceTime(detail)} 起),正在查询`
 				: '该笔交易的撤销正在支付平台处理,正在查询',
 			advice: '请等待查询结果,不要在商户后台重复退款;主管可在核实后手工确认',
 		}),
 		inDoubtCommandAdvice: '查询结果:posvoid voids --resolve;主管核实商户后台后:posvoid voids --settle 编号',
 		inProgress: detail =>
-			`${platformNames['zh-CN'][detail.platform] ?? detail.platform}撤销处理中(${formatTime(detail.since, detail.timeZone)} 起),正在查询`,
+			`${platformNames['zh-CN'][detail.platform] ?? detail.platform}撤销处理中(${sinceTime(detail)} 起),正在查询`,
 		sending: platform => `正在发送至${platformNames['zh-CN'][platform] ?? platform}…`,
 		approved: (platform, number) =>
 			`${platformNames['zh-CN'][platform] ?? platform}已确认撤销${number ? `,退款单号 ${number}` : ''}`,
@@ -119,7 +124,7 @@ export const voidStateText: Record<Language, VoidStateText> = {
 		stateName: {requested: 'requested', 'in-doubt': 'in doubt', approved: 'approved', declined: 'declined'},
 		inDoubtRefusal: detail => ({
 			message: detail
-				? `void in progress at ${platformNames.en[detail.platform] ?? detail.platform} since ${formatTime(detail.since, detail.timeZone)}, checking`
+				? `void in progress at ${platformNames.en[detail.platform] ?? detail.platform} since ${sinceTime(detail)}, checking`
 				: 'a void of this sale is in progress at its platform, checking',
 			advice:
 				'wait for the answer; do not refund again in the merchant app; a supervisor may settle it by hand after checking',
@@ -127,7 +132,7 @@ export const voidStateText: Record<Language, VoidStateText> = {
 		inDoubtCommandAdvice:
 			'ask the platform now: posvoid voids --resolve; after checking the merchant app a supervisor runs posvoid voids --settle ID',
 		inProgress: detail =>
-			`void in progress at ${platformNames.en[detail.platform] ?? detail.platform} since ${formatTime(detail.since, detail.timeZone)}, checking`,
+			`void in progress at ${platformNames.en[detail.platform] ?? detail.platform} since ${sinceTime(detail)}, checking`,
 		sending: platform => `sending to ${platformNames.en[platform] ?? platform}…`,
 		approved: (platform, number) =>
 			`${platformNames.en[platform] ?? platform} approved the void${number ? `, refund number ${number}` : ''}`,

@@ -489,7 +489,10 @@ export async function terminalVoid(
 				return admitted;
 			}
 
-			if (context.store.voids.isVoucherTaken(admitted.batch.id, check.voidVoucherNo)) {
+			if (
+				context.store.voids.isVoucherTaken(admitted.batch.id, check.voidVoucherNo) ||
+				context.store.voidRequests.isVoucherRequested(admitted.batch.id, check.voidVoucherNo)
+			) {
 				return {ok: false, reason: 'terminal-answer', problem: 'taken', detail: check.voidVoucherNo};
 			}
 

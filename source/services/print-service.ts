@@ -85,7 +85,8 @@ function voidSlipModel(context: ServiceContext, job: PrintJobRow): SlipModel {
 			originalVoucherNo: transaction.voucherNo,
 			reason: voidRow.reason,
 			approverNo: voidRow.approverNo,
-			platformRefundNo: voidRow.platformRefundNo,
+			// The bank terminal's number is the void's own reference, already on the slip.
+			platformRefundNo: store.voidRequests.voidPlatformNo(voidRow.id),
 		},
 		{
 			columns: config.printer.columns,

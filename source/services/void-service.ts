@@ -51,15 +51,33 @@ function freeVoucherNo(store: Store, batchId: number, previous: number): string 
 	let candidate = previous;
 	for (let probe = 0; probe < voucherProbes; probe++) {
 		const voucherNo = nextVoucherNo(candidate);
-		if (!store.voids.isVoucherTaken(batchId, voucherNo)) {
+		if (!store.voids.isVoucherTaken(batchId, voucherNo) && !store.voidRequests.isVoucherRequested(batchId, voucherNo)) {
 			return voucherNo;
 		}
 
 		candidate = Number(voucherNo);
 	}
 
-	const free = firstFreeVoucherAfter(previous, store.voids.usedVouchers(batchId));
+	const free = firstFreeVoucherAfter(
+		previous,
+		mergeAscending(store.voids.usedVouchers(batchId), store.voidRequests.usedVouchers(batchId)),
+	);
 	return free === undefined ? undefined : formatVoucherNo(free);
+}
+
+/** Two ascending sequences as one, ascending (duplicates kept: the caller only looks for gaps). */
+function* mergeAscending(left: Iterator<number>, right: Iterator<number>): Generator<number> {
+	let a = left.next();
+	let b = right.next();
+	while (!a.done || !b.done) {
+		if (!a.done && (b.done === true || a.value <= b.value)) {
+			yield a.value;
+			a = left.next();
+		} else {
+			yield b.value;
+			b = right.next();
+		}
+	}
 }
 
 /** Whether a transaction could be voided now, before any password is asked: for the detail screen and the `v` key. */
@@ -248,6 +266,7 @@ export function writeVoid(
 		...(by.platformRefundNo ? {platformRefundNo: by.platformRefundNo} : {}),
 	};
 	const voidId = store.voids.insert(voidRow);
+
 	store.audit.append(
 		{
 			operatorNo: by.operatorNo,

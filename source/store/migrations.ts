@@ -33,7 +33,7 @@ export const migrations: ReadonlyArray<(db: SqlDatabase) => void> = [
 		db.exec(outsideResolutionsV5);
 	},
 	// Issue 14: voids that reach the money, a durable state machine (requested → approved | declined |
-	// in-doubt) in void_requests, and the platform's refund number on a void (schema-v6-void-requests.ts).
+	// in-doubt) in void_requests, which keeps the platform's refund number (schema-v6-void-requests.ts).
 	db => {
 		db.exec(voidRequestsV6);
 	},

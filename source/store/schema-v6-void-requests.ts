@@ -5,8 +5,8 @@
  * the print job are written in the same transaction), `declined` (the sale stays completed) or
  * `in-doubt` (no answer known: only the platform's query, or a supervisor by hand, settles it).
  * A `requested` row found later is a crash between request and answer: it is treated as in doubt.
- * The `voids` table keeps only voids whose money moved, so the books and settlement read it as before;
- * its new `platform_refund_no` is the platform's refund or cancel number (or the terminal's reference).
+ * The `voids` table keeps only voids whose money moved and is unchanged, so the books, settlement and
+ * exports read it as before; the platform's refund or cancel number is the approved request's.
  */
 export const voidRequestsV6 = `
 CREATE TABLE void_requests (
@@ -41,6 +41,4 @@ CREATE UNIQUE INDEX void_requests_one_open_per_sale ON void_requests (transactio
 	WHERE state IN ('requested', 'in-doubt');
 CREATE INDEX void_requests_open ON void_requests (state, next_check_at) WHERE state IN ('requested', 'in-doubt');
 CREATE INDEX void_requests_by_sale ON void_requests (transaction_id, id);
-
-ALTER TABLE voids ADD COLUMN platform_refund_no TEXT;
 `;

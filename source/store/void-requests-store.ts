@@ -109,6 +109,19 @@ export function createVoidRequestsStore(db: SqlDatabase) {
 		SELECT ${listingColumns} FROM void_requests r JOIN transactions t ON t.id = r.transaction_id
 		JOIN batches b ON b.id = r.batch_id
 		WHERE @state = '' OR r.state = @state ORDER BY r.id DESC LIMIT @limit`);
+	const requestVoucher = db
+		.prepare<[number, string], number>(
+			'SELECT EXISTS (SELECT 1 FROM void_requests WHERE batch_id = ? AND voucher_no = ?)',
+		)
+		.pluck();
+	const requestVouchers = db
+		.prepare<[number], number>(
+			'SELECT DISTINCT CAST(voucher_no AS INTEGER) AS n FROM void_requests WHERE batch_id = ? ORDER BY n',
+		)
+		.pluck();
+	const platformNo = db
+		.prepare<[number], string | null>('SELECT platform_refund_no FROM void_requests WHERE void_id = ?')
+		.pluck();
 	const openCount = db
 		.prepare<[], number>("SELECT count(*) FROM void_requests WHERE state IN ('requested', 'in-doubt')")
 		.pluck();
@@ -130,6 +143,21 @@ export function createVoidRequestsStore(db: SqlDatabase) {
 		WHERE id = @id AND state IN ('requested', 'in-doubt')`);
 
 	return {
+		/**
+		 * Whether a void request of the batch has this voucher, whatever became of it: its idempotency key
+		 * is made from it, so the number is never given to another void.
+		 */
+		isVoucherRequested(batchId: number, voucherNo: string): boolean {
+			return requestVoucher.get(batchId, voucherNo) === 1;
+		},
+		/** Every voucher number the batch's void requests hold, ascending. */
+		*usedVouchers(batchId: number): Generator<number> {
+			yield* requestVouchers.iterate(batchId);
+		},
+		/** The platform's refund or cancel number of a void made online; none for other voids. */
+		voidPlatformNo(voidId: number): string | undefined {
+			return platformNo.get(voidId) ?? undefined;
+		},
 		insert(row: NewVoidRequest): number {
 			return Number(insertStatement.run({...row, approverNo: row.approverNo ?? null}).lastInsertRowid);
 		},

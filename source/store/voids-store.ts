@@ -11,40 +11,25 @@ export type VoidRow = {
 	approverNo: string | undefined;
 	reason: string;
 	createdAt: number;
-	/** The platform's refund or cancel number, or the terminal's void reference; none for a record-only void. */
+	/** The platform's refund or cancel number, known as the void is written; void_requests keeps it. */
 	platformRefundNo?: string;
 };
 
 export type NewVoid = Omit<VoidRow, 'id'>;
 
-type RawVoid = Omit<VoidRow, 'approverNo' | 'platformRefundNo'> & {
-	approverNo: string | null;
-	platformRefundNo?: string | null;
-};
+type RawVoid = Omit<VoidRow, 'approverNo' | 'platformRefundNo'> & {approverNo: string | null};
 
 const columns = `id, transaction_id AS transactionId, terminal_id AS terminalId, batch_id AS batchId, voucher_no AS voucherNo,
-	reference_no AS referenceNo, operator_no AS operatorNo, approver_no AS approverNo, reason, created_at AS createdAt,
-	platform_refund_no AS platformRefundNo`;
+	reference_no AS referenceNo, operator_no AS operatorNo, approver_no AS approverNo, reason, created_at AS createdAt`;
 
 function toVoid(row: RawVoid | undefined): VoidRow | undefined {
-	if (!row) {
-		return undefined;
-	}
-
-	const {platformRefundNo, ...rest} = row;
-	return {
-		...rest,
-		approverNo: row.approverNo ?? undefined,
-		...(platformRefundNo ? {platformRefundNo} : {}),
-	};
+	return row ? {...row, approverNo: row.approverNo ?? undefined} : undefined;
 }
 
 export function createVoidsStore(db: SqlDatabase) {
 	const insertStatement = db.prepare<[Record<string, unknown>]>(`
-		INSERT INTO voids (transaction_id, terminal_id, batch_id, voucher_no, reference_no, operator_no, approver_no, reason, created_at,
-			platform_refund_no)
-		VALUES (@transactionId, @terminalId, @batchId, @voucherNo, @referenceNo, @operatorNo, @approverNo, @reason, @createdAt,
-			@platformRefundNo)`);
+		INSERT INTO voids (transaction_id, terminal_id, batch_id, voucher_no, reference_no, operator_no, approver_no, reason, created_at)
+		VALUES (@transactionId, @terminalId, @batchId, @voucherNo, @referenceNo, @operatorNo, @approverNo, @reason, @createdAt)`);
 	const byId = db.prepare<[number], RawVoid>(`SELECT ${columns} FROM voids WHERE id = ?`);
 	const byTransaction = db.prepare<[number], RawVoid>(`SELECT ${columns} FROM voids WHERE transaction_id = ?`);
 	const byVoucher = db.prepare<[string], RawVoid>(
@@ -54,12 +39,6 @@ export function createVoidsStore(db: SqlDatabase) {
 	const voidVoucher = db
 		.prepare<[number, string], number>('SELECT EXISTS (SELECT 1 FROM voids WHERE batch_id = ? AND voucher_no = ?)')
 		.pluck();
-	// A void request keeps its voucher whatever became of it: its idempotency key is made from it.
-	const requestVoucher = db
-		.prepare<[number, string], number>(
-			'SELECT EXISTS (SELECT 1 FROM void_requests WHERE batch_id = ? AND voucher_no = ?)',
-		)
-		.pluck();
 	const saleVoucher = db
 		.prepare<[string, number], number>(
 			// Without statistics SQLite picks the batch index and walks the whole batch (0.2 s at 140k sales);
@@ -68,11 +47,10 @@ export function createVoidsStore(db: SqlDatabase) {
 		)
 		.pluck();
 	const usedStatement = db
-		.prepare<[number, number, number], number>(
+		.prepare<[number, number], number>(
 			`
 			SELECT CAST(voucher_no AS INTEGER) AS n FROM transactions WHERE batch_id = ?
 			UNION SELECT CAST(voucher_no AS INTEGER) FROM voids WHERE batch_id = ?
-			UNION SELECT CAST(voucher_no AS INTEGER) FROM void_requests WHERE batch_id = ?
 			ORDER BY n`,
 		)
 		.pluck();
@@ -91,15 +69,11 @@ export function createVoidsStore(db: SqlDatabase) {
 		},
 		/** Whether a sale or a void of the batch has this voucher (trace) number: sales and voids share one sequence. */
 		isVoucherTaken(batchId: number, voucherNo: string): boolean {
-			return (
-				voidVoucher.get(batchId, voucherNo) === 1 ||
-				saleVoucher.get(voucherNo, batchId) === 1 ||
-				requestVoucher.get(batchId, voucherNo) === 1
-			);
+			return voidVoucher.get(batchId, voucherNo) === 1 || saleVoucher.get(voucherNo, batchId) === 1;
 		},
 		/** Every voucher number the batch's sales and voids use, ascending. */
 		*usedVouchers(batchId: number): Generator<number> {
-			yield* usedStatement.iterate(batchId, batchId, batchId);
+			yield* usedStatement.iterate(batchId, batchId);
 		},
 		/** Voids whose own voucher, or whose sale's voucher, is this number, newest first, with the sale's voucher and the batch. */
 		findByEitherVoucher(voucherNo: string): Array<VoidRow & {saleVoucherNo: string; batchNo: string}> {
@@ -108,13 +82,8 @@ export function createVoidsStore(db: SqlDatabase) {
 				.map(row => ({...toVoid(row)!, saleVoucherNo: row.saleVoucherNo, batchNo: row.batchNo}));
 		},
 		insert(row: NewVoid): number {
-			return Number(
-				insertStatement.run({
-					...row,
-					approverNo: row.approverNo ?? null,
-					platformRefundNo: row.platformRefundNo ?? null,
-				}).lastInsertRowid,
-			);
+			const {platformRefundNo: _, ...columns} = row;
+			return Number(insertStatement.run({...columns, approverNo: row.approverNo ?? null}).lastInsertRowid);
 		},
 		get(id: number): VoidRow | undefined {
 			return toVoid(byId.get(id));

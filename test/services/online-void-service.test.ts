@@ -66,7 +66,7 @@ for (const channel of ['wechat', 'alipay'] as const) {
 		const refundNo = result.request.platformRefundNo!;
 		t.truthy(refundNo);
 		t.is(c.fixture.store.transactions.get(sale.id)!.status, 'voided');
-		t.is(c.fixture.store.voids.forTransaction(sale.id)!.platformRefundNo, refundNo);
+		t.is(c.fixture.store.voidRequests.voidPlatformNo(c.fixture.store.voids.forTransaction(sale.id)!.id), refundNo);
 		t.true(slipPreview(c.fixture.context, result.printJobId!).includes(refundNo));
 		t.is(refundCount(c.simulator, sale.platformOrderNo), 1);
 		t.is(inDoubtCount(c.fixture.context), 0);
@@ -204,6 +204,7 @@ test('a terminal-assisted card void records the terminal voucher and reference; 
 		voidReferenceNo: '331125000777',
 	});
 	t.like(outcome, {ok: true, void: {voucherNo: '000777', referenceNo: '331125000777'}});
-	t.like(c.fixture.store.voids.forTransaction(id), {voucherNo: '000777', platformRefundNo: '331125000777'});
+	t.like(c.fixture.store.voids.forTransaction(id), {voucherNo: '000777'});
+	t.like(c.fixture.store.voids.forTransaction(id), {referenceNo: '331125000777'});
 	booksAreWhole(t, c);
 });
