@@ -16,6 +16,8 @@ type Props = {
 	readonly batchNo?: string;
 	readonly printer: PrinterState;
 	readonly waiting: number;
+	/** "1 void in doubt", when there is one. */
+	readonly inDoubt?: string;
 	readonly time: number;
 	readonly timeZone: string;
 	readonly isDemo: boolean;
@@ -58,6 +60,7 @@ export function StatusBar({
 	batchNo,
 	printer,
 	waiting,
+	inDoubt,
 	time,
 	timeZone,
 	isDemo,
@@ -67,13 +70,14 @@ export function StatusBar({
 		operator ? messages.status.operator(operator.operatorNo, freeText(operator.name)) : undefined,
 		operator ? messages.status.batch(batchNo) : undefined,
 		operator ? messages.status.waiting(waiting) : undefined,
+		operator ? inDoubt : undefined,
 		// Last: a printer problem can be long, and the bar is cut at the right edge.
 		printerText(printer, messages),
 	].filter(part => part !== undefined);
 	const clock = formatDateTime(time, timeZone).slice(11, 16);
 	const room = Math.max(0, columns - displayWidth(clock) - 1);
 	const left = fitParts(parts, room);
-	const problem = printer.state === 'problem' || waiting > 0;
+	const problem = printer.state === 'problem' || waiting > 0 || inDoubt !== undefined;
 	return (
 		<Text inverse wrap="truncate" color={problem ? 'yellow' : undefined}>
 			{padEndToWidth(left, room)} {clock}

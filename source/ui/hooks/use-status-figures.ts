@@ -1,12 +1,14 @@
 import {useCallback, useEffect, useState} from 'react';
+import {inDoubtCount} from '../../services/online-void-service.js';
 import {waitingCount} from '../../services/print-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
 import {currentBatch} from '../../services/transaction-list-service.js';
 
-export type StatusFigures = {waiting: number; batchNo: string | undefined};
+/** `inDoubt`: voids at their platform with no answer known yet (issue 14). */
+export type StatusFigures = {waiting: number; batchNo: string | undefined; inDoubt: number};
 
 function readFigures(context: ServiceContext): StatusFigures {
-	return {waiting: waitingCount(context), batchNo: currentBatch(context)?.batchNo};
+	return {waiting: waitingCount(context), batchNo: currentBatch(context)?.batchNo, inDoubt: inDoubtCount(context)};
 }
 
 /**
