@@ -27,6 +27,7 @@ const commands: Record<string, () => Promise<CommandRunner>> = {
 	seed: async () => import('./commands/seed-command.js').then(module => module.runSeed),
 	'platform-sim': async () => import('./commands/platform-sim-command.js').then(module => module.runPlatformSim),
 	reconcile: async () => import('./commands/reconcile-command.js').then(module => module.runReconcile),
+	voids: async () => import('./commands/voids-command.js').then(module => module.runVoids),
 };
 
 export const usage = `posvoid — void card and QR payments at the counter and print the void slip
@@ -37,6 +38,7 @@ Usage:
   posvoid init                 create the database and supervisor 00
   posvoid operator add|passwd|unlock|list
   posvoid void VOUCHER         void without the screens (--operator NO)
+  posvoid voids [--resolve]    voids sent to WeChat Pay / Alipay by state; ask about those in doubt
   posvoid audit [--verify]     recent audit events; verify the hash chain
   posvoid print-queue [--retry]  slips waiting to print; print them again
   posvoid reprint VOUCHER      another copy of a void slip, marked REPRINT

@@ -3,6 +3,7 @@ import {pickLanguage, type Language} from '../i18n/language.js';
 import {messagesFor} from '../i18n/catalogue.js';
 import type {ServiceContext} from '../services/service-context.js';
 import {App} from '../ui/App.js';
+import {startBackgroundResolution} from '../services/online-void-service.js';
 import {CommandError} from './command-errors.js';
 import {openCommandContext, parseCommand} from './command-context.js';
 import {writeControl} from './terminal-output.js';
@@ -151,11 +152,15 @@ export async function runConsole(argv: string[]): Promise<number> {
 
 	// The clerk types their number and password while the integrity check runs: sign-in need not wait for it.
 	const context = openCommandContext(values, {integrity: 'background-sign-in-first'});
+	// Voids left in doubt (or requested, by a crash) are asked after at start-up, then with backoff; the
+	// payments code loads only when there is one.
+	const resolution = startBackgroundResolution(context);
 	try {
 		return await runConsoleSession(context, context.language, {
 			idleLockMs: minutes === undefined ? undefined : minutes * 60_000,
 		});
 	} finally {
+		resolution.stop();
 		context.close();
 	}
 }

@@ -11,12 +11,16 @@ import {findSales, isSaleNumber} from '../services/transaction-lookup.js';
 import {orderLookupText} from '../i18n/order-lookup-text.js';
 import {saleLabel} from '../domain/transaction.js';
 import type {CommandMessages} from '../i18n/command-messages.js';
+import {voidMode, voidStateOfSale} from '../services/online-void-service.js';
+import {voidStateText} from '../i18n/void-state-text.js';
 import {CommandError} from './command-errors.js';
 import {languageOfArguments, openCommandContext, parseCommand, type CommandContext} from './command-context.js';
 import {readLine, secretSource} from './secret-input.js';
+import {canAskOnTerminal, runOnlineVoid, runTerminalVoid, terminalStepNeeded} from './online-void-command.js';
 import {authenticateFromSource} from './supervisor-auth.js';
 
 export const voidHelp = `posvoid void VOUCHER --operator NO [--supervisor NO] [--reason TEXT] [--batch N] [--password-stdin]
+       [--terminal-voucher NNNNNN --terminal-reference NNNNNNNNNNNN]
 
 Voids one transaction of this terminal without the screens, by the same path as the console.
 The operator's password is asked (masked), then, over the supervisor limit, the supervisor's.
@@ -24,9 +28,15 @@ Without --reason the configured reasons are offered by number on the terminal; w
 to ask on (--password-stdin, a script), --reason is required.
 With --password-stdin: the operator's password on the first line, the supervisor's on the next.
 The slip prints on the configured printer; with --no-print it waits in the print queue (exit 3).
+A channel in online mode (payments.modes) sends the void to its platform ("sending to WeChat Pay…")
+and waits at most the payments timeouts for the answer. A card channel in terminal-assisted mode says
+what to void on the bank terminal and takes the terminal slip's void voucher and reference (asked on
+a terminal, or given with --terminal-voucher and --terminal-reference).
 Exit status: 0 voided and printed, 3 voided but the slip waits in the print queue (the reason is
 printed) or was sent to a printer that cannot confirm it (check the slip, then answer with
-posvoid print-queue --confirm JOB or --not-printed JOB), 2 refused (the reason is printed), 1 error.`;
+posvoid print-queue --confirm JOB or --not-printed JOB), 2 refused or declined by the platform (the reason is printed), 4 the terminal's numbers
+are still to be entered (nothing changed), 5 in doubt: the platform's answer is not known; posvoid
+asks it (posvoid voids --resolve) and the sale cannot be voided again meanwhile, 1 error.`;
 
 /** What the printer cannot print as it is, found and said before the void commits, never printed as `?`. */
 function sayWhatTheSlipSubstitutes(
@@ -69,6 +79,8 @@ export async function runVoid(argv: string[]): Promise<number> {
 		batch: {type: 'string'},
 		'password-stdin': {type: 'boolean'},
 		'no-print': {type: 'boolean'},
+		'terminal-voucher': {type: 'string'},
+		'terminal-reference': {type: 'string'},
 	});
 	if (values.help) {
 		console.log(voidHelp);
@@ -130,6 +142,34 @@ export async function runVoid(argv: string[]): Promise<number> {
 		}
 
 		const transaction = matches[0]!;
+		const mode = voidMode(context, transaction.channel);
+		const pending = voidStateOfSale(context, transaction.id);
+		if (pending && (pending.state === 'requested' || pending.state === 'in-doubt')) {
+			console.error(
+				commands.refused(
+					'in-doubt',
+					voidStateText[context.language].inProgress({
+						platform: pending.platform,
+						since: pending.requestedAt,
+						timeZone: context.config.timeZone,
+					}),
+					commands.refusalAdvice['in-doubt'],
+				),
+			);
+			return 2;
+		}
+
+		const terminal = {voucher: values['terminal-voucher'], reference: values['terminal-reference']};
+		if (mode === 'terminal-assisted') {
+			const waiting = terminalStepNeeded(context, transaction, {
+				...terminal,
+				canAsk: canAskOnTerminal(values['password-stdin'] ?? false),
+			});
+			if (waiting !== undefined) {
+				return waiting;
+			}
+		}
+
 		const operator = await authenticateFromSource(context, secrets, values.operator, 'void');
 		const answer = checkVoidable(context, transaction, operator.role);
 		let approver;
@@ -160,6 +200,23 @@ export async function runVoid(argv: string[]): Promise<number> {
 				reason,
 				approverNo: approver?.operatorNo,
 			});
+		}
+
+		const call = {
+			context,
+			transaction,
+			operator,
+			approver,
+			reason,
+			noPrint: values['no-print'] ?? false,
+			operatorFlag: values.supervisor,
+		};
+		if (mode === 'online' && answer.ok) {
+			return await runOnlineVoid(call);
+		}
+
+		if (mode === 'terminal-assisted' && answer.ok) {
+			return await runTerminalVoid(call, terminal);
 		}
 
 		const outcome = voidTransaction(context, {

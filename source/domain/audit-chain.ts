@@ -17,6 +17,12 @@ export const auditEvents = [
 	'import',
 	'init',
 	'reconcile',
+	// Issue 14: a void that reaches the money. Its request (before it is sent), each platform exchange,
+	// each answer written, and a supervisor's settlement by hand of a void in doubt.
+	'void-request',
+	'payment-exchange',
+	'void-answer',
+	'void-settle',
 ] as const;
 export type AuditEvent = (typeof auditEvents)[number];
 

@@ -21,6 +21,8 @@ export const refusalCodes = [
 	'stale-credentials',
 	'busy',
 	'vouchers-exhausted',
+	// Issue 14: a void of the sale is at its platform with no answer known yet.
+	'in-doubt',
 ] as const;
 export type RefusalCode = (typeof refusalCodes)[number];
 

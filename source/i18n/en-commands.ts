@@ -1,3 +1,4 @@
+import {voidStateText} from './void-state-text.js';
 import {outsideResolutionText} from './outside-resolution-text.js';
 import type {CommandMessages} from './command-messages.js';
 
@@ -14,6 +15,7 @@ export const enCommands = {
 		'vouchers-exhausted': 'a supervisor settles it (posvoid settle --operator NO); then refund through the bank',
 		busy: 'wait a moment and run posvoid void again; if it persists, close the other posvoid window',
 		'resolved-outside': outsideResolutionText.en.commandAdvice,
+		'in-doubt': voidStateText.en.inDoubtCommandAdvice,
 	},
 	refused: (code, message, advice) => `refused (${code}): ${message}. ${advice}`,
 	usage: {

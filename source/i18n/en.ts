@@ -2,6 +2,7 @@ import {channelNames} from '../domain/transaction.js';
 import {enCommands} from './en-commands.js';
 import type {Messages} from './messages.js';
 import {outsideResolutionText} from './outside-resolution-text.js';
+import {voidStateText} from './void-state-text.js';
 
 const searchFields: Record<string, string> = {
 	voucherNo: 'voucher number',
@@ -148,6 +149,7 @@ export const en = {
 			advice: 'wait a moment and void again with v; if it persists, close the other posvoid window',
 		}),
 		'resolved-outside': ({outside}) => outsideResolutionText.en.refusal(outside),
+		'in-doubt': ({inDoubt}) => voidStateText.en.inDoubtRefusal(inDoubt),
 	},
 	voidFlow: {
 		title: (voucherNo, amount) => `Void voucher ${voucherNo}  ${amount}`,
@@ -255,6 +257,7 @@ export const en = {
 		notSupervisor: operatorNo =>
 			`Operator ${operatorNo} is not a supervisor: settlement needs a supervisor's password.`,
 		noReportToReprint: batchNo => `Batch ${batchNo} is not settled: there is no settlement report to reprint.`,
+		voidsInDoubt: list => voidStateText.en.settlementInDoubt(list),
 		busy: 'Another program is using the database: nothing was settled. Wait a moment and press y again.',
 		failed: message => `Nothing was settled: ${message}.`,
 		notSettled: 'Not settled',
@@ -301,6 +304,10 @@ export const en = {
 			import: 'import',
 			init: 'init',
 			reconcile: 'reconciliation',
+			'void-request': 'request sent to the platform',
+			'payment-exchange': 'payment exchange',
+			'void-answer': "platform's answer",
+			'void-settle': 'void settled by hand',
 		},
 		record: {
 			voucher: voucherNo => `voucher ${voucherNo}`,

@@ -5,9 +5,15 @@ import type {RefusalCode} from '../domain/void-policy.js';
 import type {PrintFailureKind} from '../domain/print-failure.js';
 import type {OutsideRefusalDetail} from './outside-resolution-text.js';
 import type {CommandMessages} from './command-messages.js';
+import type {InDoubtDetail} from './void-state-text.js';
 
 /** What a refusal's words may name: the sale's terminal, the operator, an outside refund's place and time. */
-export type RefusalDetail = {terminalId?: string; operatorNo?: string; outside?: OutsideRefusalDetail};
+export type RefusalDetail = {
+	terminalId?: string;
+	operatorNo?: string;
+	outside?: OutsideRefusalDetail;
+	inDoubt?: InDoubtDetail;
+};
 
 /** What went wrong, and what the person reading it can do about it. */
 export type Advice = {message: string; advice: string};
@@ -144,6 +150,8 @@ export type Messages = {
 		settledElsewhere: string;
 		notSupervisor: (operatorNo: string) => string;
 		noReportToReprint: (batchNo: string) => string;
+		/** Issue 14: the voids of the batch in doubt, one line each. */
+		voidsInDoubt: (list: string) => string;
 		busy: string;
 		failed: (message: string) => string;
 		notSettled: string;

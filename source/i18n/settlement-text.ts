@@ -19,5 +19,9 @@ export function settlementRefusalText(
 		case 'not-settled': {
 			return text.noReportToReprint(error.subject);
 		}
+
+		case 'voids-in-doubt': {
+			return text.voidsInDoubt(error.subject);
+		}
 	}
 }

@@ -1,4 +1,5 @@
 import {padEndToWidth} from '../domain/display-width.js';
+import {voidStateText} from './void-state-text.js';
 import {outsideResolutionText} from './outside-resolution-text.js';
 import type {CommandMessages} from './command-messages.js';
 
@@ -15,6 +16,7 @@ export const zhCNCommands = {
 		'vouchers-exhausted': '请主管结算该批次(posvoid settle --operator 主管号),然后通过银行退款',
 		busy: '请稍候再运行 posvoid void;如持续出现,请关闭其他 posvoid 窗口',
 		'resolved-outside': outsideResolutionText['zh-CN'].commandAdvice,
+		'in-doubt': voidStateText['zh-CN'].inDoubtCommandAdvice,
 	},
 	refused: (code, message, advice) => `拒绝撤销(${code}):${message}。${advice}`,
 	usage: {

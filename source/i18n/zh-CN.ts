@@ -2,6 +2,7 @@ import {channelNames} from '../domain/transaction.js';
 import {zhCNCommands} from './zh-CN-commands.js';
 import type {Messages} from './messages.js';
 import {outsideResolutionText} from './outside-resolution-text.js';
+import {voidStateText} from './void-state-text.js';
 
 const searchFields: Record<string, string> = {
 	voucherNo: '凭证号',
@@ -138,6 +139,7 @@ export const zhCN = {
 			advice: '请稍候再按 v 撤销;如持续出现,请关闭另一个 posvoid 窗口',
 		}),
 		'resolved-outside': ({outside}) => outsideResolutionText['zh-CN'].refusal(outside),
+		'in-doubt': ({inDoubt}) => voidStateText['zh-CN'].inDoubtRefusal(inDoubt),
 	},
 	voidFlow: {
 		title: (voucherNo, amount) => `撤销 凭证号 ${voucherNo}  ${amount}`,
@@ -233,6 +235,7 @@ export const zhCN = {
 		settledElsewhere: '该批次刚在另一个窗口结算:此处未做任何更改。',
 		notSupervisor: operatorNo => `操作员 ${operatorNo} 不是主管:结算需要主管密码。`,
 		noReportToReprint: batchNo => `批次 ${batchNo} 尚未结算:没有可补打的结算报表。`,
+		voidsInDoubt: list => voidStateText['zh-CN'].settlementInDoubt(list),
 		busy: '另一个程序正在使用数据库:未结算。请稍候再按 y。',
 		failed: message => `未结算:${message}。`,
 		notSettled: '未结算',
@@ -279,6 +282,10 @@ export const zhCN = {
 			import: '导入',
 			init: '初始化',
 			reconcile: '对账',
+			'void-request': '撤销请求',
+			'payment-exchange': '支付平台往来',
+			'void-answer': '支付平台应答',
+			'void-settle': '手工确认撤销',
 		},
 		record: {
 			voucher: voucherNo => `凭证号 ${voucherNo}`,

@@ -42,6 +42,8 @@ export type VoidSlipInput = MerchantFields & {
 	originalCreatedAt: number;
 	reason: string;
 	approverNo?: string;
+	/** The platform's refund or cancel number, or the bank terminal's void reference (issue 14). */
+	platformRefundNo?: string;
 };
 
 export type VoidSlipOptions = {
@@ -75,6 +77,7 @@ const label = {
 	originalDate: ['原交易日期', 'ORIG DATE'],
 	reason: ['原因', 'REASON'],
 	approvedBy: ['授权主管', 'APPROVED BY'],
+	platformRefundNo: ['退款单号', 'REFUND NO'],
 	signature: ['持卡人签名', 'CARDHOLDER SIGNATURE'],
 	// A void's statement, not the sale's (which agrees to a charge): the cardholder agrees to its reversal.
 	acknowledgement: ['本人同意撤销以上交易', 'I AGREE TO THE ABOVE VOID'],
@@ -146,6 +149,11 @@ export function buildVoidSlip(input: VoidSlipInput, options: VoidSlipOptions): S
 			}),
 			labelValue(say(label.reason), freeText(input.reason), {indent: 2}),
 		];
+		const refundNo = field(input.platformRefundNo ?? '');
+		if (refundNo !== '') {
+			lines.push(labelValue(say(label.platformRefundNo), refundNo, {indent: 2, stacked: stackLong}));
+		}
+
 		const approver = field(input.approverNo ?? '');
 		if (approver !== '') {
 			lines.push(labelValue(say(label.approvedBy), approver, {indent: 2}));

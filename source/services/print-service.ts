@@ -111,6 +111,8 @@ function voidSlipModel(context: ServiceContext, job: PrintJobRow): SlipModel {
 			originalCreatedAt: transaction.createdAt,
 			reason: voidRow.reason,
 			approverNo: voidRow.approverNo,
+			// The bank terminal's number is the void's own reference, already on the slip.
+			platformRefundNo: store.voidRequests.voidPlatformNo(voidRow.id),
 		},
 		{
 			columns: resolvePrinterModel(config).paper.columns.fontA,

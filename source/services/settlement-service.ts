@@ -1,5 +1,8 @@
 import {batchRowsDigest, settlementAuditDetail} from '../domain/audit-books.js';
 import {summarise, type BatchSummary} from '../domain/batch-summary.js';
+import {formatScreen} from '../domain/money.js';
+import {formatTime} from '../domain/time-format.js';
+import {saleLabel} from '../domain/transaction.js';
 import type {PrinterFailure} from '../printing/printer-failure.js';
 import {printBytes} from '../printing/printer-transport.js';
 import type {SlipModel} from '../printing/slip-model.js';
@@ -73,6 +76,22 @@ export function settleBatch(context: ServiceContext, supervisor: Authenticated, 
 				'settled-elsewhere',
 				batch?.batchNo ?? expectedBatchNo ?? '',
 				'the batch was settled from another window a moment ago: nothing was changed',
+			);
+		}
+
+		// A void at its platform with no answer yet may still move money in the batch: its figures are not known.
+		const inDoubt = store.batches.open(config.terminalId).flatMap(open => store.voidRequests.openInBatch(open.id));
+		if (inDoubt.length > 0) {
+			const list = inDoubt
+				.map(
+					request =>
+						`  #${request.id} ${saleLabel({voucherNo: request.saleVoucherNo, platformOrderNo: request.platformOrderNo})} ${formatScreen(request.amount)} ${request.platform} ${formatTime(request.requestedAt, config.timeZone)}`,
+				)
+				.join('\n');
+			throw new SettlementError(
+				'voids-in-doubt',
+				list,
+				`${inDoubt.length} void(s) of the batch are in doubt at their platform: resolve them first (posvoid voids --resolve)\n${list}`,
 			);
 		}
 

@@ -1,6 +1,7 @@
 import type {SqlDatabase} from './sqlite-driver.js';
 import {schemaV1} from './schema-v1.js';
 import {outsideResolutionsV5, rebuildTransactionsV5} from './schema-v5-qr-sales.js';
+import {voidRequestsV6} from './schema-v6-void-requests.js';
 
 /** `PRAGMA application_id` of every posvoid database ("PVOD"), so a foreign SQLite file is recognised and left alone. */
 export const posvoidApplicationId = 0x50_56_4f_44;
@@ -62,6 +63,11 @@ export const migrations: ReadonlyArray<(db: SqlDatabase) => void> = [
 			CREATE INDEX print_jobs_waiting ON print_jobs (state) WHERE state <> 'printed';
 			CREATE INDEX print_jobs_by_void ON print_jobs (void_id);
 		`);
+	},
+	// Issue 14: voids that reach the money, a durable state machine (requested → approved | declined |
+	// in-doubt) in void_requests, which keeps the platform's refund number (schema-v6-void-requests.ts).
+	db => {
+		db.exec(voidRequestsV6);
 	},
 ];
 

@@ -13,6 +13,7 @@ import {createSettlementStore} from './settlement-store.js';
 import {reportBusy} from './store-errors.js';
 import {createTransactionsStore} from './transactions-store.js';
 import {createVoidsStore} from './voids-store.js';
+import {createVoidRequestsStore} from './void-requests-store.js';
 
 /** One open database with its statements prepared once. Services receive this; only store/ holds SQL. */
 export type Store = ReturnType<typeof createStore>;
@@ -31,6 +32,7 @@ function createStore(db: SqlDatabase, file: string, gate: WriteGate) {
 		outsideResolutions: createOutsideResolutionsStore(db),
 		importStaging: createImportStagingStore(db),
 		reconcile: createReconcileStore(db),
+		voidRequests: createVoidRequestsStore(db),
 		/**
 		 * Runs `work` in one BEGIN IMMEDIATE transaction: all of it commits or none of it does.
 		 * `work` must be synchronous. A busy timeout becomes DatabaseBusyError.

@@ -11,11 +11,13 @@ export type VoidRow = {
 	approverNo: string | undefined;
 	reason: string;
 	createdAt: number;
+	/** The platform's refund or cancel number, known as the void is written; void_requests keeps it. */
+	platformRefundNo?: string;
 };
 
 export type NewVoid = Omit<VoidRow, 'id'>;
 
-type RawVoid = Omit<VoidRow, 'approverNo'> & {approverNo: string | null};
+type RawVoid = Omit<VoidRow, 'approverNo' | 'platformRefundNo'> & {approverNo: string | null};
 
 const columns = `id, transaction_id AS transactionId, terminal_id AS terminalId, batch_id AS batchId, voucher_no AS voucherNo,
 	reference_no AS referenceNo, operator_no AS operatorNo, approver_no AS approverNo, reason, created_at AS createdAt`;
@@ -80,7 +82,8 @@ export function createVoidsStore(db: SqlDatabase) {
 				.map(row => ({...toVoid(row)!, saleVoucherNo: row.saleVoucherNo, batchNo: row.batchNo}));
 		},
 		insert(row: NewVoid): number {
-			return Number(insertStatement.run({...row, approverNo: row.approverNo ?? null}).lastInsertRowid);
+			const {platformRefundNo: _, ...columns} = row;
+			return Number(insertStatement.run({...columns, approverNo: row.approverNo ?? null}).lastInsertRowid);
 		},
 		get(id: number): VoidRow | undefined {
 			return toVoid(byId.get(id));

@@ -2,6 +2,7 @@ import {Box, useApp} from 'ink';
 import React, {useCallback, useMemo, useReducer} from 'react';
 import {messagesFor} from '../i18n/catalogue.js';
 import type {Language} from '../i18n/language.js';
+import {voidStateText} from '../i18n/void-state-text.js';
 import {type PrinterReadiness, checkPrinter as checkConfiguredPrinter} from '../services/print-service.js';
 import type {ServiceContext} from '../services/service-context.js';
 import {Footer} from './components/Footer.js';
@@ -166,6 +167,7 @@ function Console({context, language, demoAccounts, printerPollMs = 5000, checkPr
 						waiting={figures?.waiting ?? 0}
 						unconfirmed={figures?.unconfirmed ?? 0}
 						language={language}
+						inDoubt={figures?.inDoubt ? voidStateText[language].inDoubtCount(figures.inDoubt) : undefined}
 						time={time}
 						timeZone={context.config.timeZone}
 						isDemo={demoAccounts !== undefined}

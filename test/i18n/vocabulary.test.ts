@@ -42,6 +42,10 @@ test("the audit view steps through every counter event kind the chain knows, in 
 		'print-failed',
 		'reprint',
 		'settlement',
+		'void-request',
+		'payment-exchange',
+		'void-answer',
+		'void-settle',
 	]);
 	for (const language of languages) {
 		t.true(auditEvents.every(event => messagesFor(language).audit.events[event].length > 0));

@@ -13,6 +13,7 @@ import {runImportCrash, runMigrationCrash, runVoidCrash} from './crash-suite.js'
 import {isClean, type SuiteFigures} from './figures.js';
 import {runFooterWalk} from './footer-walk-suite.js';
 import {runAuthBadInput, runClaimClockSteps, runIdleClockSteps, runLockoutSequences} from './lockout-suite.js';
+import {runOnlineVoidCrash} from './online-void-suite.js';
 import {runPrinterFaults} from './printer-fault-suite.js';
 import {runStatusReplies} from './status-reply-suite.js';
 import {runAuditTamper, runBooksTamper, runIdleLock, runSecrets} from './tamper-suite.js';
@@ -41,6 +42,7 @@ const suites: Array<[string, () => Promise<SuiteFigures>]> = [
 	['clock steps: idle lock', async () => runIdleClockSteps({runs: quick ? 4 : 30})],
 	['bad input: stdin, passwords, repeated keys', async () => runAuthBadInput({runs: quick ? 30 : 1000})],
 	['footer promise: random key walks', async () => runFooterWalk({runs: quick ? 2 : 60, steps: quick ? 80 : 200})],
+	['online voids: kills around the request', async () => runOnlineVoidCrash({rounds: quick ? 40 : 400})],
 ];
 
 type Row = SuiteFigures & {seconds: number};

@@ -21,6 +21,8 @@ type Props = {
 	readonly waiting: number;
 	readonly unconfirmed?: number;
 	readonly language?: Language;
+	/** "1 void in doubt", when there is one. */
+	readonly inDoubt?: string;
 	readonly time: number;
 	readonly timeZone: string;
 	readonly isDemo: boolean;
@@ -65,6 +67,7 @@ export function StatusBar({
 	waiting,
 	unconfirmed = 0,
 	language = 'en',
+	inDoubt,
 	time,
 	timeZone,
 	isDemo,
@@ -75,13 +78,14 @@ export function StatusBar({
 		operator ? messages.status.batch(batchNo) : undefined,
 		operator ? messages.status.waiting(waiting - unconfirmed) : undefined,
 		operator && unconfirmed > 0 ? unconfirmedTextFor(language).count(unconfirmed) : undefined,
+		operator ? inDoubt : undefined,
 		// Last: a printer problem can be long, and the bar is cut at the right edge.
 		printerText(printer, messages),
 	].filter(part => part !== undefined);
 	const clock = formatDateTime(time, timeZone).slice(11, 16);
 	const room = Math.max(0, columns - displayWidth(clock) - 1);
 	const left = fitParts(parts, room);
-	const problem = printer.state === 'problem' || waiting > 0;
+	const problem = printer.state === 'problem' || waiting > 0 || inDoubt !== undefined;
 	return (
 		<Text inverse wrap="truncate" color={problem ? 'yellow' : undefined}>
 			{padEndToWidth(left, room)} {clock}

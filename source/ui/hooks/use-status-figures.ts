@@ -1,16 +1,21 @@
 import {useCallback, useEffect, useState} from 'react';
+import {inDoubtCount} from '../../services/online-void-service.js';
 import {unconfirmedCount, waitingCount} from '../../services/print-service.js';
 import type {ServiceContext} from '../../services/service-context.js';
 import {currentBatch} from '../../services/transaction-list-service.js';
 
-/** `waiting` counts every slip not printed, `unconfirmed` those of them sent and waiting for the clerk's answer. */
-export type StatusFigures = {waiting: number; unconfirmed: number; batchNo: string | undefined};
+/**
+ * `waiting` counts every slip not printed, `unconfirmed` those of them sent and waiting for the clerk's
+ * answer; `inDoubt` the voids at their platform with no answer known yet.
+ */
+export type StatusFigures = {waiting: number; unconfirmed: number; batchNo: string | undefined; inDoubt: number};
 
 function readFigures(context: ServiceContext): StatusFigures {
 	return {
 		waiting: waitingCount(context),
 		unconfirmed: unconfirmedCount(context),
 		batchNo: currentBatch(context)?.batchNo,
+		inDoubt: inDoubtCount(context),
 	};
 }
 
