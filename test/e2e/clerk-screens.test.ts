@@ -5,7 +5,15 @@ import {createServiceContext} from '../../source/services/service-context.js';
 import {openStore} from '../../source/store/store.js';
 import {addSale} from '../helpers/fixture.js';
 import {keys} from '../helpers/pty-terminal.js';
-import {cashier, makeCounter, signIn, stars, startConsole, startPrinter, typeAndEnter} from './helpers/counter.js';
+import {
+	cashier,
+	makeCounter,
+	signIn,
+	stars,
+	startConsole,
+	startPrinter,
+	typeAndEnter,
+} from '../helpers/counter-console.js';
 
 const ctrlU = '\u0015';
 

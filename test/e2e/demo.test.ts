@@ -6,7 +6,7 @@ import {runCli} from '../helpers/cli.js';
 import {startEmulatorProcess} from '../helpers/emulator-process.js';
 import {tempDirectory} from '../helpers/fixture.js';
 import {startPty} from '../helpers/pty-terminal.js';
-import {quit, signIn} from './helpers/counter.js';
+import {quit, signIn} from '../helpers/counter-console.js';
 
 const demoCashier = {number: '01', password: '111111'};
 

@@ -11,7 +11,7 @@ import {
 	startPrinter,
 	type Printer,
 	voidUpToConfirm,
-} from './helpers/counter.js';
+} from '../helpers/counter-console.js';
 
 /** Voids the selected sale (¥42.00) with the printer out of paper and checks what the clerk is told. */
 async function voidWithoutPaper(t: ExecutionContext) {

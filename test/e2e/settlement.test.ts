@@ -17,7 +17,7 @@ import {
 	startPrinter,
 	supervisor,
 	typeAndEnter,
-} from './helpers/counter.js';
+} from '../helpers/counter-console.js';
 
 type BatchOnDisk = {batch_no: string; settled_at: number | undefined; settled_by: string | undefined};
 

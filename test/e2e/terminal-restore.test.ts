@@ -5,7 +5,7 @@ import test, {type ExecutionContext} from 'ava';
 import {runCli} from '../helpers/cli.js';
 import {keys, type PtyTerminal} from '../helpers/pty-terminal.js';
 import {tempFolder} from '../helpers/temp-db.js';
-import {makeCounter, signIn, startConsole, startPrinter} from './helpers/counter.js';
+import {makeCounter, signIn, startConsole, startPrinter} from '../helpers/counter-console.js';
 
 const enterAlternate = '\u001B[?1049h';
 const leaveAlternate = '\u001B[?1049l';

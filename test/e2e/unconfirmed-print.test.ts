@@ -5,7 +5,7 @@ import path from 'node:path';
 import test from 'ava';
 import {openSqlite} from '../../source/store/sqlite-driver.js';
 import {keys, startPty} from '../helpers/pty-terminal.js';
-import {makeCounter, quit, signIn, startPrinter, voidUpToConfirm} from './helpers/counter.js';
+import {makeCounter, quit, signIn, startPrinter, voidUpToConfirm} from '../helpers/counter-console.js';
 
 const question = 'did the slip come out? y yes / n no, print it again';
 

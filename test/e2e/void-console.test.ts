@@ -18,7 +18,7 @@ import {
 	supervisor,
 	typeAndEnter,
 	voidUpToConfirm,
-} from './helpers/counter.js';
+} from '../helpers/counter-console.js';
 
 test('sign in, search by voucher, void with a wrong then the right password: the slip the printer receives is the preview on screen', async t => {
 	const counter = await makeCounter(t, [12_850, 3000, 4500]);

@@ -7,7 +7,7 @@ import type {KeyReport} from '../../source/ui/keyboard.js';
 import {keymap} from '../../source/ui/keymap.js';
 import {addSale} from '../helpers/fixture.js';
 import {keys} from '../helpers/keys.js';
-import {consoleFixture, password, press, type Rendered} from '../ui/ui-helpers.js';
+import {consoleFixture, password, press, type Rendered} from '../helpers/console-ui.js';
 import {emptyFigures, noteHang, noteViolation, type SuiteFigures} from './figures.js';
 
 /** What a terminal sends for the keymap's keys that are not their own label. Ctrl+C and q end the console. */

@@ -274,7 +274,7 @@ export async function runClaimClockSteps(options: GeneratorOptions): Promise<Sui
  */
 export async function runIdleClockSteps(options: GeneratorOptions): Promise<SuiteFigures> {
 	const figures = emptyFigures('clock steps: idle lock');
-	const {consoleFixture, press, signIn} = await import('../ui/ui-helpers.js');
+	const {consoleFixture, press, signIn} = await import('../helpers/console-ui.js');
 	const idleMs = 40;
 	const realNow = Date.now;
 	try {

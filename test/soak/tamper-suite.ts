@@ -428,7 +428,7 @@ export type IdleLockOptions = {rounds: number};
  */
 export async function runIdleLock(options: IdleLockOptions): Promise<SuiteFigures> {
 	const figures = emptyFigures('lockout and idle lock');
-	const {consoleFixture, keys, password, press, signIn, waitForFrame} = await import('../ui/ui-helpers.js');
+	const {consoleFixture, keys, password, press, signIn, waitForFrame} = await import('../helpers/console-ui.js');
 	for (let round = 0; round < options.rounds; round++) {
 		const fixture = await consoleFixture({
 			idleLockMs: 50,

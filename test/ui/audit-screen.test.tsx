@@ -4,7 +4,7 @@ import {authenticate} from '../../source/services/auth-service.js';
 import {App} from '../../source/ui/App.js';
 import {auditViewReducer, initialAuditView} from '../../source/ui/state/audit-view.js';
 import {addTestOperator, openFixture} from '../helpers/fixture.js';
-import {consoleFixture, keys, password, press, readyPrinter, signIn, waitForFrame} from './ui-helpers.js';
+import {consoleFixture, keys, password, press, readyPrinter, signIn, waitForFrame} from '../helpers/console-ui.js';
 
 /** Rows in the audit log, counted with SQL, independently of the chain walk. */
 function auditRows(fixture: {store: {db: {prepare: (sql: string) => {get: () => unknown}}}}): number {

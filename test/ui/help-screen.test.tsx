@@ -6,7 +6,7 @@ import {KeyboardRouter} from '../../source/ui/keyboard.js';
 import {HelpScreen} from '../../source/ui/screens/HelpScreen.js';
 import {ConsoleContext, type ConsoleValue} from '../../source/ui/console-context.js';
 import {keyTextFor} from '../../source/ui/key-text.js';
-import {keys, press, waitForFrame} from './ui-helpers.js';
+import {keys, press, waitForFrame} from '../helpers/console-ui.js';
 
 const messages = messagesFor('en');
 const firstLabel = helpEntries()[0]!.labels;

@@ -2,7 +2,15 @@ import test, {type ExecutionContext} from 'ava';
 import type {KeyReport} from '../../source/ui/keyboard.js';
 import {keymap} from '../../source/ui/keymap.js';
 import {addSale, type Fixture} from '../helpers/fixture.js';
-import {consoleFixtureWithPrinter, keys, password, press, signIn, waitForFrame, type Rendered} from './ui-helpers.js';
+import {
+	consoleFixtureWithPrinter,
+	keys,
+	password,
+	press,
+	signIn,
+	waitForFrame,
+	type Rendered,
+} from '../helpers/console-ui.js';
 
 /** What a terminal sends for each key the keymap names (Ctrl+C is left out: it ends the console). */
 const sequences: Record<string, string> = {

@@ -1,6 +1,6 @@
 import test from 'ava';
 import {addSale, type Fixture} from '../helpers/fixture.js';
-import {consoleFixture, keys, press, signIn, waitForFrame} from './ui-helpers.js';
+import {consoleFixture, keys, press, signIn, waitForFrame} from '../helpers/console-ui.js';
 
 const minute = 60_000;
 

@@ -4,7 +4,7 @@ import test from 'ava';
 import {messagesFor} from '../../source/i18n/catalogue.js';
 import type {Language} from '../../source/i18n/language.js';
 import {addSale, type Fixture} from '../helpers/fixture.js';
-import {consoleFixture, keys, password, press, waitForFrame, type Rendered} from './ui-helpers.js';
+import {consoleFixture, keys, password, press, waitForFrame, type Rendered} from '../helpers/console-ui.js';
 
 const cutAmount = /[\d.¥￥]…/;
 

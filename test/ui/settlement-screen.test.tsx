@@ -18,7 +18,7 @@ import {
 	signIn,
 	waitForFrame,
 	type ConsoleFixture,
-} from './ui-helpers.js';
+} from '../helpers/console-ui.js';
 
 type Sales = {debit: number; debitVoided: number; wechat: number};
 

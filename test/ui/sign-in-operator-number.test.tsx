@@ -1,5 +1,5 @@
 import test from 'ava';
-import {consoleFixture, keys, password, press, waitForFrame} from './ui-helpers.js';
+import {consoleFixture, keys, password, press, waitForFrame} from '../helpers/console-ui.js';
 
 test('a one-digit operator number is refused at sign-in with what a number looks like, and nothing names it in the audit', async t => {
 	const fixture = await consoleFixture();

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {consoleFixture, keys, password, press, signIn, waitForFrame} from './ui-helpers.js';
+import {consoleFixture, keys, password, press, signIn, waitForFrame} from '../helpers/console-ui.js';
 
 test('the sign-in screen asks for the operator number, then the password masked', async t => {
 	const fixture = await consoleFixture();

@@ -3,7 +3,7 @@ import {render} from 'ink-testing-library';
 import React from 'react';
 import {TextField, digitsOnly} from '../../source/ui/components/TextField.js';
 import {KeyboardRouter} from '../../source/ui/keyboard.js';
-import {press, waitForFrame} from './ui-helpers.js';
+import {press, waitForFrame} from '../helpers/console-ui.js';
 
 function field(props: Partial<React.ComponentProps<typeof TextField>> = {}) {
 	const submitted: string[] = [];

@@ -3,7 +3,7 @@ import {Text} from 'ink';
 import {render} from 'ink-testing-library';
 import React, {useEffect, useState} from 'react';
 import {useIdleLock} from '../../source/ui/hooks/use-idle-lock.js';
-import {waitForFrame} from './ui-helpers.js';
+import {waitForFrame} from '../helpers/console-ui.js';
 
 function Idle({idleMs}: {readonly idleMs: number}): React.JSX.Element {
 	const [idle, setIdle] = useState(false);

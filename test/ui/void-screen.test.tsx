@@ -11,7 +11,7 @@ import {
 	signIn,
 	waitForFrame,
 	type ConsoleFixture,
-} from './ui-helpers.js';
+} from '../helpers/console-ui.js';
 
 /** The console on a database with one sale (voucher 000101, ¥128.50) and one over the limit (000102, ¥800.00), printing to an emulator. */
 async function voidFixture(t: ExecutionContext): Promise<{fixture: ConsoleFixture; emulator: Emulator}> {

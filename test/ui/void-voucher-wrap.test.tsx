@@ -1,7 +1,7 @@
 import test from 'ava';
 import {voidTransaction, voucherCounterName} from '../../source/services/void-service.js';
 import {addSale, type Fixture} from '../helpers/fixture.js';
-import {consoleFixtureWithPrinter, keys, password, press, signIn, waitForFrame} from './ui-helpers.js';
+import {consoleFixtureWithPrinter, keys, password, press, signIn, waitForFrame} from '../helpers/console-ui.js';
 
 test('y on a void after the voucher counter went round past 999999 voids with a free number; the console stays up', async t => {
 	const {fixture} = await consoleFixtureWithPrinter(t, {

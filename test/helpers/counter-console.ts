@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type {ExecutionContext} from 'ava';
-import {openSqlite} from '../../../source/store/sqlite-driver.js';
-import {defaultConfig} from '../../../source/config.js';
-import {createServiceContext} from '../../../source/services/service-context.js';
-import {openStore} from '../../../source/store/store.js';
-import {runCli} from '../../helpers/cli.js';
-import {startEmulatorProcess, type EmulatorProcess} from '../../helpers/emulator-process.js';
-import {addSale} from '../../helpers/fixture.js';
-import {keys, startPty, type PtyOptions, type PtyTerminal} from '../../helpers/pty-terminal.js';
-import {tempFolder} from '../../helpers/temp-db.js';
+import {openSqlite} from '../../source/store/sqlite-driver.js';
+import {defaultConfig} from '../../source/config.js';
+import {createServiceContext} from '../../source/services/service-context.js';
+import {openStore} from '../../source/store/store.js';
+import {runCli} from './cli.js';
+import {startEmulatorProcess, type EmulatorProcess} from './emulator-process.js';
+import {addSale} from './fixture.js';
+import {keys, startPty, type PtyOptions, type PtyTerminal} from './pty-terminal.js';
+import {tempFolder} from './temp-db.js';
 
 export const supervisor = {number: '00', password: 'boss-pass'};
 export const cashier = {number: '01', password: 'clerk-pass'};

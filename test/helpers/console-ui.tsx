@@ -5,8 +5,8 @@ import {startPrinterEmulator, type Emulator} from '../../source/printing/emulato
 import type {PrinterReadiness} from '../../source/printing/printer-transport.js';
 import {App} from '../../source/ui/App.js';
 import type {KeyReport} from '../../source/ui/keyboard.js';
-import {addTestOperator, openFixture, type Fixture} from '../helpers/fixture.js';
-import {keys} from '../helpers/keys.js';
+import {addTestOperator, openFixture, type Fixture} from './fixture.js';
+import {keys} from './keys.js';
 
 export const password = 'secret12';
 
@@ -96,7 +96,7 @@ export async function signIn(instance: Rendered, operatorNo = '01'): Promise<str
 	return waitForFrame(instance, 'Today ');
 }
 
-export {keys} from '../helpers/keys.js';
+export {keys} from './keys.js';
 
 /**
  * The console printing to a real emulator on a free loopback port, with short timeouts; both are
