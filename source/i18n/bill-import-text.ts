@@ -15,7 +15,6 @@ type BillImportText = {
 	unmatched: (line: number, kind: OutsideResolutionKind, refersTo: string, amount: string) => string;
 	/** `--format` names a format posvoid cannot read yet. */
 	unknownFormat: (format: string, known: string) => string;
-	formatNotReadable: (format: string) => string;
 };
 
 // eslint-disable-next-line unicorn/text-encoding-identifier-case -- the names a person reads
@@ -48,8 +47,6 @@ export const billImportText: Record<Language, BillImportText> = {
 		unmatched: (line, kind, refersTo, amount) =>
 			`line ${line}: ${kind} of ${amount} for sale ${refersTo}, which is not in this database: kept for reconciliation`,
 		unknownFormat: (format, known) => `--format ${format} is not one of ${known}`,
-		formatNotReadable: format =>
-			`this posvoid cannot read ${format} bills yet: convert the file to posvoid's CSV columns (posvoid import --help), or use --format posvoid`,
 	},
 	'zh-CN': {
 		read: (format, encoding, forced) =>
@@ -74,7 +71,5 @@ export const billImportText: Record<Language, BillImportText> = {
 		unmatched: (line, kind, refersTo, amount) =>
 			`第 ${line} 行:${kind} ${amount},原交易 ${refersTo} 不在本数据库中,已保留待对账`,
 		unknownFormat: (format, known) => `--format ${format} 不是 ${known} 之一`,
-		formatNotReadable: format =>
-			`本版 posvoid 还不能读取 ${format} 账单:请把文件转换成 posvoid 的 CSV 列(posvoid import --help),或用 --format posvoid`,
 	},
 };

@@ -217,7 +217,6 @@ export const en = {
 		printed: jobId => `Job ${jobId} printed.`,
 		failed: (jobId, message, advice) => `Job ${jobId} did not print: ${message}. ${advice}`,
 		reprinted: jobId => `Reprint queued as job ${jobId}.`,
-		cannotReprint: 'Only a void slip can be reprinted here.',
 		noVoid: 'That void is not in the database any more: nothing was queued.',
 		voidSlip: (voucherNo, saleVoucherNo, amount, reprint) =>
 			`VOID ${voucherNo} (orig ${saleVoucherNo}) ${amount}${reprint ? ' REPRINT' : ''}`,

@@ -121,7 +121,6 @@ export type Messages = {
 		printed: (jobId: number) => string;
 		failed: (jobId: number, message: string, advice: string) => string;
 		reprinted: (jobId: number) => string;
-		cannotReprint: string;
 		/** A reprint of a void the database no longer has. */
 		noVoid: string;
 		voidSlip: (voucherNo: string, saleVoucherNo: string, amount: string, reprint: boolean) => string;

@@ -197,7 +197,6 @@ export const zhCN = {
 		printed: jobId => `任务 ${jobId} 已打印。`,
 		failed: (jobId, message, advice) => `任务 ${jobId} 未打印:${message}。${advice}`,
 		reprinted: jobId => `已加入重打印任务 ${jobId}。`,
-		cannotReprint: '这里只能重打印撤销小票。',
 		noVoid: '数据库中已没有该撤销记录,未加入打印。',
 		voidSlip: (voucherNo, saleVoucherNo, amount, reprint) =>
 			`撤销 ${voucherNo}(原凭证 ${saleVoucherNo})${amount}${reprint ? ' 重打印' : ''}`,
