@@ -34,7 +34,16 @@ export function isRefusalCode(code: string): code is RefusalCode {
 
 export type PolicyAnswer =
 	| {ok: true; needsSupervisor: boolean; until: number}
-	| {ok: false; reason: VoidRefusal; detail: string; until?: number; outside?: OutsideNote};
+	| {
+			ok: false;
+			/** The policy's reasons, and `in-doubt`, which checkVoidable adds from the void requests. */
+			reason: VoidRefusal | 'in-doubt';
+			detail: string;
+			until?: number;
+			outside?: OutsideNote;
+			/** For `in-doubt`: where the sale's void is waiting for its answer (alipay, wechat), and since when. */
+			inDoubt?: {platform: string; since: number};
+	  };
 
 export type VoidPolicyInput = {
 	transaction: {status: TransactionStatus; amount: Fen; createdAt: number};

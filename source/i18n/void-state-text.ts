@@ -34,6 +34,12 @@ type VoidStateText = {
 	/** The detail screen's line for a sale whose void is at its platform. */
 	inProgress: (detail: InDoubtDetail) => string;
 	sending: (platform: string) => string;
+	/** The detail screen's label for a void's platform refund or cancel number (the terminal's reference for a card). */
+	refundNoLabel: string;
+	/** The console under "sending to …": how long it has waited of the most it will, and what Esc does. */
+	sendingWait: (waitedSeconds: number, mostSeconds: number) => string;
+	/** The console's words for a void left in doubt: what posvoid does next, and what the clerk must not do. */
+	consoleInDoubt: (platform: string, why: string) => string;
 	approved: (platform: string, platformRefundNo: string) => string;
 	declined: (platform: string, reason: string) => string;
 	/** Exit 5: what happens next to a void in doubt. */
@@ -85,7 +91,12 @@ export const voidStateText: Record<Language, VoidStateText> = {
 		inDoubtCommandAdvice: '查询结果:posvoid voids --resolve;主管核实商户后台后:posvoid voids --settle 编号',
 		inProgress: detail =>
 			`${platformNames['zh-CN'][detail.platform] ?? detail.platform}撤销处理中(${sinceTime(detail)} 起),正在查询`,
+		refundNoLabel: '退款单号',
 		sending: platform => `正在发送至${platformNames['zh-CN'][platform] ?? platform}…`,
+		sendingWait: (waited, most) =>
+			`已等待 ${waited} 秒(最多 ${most} 秒)。按 Esc 可先离开,撤销继续进行,结果到达后自动记录。`,
+		consoleInDoubt: (platform, why) =>
+			`${platformNames['zh-CN'][platform] ?? platform}没有给出结果(${why}):撤销待确认。posvoid 会继续向平台查询并记录结果,不会重复退款;请不要在商户后台再次退款。在此之前该笔交易不能再次撤销,批次也不能结算。`,
 		approved: (platform, number) =>
 			`${platformNames['zh-CN'][platform] ?? platform}已确认撤销${number ? `,退款单号 ${number}` : ''}`,
 		declined: (platform, reason) =>
@@ -133,7 +144,12 @@ export const voidStateText: Record<Language, VoidStateText> = {
 			'ask the platform now: posvoid voids --resolve; after checking the merchant app a supervisor runs posvoid voids --settle ID',
 		inProgress: detail =>
 			`void in progress at ${platformNames.en[detail.platform] ?? detail.platform} since ${sinceTime(detail)}, checking`,
+		refundNoLabel: 'Refund no.',
 		sending: platform => `sending to ${platformNames.en[platform] ?? platform}…`,
+		sendingWait: (waited, most) =>
+			`waited ${waited} s of at most ${most} s. Esc leaves it running: the answer is recorded when it comes.`,
+		consoleInDoubt: (platform, why) =>
+			`No answer from ${platformNames.en[platform] ?? platform} (${why}): the void is in doubt. posvoid keeps asking the platform and records its answer; it never refunds twice. Do not refund again in the merchant app. Until then the sale cannot be voided again and the batch cannot be settled.`,
 		approved: (platform, number) =>
 			`${platformNames.en[platform] ?? platform} approved the void${number ? `, refund number ${number}` : ''}`,
 		declined: (platform, reason) =>

@@ -86,6 +86,17 @@ export function checkVoidable(
 	transaction: Transaction,
 	operatorRole: OperatorRole,
 ): PolicyAnswer {
+	// A void at its platform with no answer yet is said before any password: a second could refund twice.
+	const pending = context.store.voidRequests.openForSale(transaction.id);
+	if (pending) {
+		return {
+			ok: false,
+			reason: 'in-doubt',
+			detail: `void in progress at ${pending.platform} since ${formatDateTime(pending.requestedAt, context.config.timeZone)}, checking`,
+			inDoubt: {platform: pending.platform, since: pending.requestedAt},
+		};
+	}
+
 	const batch = context.store.batches.byNumber(transaction.terminalId, transaction.batchNo);
 	return evaluateVoid({
 		transaction,

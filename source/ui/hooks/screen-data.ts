@@ -6,6 +6,7 @@ import {shiftReport} from '../../services/settlement-service.js';
 import {getTransaction, outsideResolutionOf, voidOfTransaction} from '../../services/transaction-list-service.js';
 import type {OutsideResolution} from '../../domain/outside-resolution.js';
 import {checkVoidable} from '../../services/void-service.js';
+import {voidStateOfSale} from '../../services/online-void-service.js';
 
 /**
  * What a screen shows, read in the event that opens it (a key), never while a screen draws: the
@@ -19,6 +20,8 @@ export type TransactionDetail = {
 	/** Whether it can be voided now, and until when; or why not. */
 	answer: PolicyAnswer;
 	readAt: number;
+	/** An approved online or terminal void: the platform's refund or cancel number (the terminal's reference). */
+	platformRefundNo: string | undefined;
 };
 
 export function readTransactionDetail(
@@ -37,7 +40,26 @@ export function readTransactionDetail(
 		outside: outsideResolutionOf(context, transaction.id),
 		answer: checkVoidable(context, transaction, role),
 		readAt: context.now(),
+		platformRefundNo: transaction.status === 'voided' ? refundNumberOf(context, transaction.id) : undefined,
 	};
+}
+
+/** A void settled by hand has no platform number: then there is none to show. */
+function refundNumberOf(context: ServiceContext, transactionId: number): string | undefined {
+	const number = voidStateOfSale(context, transactionId)?.platformRefundNo;
+	return number === '' ? undefined : number;
+}
+
+/**
+ * Whether `v` is offered on the detail screen: only on a sale still completed, not refunded outside, and
+ * with no void in doubt at its platform (a second could refund twice). Otherwise the screen says why.
+ */
+export function offersVoid(detail: TransactionDetail | undefined): boolean {
+	if (detail?.transaction.status !== 'completed' || detail.outside !== undefined) {
+		return false;
+	}
+
+	return detail.answer.ok || detail.answer.reason !== 'in-doubt';
 }
 
 export type QueueEntry = {view: PrintJobView; section: 'waiting' | 'recent'};

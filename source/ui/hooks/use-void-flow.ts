@@ -1,8 +1,10 @@
 import {useCallback, useMemo} from 'react';
 import {voidSlipSubstitutions, type Substitution} from '../../services/print-service.js';
 import {authenticate} from '../../services/auth-service.js';
-import {getTransaction} from '../../services/transaction-list-service.js';
-import {checkVoidable, voidTransaction} from '../../services/void-service.js';
+import {startOnlineVoid, terminalVoid, voidMode} from '../../services/online-void-service.js';
+import {getTransaction, voidOfTransaction} from '../../services/transaction-list-service.js';
+import {checkVoidable, voidTransaction, type VoidOutcome, type VoidRequest} from '../../services/void-service.js';
+import {voidStateText} from '../../i18n/void-state-text.js';
 import {singleLine} from '../../domain/display-text.js';
 import {authRefusalText} from '../../i18n/auth-text.js';
 import {isOtherReason, startVoidFlow, voidFlowReducer, type VoidFlow} from '../state/void-flow.js';
@@ -29,7 +31,11 @@ export type VoidActions = {
 	submitOtherReason: (text: string, other: string) => void;
 	/** Esc while typing the "Other" reason: back to the reasons. */
 	backToReasons: () => void;
+	/** Y on the confirm step: records the void, sends it to its platform, or asks for the bank terminal's numbers. */
 	confirm: () => void;
+	/** The terminal-assisted card void: the terminal's void voucher, then its reference. */
+	submitTerminalVoucher: (voucherNo: string) => void;
+	submitTerminalReference: (referenceNo: string) => void;
 	/** What the printer will substitute on this void's slip, found before the void commits; shown on the confirm step. */
 	slipSubstitutions: Substitution[];
 	retryPrint: () => void;
@@ -45,6 +51,7 @@ export type VoidActions = {
  */
 export function useVoidFlow({
 	context,
+	language,
 	messages,
 	session,
 	printer,
@@ -165,14 +172,128 @@ export function useVoidFlow({
 		[dispatch],
 	);
 
+	/**
+	 * A void the platform or the terminal approved: its slip prints, and the result shows where it was
+	 * approved. After Esc left a void running the slip prints all the same (the status bar shows the
+	 * printer); a print that fails leaves it in the queue with the printer's reason.
+	 */
+	const approved = useCallback(
+		(outcome: Extract<VoidOutcome, {ok: true}>, from: number, approvedAt?: {platform: string; refundNo: string}) => {
+			dispatch({type: 'voided', outcome, approvedAt}, from);
+			onChanged();
+			void print(outcome.printJobId);
+		},
+		[dispatch, onChanged, print],
+	);
+
+	const refused = useCallback(
+		(outcome: Extract<VoidOutcome, {ok: false}>, from: number) => {
+			const transaction = latest.current?.transaction;
+			dispatch(
+				{
+					type: 'void-refused',
+					code: outcome.reason,
+					detail: {
+						terminalId: transaction?.terminalId,
+						operatorNo: latest.current?.approver?.operatorNo,
+						outside: outcome.outside,
+						inDoubt: outcome.inDoubt,
+					},
+				},
+				from,
+			);
+			onChanged();
+		},
+		[dispatch, latest, onChanged],
+	);
+
+	/**
+	 * The online void: written `requested`, sent outside any transaction, its answer written when it comes.
+	 * An answer that comes after Esc left the screen is written all the same; the list and the status bar show it.
+	 */
+	const sendOnline = useCallback(
+		async (request: VoidRequest, from: number) => {
+			let started;
+			try {
+				started = await startOnlineVoid(context, request);
+			} catch (error) {
+				// Nothing was written: the adapter (its keys, its link) could not be made.
+				dispatch({type: 'void-refused', code: (error as Error).message, detail: {}}, from);
+				return;
+			}
+
+			if (!started.ok) {
+				refused(started, from);
+				return;
+			}
+
+			onChanged();
+			const {request: written} = started;
+			let result;
+			try {
+				result = await started.answer;
+			} catch (error) {
+				// The answer could not be written (a busy database): the void stays requested, and the query settles it.
+				onChanged();
+				dispatch(
+					{
+						type: 'platform-answer',
+						answer: {state: 'in-doubt', platform: written.platform, why: (error as Error).message, id: written.id},
+					},
+					from,
+				);
+				return;
+			}
+
+			onChanged();
+			const {request: answered} = result;
+			if (result.state === 'approved') {
+				const transaction = getTransaction(context, answered.transactionId);
+				const voidRow = voidOfTransaction(context, answered.transactionId);
+				if (transaction && voidRow && result.printJobId !== undefined) {
+					approved({ok: true, transaction, void: voidRow, printJobId: result.printJobId}, from, {
+						platform: answered.platform,
+						refundNo: answered.platformRefundNo ?? '',
+					});
+					return;
+				}
+			}
+
+			dispatch(
+				{
+					type: 'platform-answer',
+					answer:
+						result.state === 'declined'
+							? {
+									state: 'declined',
+									platform: answered.platform,
+									code: answered.declineCode ?? '',
+									detail: answered.detail,
+								}
+							: {state: 'in-doubt', platform: answered.platform, why: result.why ?? 'timeout', id: answered.id},
+				},
+				from,
+			);
+		},
+		[approved, context, dispatch, onChanged, refused],
+	);
+
 	const confirm = useCallback(() => {
 		const {current} = latest;
 		if (current?.step !== 'confirm' || current.busy || !current.operator || current.reason === undefined) {
 			return;
 		}
 
-		// "Voiding…" is drawn first; the write, which can block for seconds on a locked database, runs
-		// once Ink has written that frame (it draws at most every 1000 / 30 ms).
+		const {channel} = current.transaction;
+		const mode = voidMode(context, channel);
+		if (mode === 'terminal-assisted') {
+			// Nothing is written until the terminal's numbers are typed: the void is made on the terminal.
+			dispatch({type: 'terminal-step'});
+			return;
+		}
+
+		// "Voiding…" or "sending to …" is drawn first; the write, which can block for seconds on a locked
+		// database, runs once Ink has written that frame (it draws at most every 1000 / 30 ms).
 		const from = generation();
 		const request = {
 			transactionId: current.transaction.id,
@@ -180,32 +301,86 @@ export function useVoidFlow({
 			approver: current.approver,
 			reason: current.reason,
 		};
-		dispatch({type: 'committing'});
+		dispatch(mode === 'online' ? {type: 'sending', platform: channel, since: context.now()} : {type: 'committing'});
 		setTimeout(() => {
+			// Once y is pressed an online void goes out even if Esc already left the screen: Esc leaves it running.
+			if (mode === 'online') {
+				void sendOnline(request, from);
+				return;
+			}
+
 			if (generation() !== from) {
 				return;
 			}
 
 			const outcome = voidTransaction(context, request);
-			if (!outcome.ok) {
-				dispatch({
-					type: 'void-refused',
-					code: outcome.reason,
-					detail: {
-						terminalId: current.transaction.terminalId,
-						operatorNo: current.approver?.operatorNo,
-						outside: outcome.outside,
-					},
-				});
-				onChanged();
+			if (outcome.ok) {
+				approved(outcome, from);
+			} else {
+				refused(outcome, from);
+			}
+		}, afterNextFrameMs);
+	}, [approved, context, dispatch, generation, latest, refused, sendOnline]);
+
+	const submitTerminalVoucher = useCallback(
+		(voucherNo: string) => {
+			if (latest.current?.step === 'terminal' && !latest.current.busy) {
+				dispatch({type: 'terminal-voucher', voucherNo: voucherNo.trim()});
+			}
+		},
+		[dispatch, latest],
+	);
+
+	const submitTerminalReference = useCallback(
+		(referenceNo: string) => {
+			const {current} = latest;
+			if (
+				current?.step !== 'terminal' ||
+				current.busy ||
+				current.terminalVoucher === undefined ||
+				!current.operator ||
+				current.reason === undefined
+			) {
 				return;
 			}
 
-			dispatch({type: 'voided', outcome});
-			onChanged();
-			void print(outcome.printJobId);
-		}, afterNextFrameMs);
-	}, [context, dispatch, generation, latest, onChanged, print]);
+			const from = generation();
+			const words = voidStateText[language];
+			const request = {
+				transactionId: current.transaction.id,
+				operator: current.operator,
+				approver: current.approver,
+				reason: current.reason,
+			};
+			const answer = {voidVoucherNo: current.terminalVoucher, voidReferenceNo: referenceNo.trim()};
+			dispatch({type: 'committing'});
+			setTimeout(() => {
+				if (generation() !== from) {
+					return;
+				}
+
+				void terminalVoid(context, request, answer).then(outcome => {
+					if (outcome.ok) {
+						approved(outcome, from, {platform: 'terminal', refundNo: outcome.void.referenceNo});
+					} else if (outcome.reason === 'terminal-answer') {
+						dispatch(
+							{
+								type: 'terminal-refused',
+								text:
+									outcome.problem === 'taken'
+										? words.terminalVoucherTaken(outcome.detail)
+										: words.badTerminalAnswer(outcome.detail),
+							},
+							from,
+						);
+					} else {
+						refused(outcome, from);
+					}
+				});
+			}, afterNextFrameMs);
+		},
+		[approved, context, dispatch, generation, language, latest, refused],
+	);
 
 	const confirming = flow?.step === 'confirm' ? flow : undefined;
 	const slipSubstitutions = useMemo(
@@ -232,6 +407,8 @@ export function useVoidFlow({
 		submitOtherReason,
 		backToReasons,
 		confirm,
+		submitTerminalVoucher,
+		submitTerminalReference,
 		retryPrint,
 		answerSlip,
 		scroll,

@@ -5,11 +5,12 @@ import {freeText, singleLine} from '../../domain/display-text.js';
 import {displayWidth, padEndToWidth} from '../../domain/display-width.js';
 import {formatDateTime, formatDuration} from '../../domain/time-format.js';
 import type {Messages} from '../../i18n/messages.js';
-import type {TransactionDetail} from '../hooks/screen-data.js';
+import {type TransactionDetail, offersVoid} from '../hooks/screen-data.js';
 import {layer, useKeys} from '../keyboard.js';
 import {refusalText} from '../../i18n/refusal-text.js';
 import type {Language} from '../../i18n/language.js';
 import {outsideResolutionText} from '../../i18n/outside-resolution-text.js';
+import {voidStateText} from '../../i18n/void-state-text.js';
 import {Text} from '../components/Text.js';
 
 type Props = {
@@ -32,8 +33,7 @@ export function DetailScreen({
 	onVoid,
 }: Props): React.JSX.Element {
 	const transaction = detail?.transaction;
-	// `v` is offered only on a sale that is still completed and not refunded outside; otherwise the screen says why.
-	const voidable = transaction?.status === 'completed' && detail?.outside === undefined;
+	const voidable = offersVoid(detail);
 	useKeys(layer.screen, {
 		name: 'detail',
 		places: ['detail'],
@@ -79,6 +79,9 @@ export function DetailScreen({
 			[fields.approver, voidRow.approverNo ?? '—'],
 			[fields.reason, freeText(voidRow.reason)],
 		);
+		if (detail.platformRefundNo) {
+			rows.push([voidStateText[language].refundNoLabel, detail.platformRefundNo]);
+		}
 	}
 
 	if (outside) {
@@ -105,6 +108,7 @@ export function DetailScreen({
 		const {message, advice} = refusalText(messages, answer.reason, {
 			terminalId: transaction.terminalId,
 			outside: answer.outside && {...answer.outside, timeZone},
+			inDoubt: answer.inDoubt && {...answer.inDoubt, timeZone},
 		});
 		verdict = (
 			<Text color="red" wrap="wrap">

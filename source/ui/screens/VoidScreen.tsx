@@ -1,6 +1,6 @@
 import {Box} from 'ink';
 import SelectInput from 'ink-select-input';
-import React from 'react';
+import React, {useEffect, useState} from 'react';
 import {saleLabel} from '../../domain/transaction.js';
 import type {Config} from '../../config.js';
 import {formatScreen} from '../../domain/money.js';
@@ -8,6 +8,14 @@ import {freeText, singleLine} from '../../domain/display-text.js';
 import {displayWidth, padEndToWidth} from '../../domain/display-width.js';
 import {formatDateTime} from '../../domain/time-format.js';
 import type {Messages} from '../../i18n/messages.js';
+import type {Language} from '../../i18n/language.js';
+import {
+	declinedReasonText,
+	unknownReasons,
+	unknownReasonText,
+	type UnknownReasonKind,
+} from '../../i18n/payment-outcome-text.js';
+import {voidStateText} from '../../i18n/void-state-text.js';
 import {TextField} from '../components/TextField.js';
 import {SupervisorCheckStep} from '../components/SupervisorCheckStep.js';
 import type {VoidActions} from '../hooks/use-void-flow.js';
@@ -15,17 +23,29 @@ import {layer, useKeys, type KeyRegistration} from '../keyboard.js';
 import type {KeyAction, KeyPlace} from '../keymap.js';
 import {printOutcomeKeys} from '../components/print-outcome-keys.js';
 import {refusalText} from '../../i18n/refusal-text.js';
-import {canCancel, isOtherReason, type FlowNotice, type VoidFlow} from '../state/void-flow.js';
+import {
+	canCancel,
+	canLeaveRunning,
+	isOtherReason,
+	type FlowNotice,
+	type PlatformAnswer,
+	type VoidFlow,
+} from '../state/void-flow.js';
 import {outcomeHeaderLines, PrintOutcome} from '../components/PrintOutcome.js';
 import {MenuItem, Text} from '../components/Text.js';
 
-type VoidConfig = Pick<Config, 'voidReasons' | 'supervisorLimit' | 'timeZone'>;
+type VoidConfig = Pick<Config, 'voidReasons' | 'supervisorLimit' | 'timeZone'> & {
+	payments: Pick<Config['payments'], 'totalTimeoutMs'>;
+};
 
 type Props = {
 	readonly flow: VoidFlow;
 	readonly actions: VoidActions;
 	readonly messages: Messages;
+	readonly language: Language;
 	readonly config: VoidConfig;
+	/** The console's clock: how long an online void has waited for its platform. */
+	readonly now: () => number;
 	readonly height: number;
 	readonly columns: number;
 	/** The signed-in operator, who enters their password again. */
@@ -41,10 +61,11 @@ function noticeText(messages: Messages, notice: FlowNotice, timeZone: string): s
 		return notice.text;
 	}
 
-	const {outside, ...detail} = notice.detail;
+	const {outside, inDoubt, ...detail} = notice.detail;
 	const {message, advice} = refusalText(messages, notice.code, {
 		...detail,
 		outside: outside && {...outside, timeZone},
+		inDoubt: inDoubt && {...inDoubt, timeZone},
 	});
 	return advice ? `${message}: ${advice}` : message;
 }
@@ -133,14 +154,149 @@ function ConfirmStep({
 	);
 }
 
+/** "sending to WeChat Pay…", and the seconds waited of the most the payments timeouts allow. */
+function SendingStep({
+	flow,
+	language,
+	config,
+	now,
+}: Pick<Props, 'flow' | 'language' | 'config' | 'now'>): React.JSX.Element {
+	const words = voidStateText[language];
+	const since = flow.sending?.since ?? now();
+	const [time, setTime] = useState(now);
+	useEffect(() => {
+		const timer = setInterval(() => {
+			setTime(now());
+		}, 1000);
+		return () => {
+			clearInterval(timer);
+		};
+	}, [now]);
+	const waited = Math.max(0, Math.floor((time - since) / 1000));
+	return (
+		<>
+			<Text color="cyan">{words.sending(flow.sending?.platform ?? flow.transaction.channel)}</Text>
+			<Text dimColor wrap="wrap">
+				{words.sendingWait(waited, Math.ceil(config.payments.totalTimeoutMs / 1000))}
+			</Text>
+		</>
+	);
+}
+
+function platformAnswerText(language: Language, answer: PlatformAnswer): string {
+	const words = voidStateText[language];
+	if (answer.state === 'declined') {
+		return words.declined(answer.platform, declinedReasonText(language, answer.code, answer.detail));
+	}
+
+	const why = (unknownReasons as readonly string[]).includes(answer.why)
+		? unknownReasonText(language, answer.why as UnknownReasonKind)
+		: answer.why;
+	return words.consoleInDoubt(answer.platform, why);
+}
+
+/** Declined (the sale stays completed) or no answer (in doubt): nothing prints, and the clerk reads what happens next. */
+function PlatformAnswerStep({
+	flow,
+	messages,
+	language,
+}: Pick<Props, 'flow' | 'messages' | 'language'>): React.JSX.Element | undefined {
+	const answer = flow.platformAnswer;
+	if (!answer) {
+		return undefined;
+	}
+
+	return (
+		<>
+			<Text bold color={answer.state === 'declined' ? 'red' : 'yellow'} wrap="wrap">
+				{platformAnswerText(language, answer)}
+			</Text>
+			<Text dimColor>{messages.voidFlow.backHint}</Text>
+		</>
+	);
+}
+
+const digits = (character: string) => character >= '0' && character <= '9';
+
+/** The card void made on the bank terminal: what to do there, then its void voucher and reference. */
+function TerminalStep({
+	flow,
+	actions,
+	messages,
+	language,
+	config,
+}: Pick<Props, 'flow' | 'actions' | 'messages' | 'language' | 'config'>): React.JSX.Element {
+	const words = voidStateText[language];
+	const {transaction} = flow;
+	let field: React.JSX.Element;
+	if (flow.busy) {
+		field = <Text color="cyan">{messages.voidFlow.voiding}</Text>;
+	} else if (flow.terminalVoucher === undefined) {
+		field = (
+			<TextField
+				key={`voucher-${flow.attempt}`}
+				prompt={words.terminalVoucherPrompt}
+				accept={digits}
+				maxLength={6}
+				onSubmit={actions.submitTerminalVoucher}
+			/>
+		);
+	} else {
+		field = (
+			<>
+				<Text>
+					{words.terminalVoucherPrompt}
+					{flow.terminalVoucher}
+				</Text>
+				<TextField
+					key={`reference-${flow.attempt}`}
+					prompt={words.terminalReferencePrompt}
+					accept={digits}
+					maxLength={12}
+					onSubmit={actions.submitTerminalReference}
+				/>
+			</>
+		);
+	}
+
+	return (
+		<>
+			<Text color="yellow" wrap="wrap">
+				{words.terminalStep(
+					singleLine(saleLabel(transaction)),
+					formatScreen(transaction.amount),
+					transaction.terminalId,
+				)}
+			</Text>
+			{field}
+			<Notice flow={flow} messages={messages} timeZone={config.timeZone} />
+		</>
+	);
+}
+
+/** Where an approved void's money went back: the platform and its number, or the terminal's numbers; one line. */
+function approvalLine(flow: VoidFlow, language: Language): string | undefined {
+	const at = flow.approvedAt;
+	if (!at || !flow.outcome) {
+		return undefined;
+	}
+
+	const words = voidStateText[language];
+	return at.platform === 'terminal'
+		? words.terminalRecorded(flow.outcome.void.voucherNo, at.refundNo)
+		: words.approved(at.platform, at.refundNo);
+}
+
 function ResultStep({
 	flow,
 	messages,
+	language,
 	height,
 	columns,
-}: Pick<Props, 'flow' | 'messages' | 'height' | 'columns'>): React.JSX.Element {
+}: Pick<Props, 'flow' | 'messages' | 'language' | 'height' | 'columns'>): React.JSX.Element {
 	const printing = flow.step === 'printing' || !flow.print;
-	return (
+	const approval = approvalLine(flow, language);
+	const outcome = (
 		<PrintOutcome
 			headline={flow.outcome ? messages.voidFlow.voided(flow.outcome.void.voucherNo) : undefined}
 			printStep={flow.printStep}
@@ -148,9 +304,19 @@ function ResultStep({
 			texts={messages.voidFlow}
 			failures={messages.printFailure}
 			previewTop={flow.previewTop}
-			height={height}
+			height={approval === undefined ? height : height - 1}
 			columns={columns}
 		/>
+	);
+	return approval === undefined ? (
+		outcome
+	) : (
+		<>
+			<Text bold color="green" wrap="truncate">
+				{approval}
+			</Text>
+			{outcome}
+		</>
 	);
 }
 
@@ -163,6 +329,40 @@ function voidKeys(
 	previewRows: number,
 ): KeyRegistration {
 	const name = 'void';
+	if (canLeaveRunning(flow)) {
+		// Esc leaves the void running at its platform: its answer is written when it comes.
+		return {
+			name,
+			places: ['anywhere'],
+			handles: action => action === 'back',
+			swallows: binding => binding.action !== 'help' && binding.action !== 'back',
+			onKey(action) {
+				if (action === 'back') {
+					onExit(true);
+					return true;
+				}
+
+				return false;
+			},
+		};
+	}
+
+	if (flow.step === 'platform-answer') {
+		return {
+			name,
+			places: ['result', 'anywhere'],
+			handles: action => action === 'done' || action === 'back',
+			onKey(action) {
+				if (action === 'done' || action === 'back') {
+					onExit(true);
+					return true;
+				}
+
+				return false;
+			},
+		};
+	}
+
 	if (flow.step === 'printing') {
 		// While the void commits and prints, no key may start anything else.
 		return {name, places: [], swallows: () => true, onKey: () => true};
@@ -248,7 +448,9 @@ export function VoidScreen({
 	flow,
 	actions,
 	messages,
+	language,
 	config,
+	now,
 	height,
 	columns,
 	operatorNo,
@@ -266,7 +468,7 @@ export function VoidScreen({
 			actions,
 			config.voidReasons,
 			onExit,
-			Math.max(1, height - 1 - outcomeHeaderLines(flow.print, flow.outcome !== undefined)),
+			Math.max(1, height - 1 - (flow.approvedAt ? 1 : 0) - outcomeHeaderLines(flow.print, flow.outcome !== undefined)),
 		),
 	);
 
@@ -357,9 +559,24 @@ export function VoidScreen({
 			return <ConfirmStep flow={flow} messages={messages} config={config} slipNote={slipNote} />;
 		}
 
+		case 'sending': {
+			step = <SendingStep flow={flow} language={language} config={config} now={now} />;
+			break;
+		}
+
+		case 'platform-answer': {
+			step = <PlatformAnswerStep flow={flow} messages={messages} language={language} />;
+			break;
+		}
+
+		case 'terminal': {
+			step = <TerminalStep flow={flow} actions={actions} messages={messages} language={language} config={config} />;
+			break;
+		}
+
 		case 'printing':
 		case 'result': {
-			step = <ResultStep flow={flow} messages={messages} height={height - 1} columns={columns} />;
+			step = <ResultStep flow={flow} messages={messages} language={language} height={height - 1} columns={columns} />;
 			break;
 		}
 	}

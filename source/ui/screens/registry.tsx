@@ -69,7 +69,9 @@ function VoidEntry(): React.JSX.Element {
 			flow={voidFlow.flow}
 			actions={voidFlow}
 			messages={messages}
+			language={language}
 			config={context.config}
+			now={context.now}
 			slipNote={slipSubstitutionText(voidFlow.slipSubstitutions, context.config.printer.model.name, language)}
 			height={bodyHeight}
 			columns={columns}

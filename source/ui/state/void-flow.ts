@@ -17,6 +17,12 @@ export type VoidStep =
 	/** "Other" was picked: the clerk types the reason. */
 	| 'reason-text'
 	| 'confirm'
+	/** An online void: the request is at its platform, the answer awaited (Esc leaves it running). */
+	| 'sending'
+	/** The platform declined, or gave no answer: nothing to print, the clerk is told what happens next. */
+	| 'platform-answer'
+	/** A terminal-assisted card void: the clerk voids on the bank terminal and types its numbers. */
+	| 'terminal'
 	| 'printing'
 	| 'result';
 
@@ -24,7 +30,18 @@ export type VoidStep =
 export type FlowNotice = {kind: 'refusal'; code: string; detail: FlowRefusalDetail} | {kind: 'text'; text: string};
 
 /** What a refusal names; an outside refund's time is read in the counter's zone when it is shown. */
-export type FlowRefusalDetail = {terminalId?: string; operatorNo?: string; outside?: OutsideNote};
+export type FlowRefusalDetail = {
+	terminalId?: string;
+	operatorNo?: string;
+	outside?: OutsideNote;
+	inDoubt?: {platform: string; since: number};
+};
+
+/** What an online void's platform said, when it did not approve it. */
+export type PlatformAnswer =
+	| {state: 'declined'; platform: string; code: string; detail: string}
+	/** `why` is an UnknownReason of payments/payment-adapter.ts; `id` the void request's number. */
+	| {state: 'in-doubt'; platform: string; why: string; id: number};
 
 export type VoidFlow = {
 	step: VoidStep;
@@ -39,6 +56,13 @@ export type VoidFlow = {
 	reason?: string;
 	notice?: FlowNotice;
 	outcome?: Extract<VoidOutcome, {ok: true}>;
+	/** An online void on its way: the platform (alipay, wechat) and when the request was written. */
+	sending?: {platform: string; since: number};
+	platformAnswer?: PlatformAnswer;
+	/** An approved online void: the platform and its refund or cancel number, for the result's headline. */
+	approvedAt?: {platform: string; refundNo: string};
+	/** The terminal's void voucher, typed; the reference is asked next. */
+	terminalVoucher?: string;
 	printStep?: PrintProgress | 'claiming';
 	print?: PrintResult;
 	/** Slip preview scroll position, in lines. */
@@ -62,7 +86,13 @@ export type VoidEvent =
 	/** Esc while typing the "Other" reason: back to the list of reasons. */
 	| {type: 'reason-back'}
 	| {type: 'void-refused'; code: string; detail: FlowRefusalDetail}
-	| {type: 'voided'; outcome: Extract<VoidOutcome, {ok: true}>}
+	| {type: 'voided'; outcome: Extract<VoidOutcome, {ok: true}>; approvedAt?: {platform: string; refundNo: string}}
+	| {type: 'sending'; platform: string; since: number}
+	| {type: 'platform-answer'; answer: PlatformAnswer}
+	| {type: 'terminal-step'}
+	| {type: 'terminal-voucher'; voucherNo: string}
+	/** The terminal's numbers were refused (format, taken): both are asked again. */
+	| {type: 'terminal-refused'; text: string}
 	| SlipPrintingEvent;
 
 /** Starts the flow from checkVoidable's answer: a refusal is shown at once, before any password. */
@@ -82,13 +112,54 @@ export function startVoidFlow(transaction: Transaction, answer: PolicyAnswer): V
 		notice: {
 			kind: 'refusal',
 			code: answer.reason,
-			detail: {terminalId: transaction.terminalId, ...(answer.outside && {outside: answer.outside})},
+			detail: {
+				terminalId: transaction.terminalId,
+				...(answer.outside && {outside: answer.outside}),
+				...(answer.inDoubt && {inDoubt: answer.inDoubt}),
+			},
 		},
 	};
 }
 
 function needsSupervisor(flow: VoidFlow): boolean {
 	return flow.answer.ok && flow.answer.needsSupervisor;
+}
+
+type OnlineStepEvent = Extract<
+	VoidEvent,
+	{type: 'sending' | 'platform-answer' | 'terminal-step' | 'terminal-voucher' | 'terminal-refused'}
+>;
+
+/** The steps of a void that reaches the money: sent to its platform, or made on the bank terminal. */
+function onlineStepReducer(flow: VoidFlow, event: OnlineStepEvent): VoidFlow {
+	switch (event.type) {
+		case 'sending': {
+			return {...flow, step: 'sending', busy: true, sending: {platform: event.platform, since: event.since}};
+		}
+
+		case 'platform-answer': {
+			return {...flow, step: 'platform-answer', busy: false, platformAnswer: event.answer};
+		}
+
+		case 'terminal-step': {
+			return {...flow, step: 'terminal', busy: false, terminalVoucher: undefined, notice: undefined};
+		}
+
+		case 'terminal-voucher': {
+			return flow.step === 'terminal' ? {...flow, terminalVoucher: event.voucherNo, notice: undefined} : flow;
+		}
+
+		case 'terminal-refused': {
+			return {
+				...flow,
+				step: 'terminal',
+				busy: false,
+				terminalVoucher: undefined,
+				attempt: flow.attempt + 1,
+				notice: {kind: 'text', text: event.text},
+			};
+		}
+	}
 }
 
 export function voidFlowReducer(flow: VoidFlow, event: VoidEvent): VoidFlow {
@@ -153,9 +224,18 @@ export function voidFlowReducer(flow: VoidFlow, event: VoidEvent): VoidFlow {
 			return {...flow, busy: false, step: 'refused', notice: {kind: 'refusal', code: event.code, detail: event.detail}};
 		}
 
+		case 'sending':
+		case 'platform-answer':
+		case 'terminal-step':
+		case 'terminal-voucher':
+		case 'terminal-refused': {
+			return onlineStepReducer(flow, event);
+		}
+
 		case 'voided': {
 			return {
 				...flow,
+				...(event.approvedAt && {approvedAt: event.approvedAt}),
 				outcome: event.outcome,
 				transaction: event.outcome.transaction,
 				step: 'printing',
@@ -180,4 +260,12 @@ export function isOtherReason(reason: string): boolean {
 /** Where the clerk can still back out with nothing changed. */
 export function canCancel(flow: VoidFlow): boolean {
 	return flow.step !== 'printing' && flow.step !== 'result' && !flow.busy && !flow.check?.busy;
+}
+
+/**
+ * Esc while an online void waits for its platform: the screen goes, the request does not. Its answer
+ * is written when it comes (or found by the query), and the status bar counts it until then.
+ */
+export function canLeaveRunning(flow: VoidFlow): boolean {
+	return flow.step === 'sending';
 }
