@@ -29,23 +29,22 @@ async function onlineConsole(
 	t: ExecutionContext,
 	channel: 'wechat' | 'alipay' | 'card' = 'wechat',
 ): Promise<OnlineConsole> {
-	let simulator: PlatformSimulator | undefined;
 	let sale: OnlineConsole['sale'] | undefined;
 	let now: () => number = () => 0;
-	simulator = await startSimulator(() => now());
+	const simulator = await startSimulator(() => now());
 	const {fixture, emulator} = await consoleFixtureWithPrinter(t, {
 		seed(seeded) {
 			now = seeded.context.now;
-			seeded.context.config.payments = onlinePayments(simulator!);
+			seeded.context.config.payments = onlinePayments(simulator);
 			if (channel === 'card') {
 				const id = addSale(seeded.context, {voucherNo: '000401', amount: 12_850});
 				sale = {id, voucherNo: '000401', platformOrderNo: ''};
 			} else {
-				sale = addQrSale(seeded.context, simulator!, channel);
+				sale = addQrSale(seeded.context, simulator, channel);
 			}
 		},
 	});
-	t.teardown(async () => simulator?.close());
+	t.teardown(async () => simulator.close());
 	return {fixture, emulator, simulator, sale: sale!};
 }
 
@@ -101,76 +100,84 @@ test.serial('a declined void says why in the clerk language, prints nothing and 
 	await waitForFrame(instance, 'your password again:');
 });
 
-test.serial('no answer: "sending" counts the wait, then the void is in doubt; the detail says so and v is not offered', async t => {
-	const {fixture, simulator, sale} = await onlineConsole(t, 'wechat');
-	const {instance} = fixture;
-	simulator.setFault({fault: 'no-answer', count: 1});
-	await toConfirm(instance);
-	await press(instance, 'y');
-	const sending = await waitForFrame(instance, 'sending to WeChat Pay…');
-	t.true(sending.includes('of at most 2 s'), sending);
-	const doubt = await waitForFrame(instance, 'the void is in doubt', 8000);
-	t.true(doubt.replaceAll(/\s+/g, ' ').includes('Do not refund again in the merchant app'), doubt);
-	t.is(fixture.store.voidRequests.latestForSale(sale.id)?.state, 'in-doubt');
-	await press(instance, keys.enter);
-	await waitForFrame(instance, '1 void in doubt');
-	await press(instance, keys.enter);
-	const detail = await waitForFrame(instance, 'void in progress at WeChat Pay since');
-	t.false(detail.includes('v void'), detail);
-	await press(instance, 'v');
-	t.false(instance.lastFrame()!.includes('your password again:'));
-	// The query finds the refund the simulator made before it went quiet: one refund, the sale voided.
-	await resolveInDoubt(fixture.context, {dueOnly: false});
-	t.is(fixture.store.transactions.get(sale.id)?.status, 'voided');
-	t.is(refundCount(simulator, sale.platformOrderNo), 1);
-});
+test.serial(
+	'no answer: "sending" counts the wait, then the void is in doubt; the detail says so and v is not offered',
+	async t => {
+		const {fixture, simulator, sale} = await onlineConsole(t, 'wechat');
+		const {instance} = fixture;
+		simulator.setFault({fault: 'no-answer', count: 1});
+		await toConfirm(instance);
+		await press(instance, 'y');
+		const sending = await waitForFrame(instance, 'sending to WeChat Pay…');
+		t.true(sending.includes('of at most 2 s'), sending);
+		const doubt = await waitForFrame(instance, 'the void is in doubt', 8000);
+		t.true(doubt.replaceAll(/\s+/g, ' ').includes('Do not refund again in the merchant app'), doubt);
+		t.is(fixture.store.voidRequests.latestForSale(sale.id)?.state, 'in-doubt');
+		await press(instance, keys.enter);
+		await waitForFrame(instance, '1 void in doubt');
+		await press(instance, keys.enter);
+		const detail = await waitForFrame(instance, 'void in progress at WeChat Pay since');
+		t.false(detail.includes('v void'), detail);
+		await press(instance, 'v');
+		t.false(instance.lastFrame()!.includes('your password again:'));
+		// The query finds the refund the simulator made before it went quiet: one refund, the sale voided.
+		await resolveInDoubt(fixture.context, {dueOnly: false});
+		t.is(fixture.store.transactions.get(sale.id)?.status, 'voided');
+		t.is(refundCount(simulator, sale.platformOrderNo), 1);
+	},
+);
 
-test.serial('Esc while sending leaves the void running: its answer is written when it comes, and its slip prints', async t => {
-	const {fixture, emulator, simulator, sale} = await onlineConsole(t, 'alipay');
-	const {instance} = fixture;
-	simulator.setFault({fault: 'slow', delayMs: 1000, count: 1});
-	await toConfirm(instance);
-	await press(instance, 'y');
-	await waitForFrame(instance, 'sending to Alipay…');
-	await press(instance, keys.escape);
-	await waitForFrame(instance, 'Today ');
-	const deadline = Date.now() + 8000;
-	while (fixture.store.voidRequests.latestForSale(sale.id)?.state !== 'approved' && Date.now() < deadline) {
-		// eslint-disable-next-line no-await-in-loop
-		await new Promise(resolve => {
-			setTimeout(resolve, 50);
-		});
-	}
+test.serial(
+	'Esc while sending leaves the void running: its answer is written when it comes, and its slip prints',
+	async t => {
+		const {fixture, emulator, simulator, sale} = await onlineConsole(t, 'alipay');
+		const {instance} = fixture;
+		simulator.setFault({fault: 'slow', delayMs: 1000, count: 1});
+		await toConfirm(instance);
+		await press(instance, 'y');
+		await waitForFrame(instance, 'sending to Alipay…');
+		await press(instance, keys.escape);
+		await waitForFrame(instance, 'Today ');
+		const deadline = performance.now() + 8000;
+		while (fixture.store.voidRequests.latestForSale(sale.id)?.state !== 'approved' && performance.now() < deadline) {
+			await new Promise(resolve => {
+				setTimeout(resolve, 50);
+			});
+		}
 
-	t.is(fixture.store.voidRequests.latestForSale(sale.id)?.state, 'approved');
-	t.is(fixture.store.transactions.get(sale.id)?.status, 'voided');
-	t.is(refundCount(simulator, sale.platformOrderNo), 1);
-	// The slip prints without the screen; had the printer failed, it would wait in the queue with the reason.
-	const [job] = await emulator.waitForJobs(1, 5000);
-	t.true(job!.text.includes(fixture.store.voidRequests.latestForSale(sale.id)!.platformRefundNo!));
-	await waitForFrame(instance, 'Slips waiting 0');
-});
+		t.is(fixture.store.voidRequests.latestForSale(sale.id)?.state, 'approved');
+		t.is(fixture.store.transactions.get(sale.id)?.status, 'voided');
+		t.is(refundCount(simulator, sale.platformOrderNo), 1);
+		// The slip prints without the screen; had the printer failed, it would wait in the queue with the reason.
+		const [job] = await emulator.waitForJobs(1, 5000);
+		t.true(job!.text.includes(fixture.store.voidRequests.latestForSale(sale.id)!.platformRefundNo!));
+		await waitForFrame(instance, 'Slips waiting 0');
+	},
+);
 
-test.serial('a terminal-assisted card void asks for the terminal numbers and records them; a bad one changes nothing', async t => {
-	const {fixture, emulator, sale} = await onlineConsole(t, 'card');
-	const {instance} = fixture;
-	await toConfirm(instance);
-	await press(instance, 'y');
-	const step = await waitForFrame(instance, "Terminal's void voucher (6 digits):");
-	t.true(step.includes('Void sale 000401 of ¥128.50 on the bank terminal'), step);
-	await press(instance, '12', keys.enter);
-	await waitForFrame(instance, "Terminal's void reference (12 digits):");
-	await press(instance, '331125000777', keys.enter);
-	await waitForFrame(instance, "The terminal's numbers are not right");
-	t.is(fixture.store.transactions.get(sale.id)?.status, 'completed');
-	await press(instance, '000777', keys.enter);
-	await waitForFrame(instance, "Terminal's void reference (12 digits):");
-	await press(instance, '331125000777', keys.enter);
-	const result = await waitForFrame(instance, 'Slip printed.', 8000);
-	t.true(result.includes("The terminal's void is recorded: voucher 000777, reference 331125000777"), result);
-	const voidRow = fixture.store.voids.forTransaction(sale.id)!;
-	t.is(voidRow.voucherNo, '000777');
-	t.is(voidRow.referenceNo, '331125000777');
-	const [job] = await emulator.waitForJobs(1, 5000);
-	t.true(job!.text.includes('000777'));
-});
+test.serial(
+	'a terminal-assisted card void asks for the terminal numbers and records them; a bad one changes nothing',
+	async t => {
+		const {fixture, emulator, sale} = await onlineConsole(t, 'card');
+		const {instance} = fixture;
+		await toConfirm(instance);
+		await press(instance, 'y');
+		const step = await waitForFrame(instance, "Terminal's void voucher (6 digits):");
+		t.true(step.includes('Void sale 000401 of ¥128.50 on the bank terminal'), step);
+		await press(instance, '12', keys.enter);
+		await waitForFrame(instance, "Terminal's void reference (12 digits):");
+		await press(instance, '331125000777', keys.enter);
+		await waitForFrame(instance, "The terminal's numbers are not right");
+		t.is(fixture.store.transactions.get(sale.id)?.status, 'completed');
+		await press(instance, '000777', keys.enter);
+		await waitForFrame(instance, "Terminal's void reference (12 digits):");
+		await press(instance, '331125000777', keys.enter);
+		const result = await waitForFrame(instance, 'Slip printed.', 8000);
+		t.true(result.includes("The terminal's void is recorded: voucher 000777, reference 331125000777"), result);
+		const voidRow = fixture.store.voids.forTransaction(sale.id)!;
+		t.is(voidRow.voucherNo, '000777');
+		t.is(voidRow.referenceNo, '331125000777');
+		const [job] = await emulator.waitForJobs(1, 5000);
+		t.true(job!.text.includes('000777'));
+	},
+);
