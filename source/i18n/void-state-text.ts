@@ -52,6 +52,8 @@ type VoidStateText = {
 	terminalVoucherTaken: (voucherNo: string) => string;
 	terminalRecorded: (voucherNo: string, referenceNo: string) => string;
 	settlementInDoubt: (list: string) => string;
+	/** The console's settlement figures, before y: the batch waits for its voids in doubt. */
+	settlementWaits: (count: number) => string;
 	settlementInDoubtLine: (line: VoidListLine) => string;
 	listHeader: string;
 	listLine: (line: VoidListLine) => string;
@@ -113,6 +115,7 @@ export const voidStateText: Record<Language, VoidStateText> = {
 		terminalRecorded: (voucherNo, referenceNo) => `已记录终端撤销:凭证号 ${voucherNo},参考号 ${referenceNo}`,
 		settlementInDoubt: list =>
 			`以下撤销在支付平台待确认,批次暂不能结算:\n${list}\n请先查询(posvoid voids --resolve),或由主管核实后手工确认(posvoid voids --settle 编号)。`,
+		settlementWaits: count => `本批次有 ${count} 笔撤销在支付平台待确认:确认前不能结算。`,
 		settlementInDoubtLine: line => `  撤销 ${line.id}:交易 ${line.sale} ${line.amount},${line.platform},${line.at} 起`,
 		listHeader: '编号  交易  金额  平台  状态  时间  说明',
 		listLine: line =>
@@ -169,6 +172,8 @@ export const voidStateText: Record<Language, VoidStateText> = {
 			`The terminal's void is recorded: voucher ${voucherNo}, reference ${referenceNo}`,
 		settlementInDoubt: list =>
 			`These voids are in doubt at their platform, so the batch cannot be settled yet:\n${list}\nResolve them first (posvoid voids --resolve), or a supervisor settles each by hand after checking the merchant app (posvoid voids --settle ID).`,
+		settlementWaits: count =>
+			`${count} ${count === 1 ? 'void' : 'voids'} of this batch ${count === 1 ? 'is' : 'are'} in doubt at the platform: the batch cannot be settled until ${count === 1 ? 'it is' : 'they are'} resolved.`,
 		settlementInDoubtLine: line =>
 			`  void ${line.id}: sale ${line.sale} ${line.amount} at ${line.platform}, since ${line.at}`,
 		listHeader: 'id  sale  amount  platform  state  time  detail',

@@ -40,14 +40,21 @@ export type SettledBatch = {batch: BatchRow; summary: BatchSummary; printJobId: 
  */
 export type Settlement = SettledBatch & {nextBatch: BatchRow; earlier: SettledBatch[]};
 
+/** The open batch, its figures, and how many of its voids wait for their platform's answer (settlement waits for them). */
+export type OpenBatchFigures = {batch: BatchRow; summary: BatchSummary; inDoubt: number};
+
 /** Everything open on the counter: the open batch, and the figures of every unsettled batch of the terminal together. */
-export function openBatchSummary(context: ServiceContext): {batch: BatchRow; summary: BatchSummary} {
+export function openBatchSummary(context: ServiceContext): OpenBatchFigures {
 	const batch = ensureOpenBatch(context);
 	const {store, config} = context;
-	const summary = store.read(() =>
-		summarise(store.batches.open(config.terminalId).flatMap(open => store.settlement.channelTotals(open.id))),
-	);
-	return {batch, summary};
+	return store.read(() => {
+		const open = store.batches.open(config.terminalId);
+		return {
+			batch,
+			summary: summarise(open.flatMap(row => store.settlement.channelTotals(row.id))),
+			inDoubt: open.reduce((count, row) => count + store.voidRequests.openInBatch(row.id).length, 0),
+		};
+	});
 }
 
 /**

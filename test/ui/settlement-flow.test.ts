@@ -16,6 +16,7 @@ const boss: Authenticated = {operatorNo: '00', name: 'Wang', role: 'supervisor',
 const figures = {
 	batch: {id: 1, terminalId: '10293847', batchNo: '000001', openedAt: at, settledAt: undefined, settledBy: undefined},
 	summary: summarise([]),
+	inDoubt: 0,
 };
 
 test('a cashier is asked for a supervisor number first; a supervisor re-enters their own password', t => {

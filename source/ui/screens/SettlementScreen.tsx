@@ -1,5 +1,5 @@
 import {Box} from 'ink';
-import React from 'react';
+import React, {useContext} from 'react';
 import {formatDateTime} from '../../domain/time-format.js';
 import type {Messages} from '../../i18n/messages.js';
 import {BatchFigures} from '../components/BatchFigures.js';
@@ -11,6 +11,8 @@ import type {KeyAction} from '../keymap.js';
 import {printOutcomeKeys} from '../components/print-outcome-keys.js';
 import {canBackOut, type SettlementFlow} from '../state/settlement-flow.js';
 import {Text} from '../components/Text.js';
+import {voidStateText} from '../../i18n/void-state-text.js';
+import {ConsoleContext} from '../console-context.js';
 
 type Props = {
 	readonly flow: SettlementFlow;
@@ -127,13 +129,14 @@ function Review({
 	messages,
 	timeZone,
 }: Pick<Props, 'flow' | 'messages' | 'timeZone'>): React.JSX.Element | undefined {
+	const language = useContext(ConsoleContext)?.language ?? 'en';
 	const {figures} = flow;
 	if (!figures) {
 		return undefined;
 	}
 
 	const text = messages.settlement;
-	const {batch, summary} = figures;
+	const {batch, summary, inDoubt} = figures;
 	return (
 		<>
 			<Text bold color="yellow" wrap="truncate">
@@ -143,6 +146,11 @@ function Review({
 				{text.batchLine(batch.batchNo, formatDateTime(batch.openedAt, timeZone), flow.check.approver?.operatorNo ?? '')}
 			</Text>
 			<BatchFigures summary={summary} messages={messages} />
+			{inDoubt > 0 ? (
+				<Text color="yellow" wrap="wrap">
+					{voidStateText[language].settlementWaits(inDoubt)}
+				</Text>
+			) : null}
 			<Text dimColor wrap="wrap">
 				{text.confirmHint}
 			</Text>

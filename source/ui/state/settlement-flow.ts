@@ -1,7 +1,6 @@
-import type {BatchSummary} from '../../domain/batch-summary.js';
+import type {OpenBatchFigures} from '../../services/settlement-service.js';
 import type {Authenticated} from '../../services/auth-service.js';
 import type {PrintProgress, PrintResult} from '../../services/print-service.js';
-import type {BatchRow} from '../../services/transaction-list-service.js';
 import {slipPrintingReducer, type SlipPrintingEvent} from './slip-printing.js';
 import {checkReducer, startCheck, type CheckEvent, type SupervisorCheck} from './supervisor-check.js';
 
@@ -20,7 +19,7 @@ export type SettlementFlow = {
 	step: SettlementStep;
 	check: SupervisorCheck;
 	/** The open batch and its figures, read when the supervisor was accepted. */
-	figures?: {batch: BatchRow; summary: BatchSummary};
+	figures?: OpenBatchFigures;
 	job?: SettlementJob;
 	printStep?: PrintProgress | 'claiming';
 	print?: PrintResult;
@@ -32,7 +31,7 @@ export type SettlementFlow = {
 
 export type SettlementEvent =
 	| {type: 'check'; event: CheckEvent}
-	| {type: 'approved'; approver: Authenticated; figures: {batch: BatchRow; summary: BatchSummary}}
+	| {type: 'approved'; approver: Authenticated; figures: OpenBatchFigures}
 	| {type: 'queued'; job: SettlementJob}
 	| {type: 'refused'; text: string}
 	| {type: 'notice'; text: string}
