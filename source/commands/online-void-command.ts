@@ -4,12 +4,7 @@ import process from 'node:process';
 import {formatScreen} from '../domain/money.js';
 import {saleLabel, type Transaction} from '../domain/transaction.js';
 import {messagesFor} from '../i18n/catalogue.js';
-import {
-	declinedReasonText,
-	unknownReasons,
-	unknownReasonText,
-	type UnknownReasonKind,
-} from '../i18n/payment-outcome-text.js';
+import {declinedReasonText, unknownReasonTextOf} from '../i18n/payment-outcome-text.js';
 import {printFailureText} from '../i18n/print-failure-text.js';
 import {voidStateText} from '../i18n/void-state-text.js';
 import type {Authenticated} from '../services/auth-service.js';
@@ -110,10 +105,7 @@ export async function runOnlineVoid(call: VoidCall): Promise<number> {
 
 		case 'requested':
 		case 'in-doubt': {
-			const why = result.why ?? 'timeout';
-			const reason = (unknownReasons as readonly string[]).includes(why)
-				? unknownReasonText(context.language, why as UnknownReasonKind)
-				: why;
+			const reason = unknownReasonTextOf(context.language, result.why ?? 'timeout');
 			console.error(words.inDoubt(request.platform, reason, request.id));
 			return inDoubtExitCode;
 		}

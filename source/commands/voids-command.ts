@@ -2,14 +2,8 @@ import {formatScreen} from '../domain/money.js';
 import {formatDateTime} from '../domain/time-format.js';
 import {saleLabel} from '../domain/transaction.js';
 import {messagesFor} from '../i18n/catalogue.js';
-import {
-	declinedReasonText,
-	unknownReasons,
-	unknownReasonText,
-	type UnknownReasonKind,
-} from '../i18n/payment-outcome-text.js';
+import {declinedReasonText, unknownReasonTextOf} from '../i18n/payment-outcome-text.js';
 import {voidStateText, voidStateKinds, type VoidListLine, type VoidStateKind} from '../i18n/void-state-text.js';
-import type {Language} from '../i18n/language.js';
 import {inDoubtReason, listVoidRequests, resolveInDoubt, settleByHand} from '../services/online-void-service.js';
 import {type CommandContext, languageOfArguments, openCommandContext, parseCommand} from './command-context.js';
 import {CommandError} from './command-errors.js';
@@ -29,12 +23,6 @@ posvoid print-queue), --declined when it was not (the sale can be voided again).
 Exit status: 0 done (for --resolve: none left in doubt), 5 voids still in doubt after --resolve,
 2 refused, 1 error.`;
 
-function whyText(language: Language, why: string): string {
-	return (unknownReasons as readonly string[]).includes(why)
-		? unknownReasonText(language, why as UnknownReasonKind)
-		: why;
-}
-
 function lineOf(context: CommandContext, request: ReturnType<typeof listVoidRequests>[number]): VoidListLine {
 	const {language} = context;
 	const words = voidStateText[language];
@@ -44,7 +32,7 @@ function lineOf(context: CommandContext, request: ReturnType<typeof listVoidRequ
 			: request.state === 'declined'
 				? declinedReasonText(language, request.declineCode ?? '', request.detail)
 				: request.state === 'in-doubt'
-					? whyText(language, inDoubtReason(request))
+					? unknownReasonTextOf(language, inDoubtReason(request))
 					: '';
 	return {
 		id: request.id,

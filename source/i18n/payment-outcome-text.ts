@@ -80,6 +80,13 @@ export function unknownReasonText(language: Language, why: UnknownReasonKind): s
 	return unknownText[language][why];
 }
 
+/** Why an answer is unknown, as a void request keeps it: a known kind in the reader's words, anything else as kept. */
+export function unknownReasonTextOf(language: Language, why: string): string {
+	return (unknownReasons as readonly string[]).includes(why)
+		? unknownReasonText(language, why as UnknownReasonKind)
+		: why;
+}
+
 /** The refusal in the clerk's words, with the platform's code and its own message after it. */
 export function declinedReasonText(language: Language, code: string, detail: string): string {
 	const words = declinedText[language][code];

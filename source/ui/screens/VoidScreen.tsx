@@ -9,12 +9,7 @@ import {displayWidth, padEndToWidth} from '../../domain/display-width.js';
 import {formatDateTime} from '../../domain/time-format.js';
 import type {Messages} from '../../i18n/messages.js';
 import type {Language} from '../../i18n/language.js';
-import {
-	declinedReasonText,
-	unknownReasons,
-	unknownReasonText,
-	type UnknownReasonKind,
-} from '../../i18n/payment-outcome-text.js';
+import {declinedReasonText, unknownReasonTextOf} from '../../i18n/payment-outcome-text.js';
 import {voidStateText} from '../../i18n/void-state-text.js';
 import {TextField} from '../components/TextField.js';
 import {SupervisorCheckStep} from '../components/SupervisorCheckStep.js';
@@ -189,10 +184,7 @@ function platformAnswerText(language: Language, answer: PlatformAnswer): string 
 		return words.declined(answer.platform, declinedReasonText(language, answer.code, answer.detail));
 	}
 
-	const why = (unknownReasons as readonly string[]).includes(answer.why)
-		? unknownReasonText(language, answer.why as UnknownReasonKind)
-		: answer.why;
-	return words.consoleInDoubt(answer.platform, why);
+	return words.consoleInDoubt(answer.platform, unknownReasonTextOf(language, answer.why));
 }
 
 /** Declined (the sale stays completed) or no answer (in doubt): nothing prints, and the clerk reads what happens next. */
