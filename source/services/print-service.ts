@@ -240,6 +240,27 @@ export async function printJob(
 	jobId: number,
 	onProgress?: (step: PrintProgress) => void,
 ): Promise<PrintResult> {
+	// One job at a time per console: a slip printed after Esc left an online void running must not
+	// share the printer's one connection with the slip the clerk prints meanwhile.
+	const before = printing.get(context) ?? Promise.resolve();
+	const mine = before.then(async () => printOneJob(context, jobId, onProgress));
+	printing.set(
+		context,
+		mine.then(
+			() => undefined,
+			() => undefined,
+		),
+	);
+	return mine;
+}
+
+const printing = new WeakMap<ServiceContext, Promise<void>>();
+
+async function printOneJob(
+	context: ServiceContext,
+	jobId: number,
+	onProgress?: (step: PrintProgress) => void,
+): Promise<PrintResult> {
 	const {store} = context;
 	// A job left 'printing' by a process that died is failed first, so this attempt takes it (as a REPRINT).
 	const abandoned = failIfAbandoned(context, jobOrThrow(context, jobId));
