@@ -14,18 +14,26 @@ import {
 } from '../services/demo/demo-database.js';
 import {createServiceContext} from '../services/service-context.js';
 import {openStore, type Store} from '../store/store.js';
+import {startBackgroundResolution} from '../services/online-void-service.js';
+import {channelNames} from '../domain/transaction.js';
+import {isSimulatorFault, simulatorFaults} from '../payments/simulator/simulator-faults.js';
+import type {PlatformSimulator} from '../payments/simulator/platform-simulator.js';
 import {CommandError} from './command-errors.js';
 import {languageOfArguments, resolveConfig, parseCommand} from './command-context.js';
 import {refuseWithoutTerminal, runConsoleSession} from './console-command.js';
+import {demoKeysFolder, startDemoPlatforms} from './demo-platforms.js';
 
-export const demoHelp = `posvoid demo [--db PATH] [--lang zh-CN|en] [--rows N] [--reset] [--printer HOST[:PORT] | --printer-fault MODE]
+export const demoHelp = `posvoid demo [--db PATH] [--lang zh-CN|en] [--rows N] [--reset] [--printer HOST[:PORT] | --printer-fault MODE] [--platform-fault MODE]
 
 The console with nothing to set up: a demo database (default data/demo.db) with a week of seeded
 sales and two operators, supervisor 00 (password 000000) and cashier 01 (password 111111), and a
-printer emulator on a free loopback port that writes each slip to data/slips/.
+printer emulator on a free loopback port that writes each slip to data/slips/, and the WeChat Pay and
+Alipay simulators on another: the demo's QR sales are voided online against them (demo keys are made
+in data/keys/ on first start, owner-only), unless the configuration sets those channels itself.
 The default demo database is rebuilt when it holds no sales today.
   --reset               start again on a fresh demo database (after a settlement, nothing can be
                         voided until tomorrow: this is the way back)
+  --platform-fault MODE the built-in platform simulator starts with a fault: ${simulatorFaults.join(', ')}
   --printer-fault MODE  the built-in printer starts with a fault: paper-out, cover-open, offline,
                         near-end, error, stall, slow, reset
   --printer HOST[:PORT] print to that printer instead of the built-in one, for example an emulator
@@ -64,7 +72,12 @@ function demoPrinter(values: {printer?: string; 'printer-fault'?: string}, argv:
 export async function runDemo(argv: string[]): Promise<number> {
 	const {values} = parseCommand(
 		argv,
-		{rows: {type: 'string'}, reset: {type: 'boolean'}, 'printer-fault': {type: 'string'}},
+		{
+			rows: {type: 'string'},
+			reset: {type: 'boolean'},
+			'printer-fault': {type: 'string'},
+			'platform-fault': {type: 'string'},
+		},
 		false,
 	);
 	if (values.help) {
@@ -73,6 +86,11 @@ export async function runDemo(argv: string[]): Promise<number> {
 	}
 
 	const printer = demoPrinter(values, argv);
+	const platformFault = values['platform-fault'];
+	if (platformFault !== undefined && !isSimulatorFault(platformFault)) {
+		throw new CommandError(`--platform-fault ${platformFault}: use one of ${simulatorFaults.join(', ')}`);
+	}
+
 	if (values.reset && values.db !== undefined) {
 		// --reset deletes a file: only the demo's own, never a counter's database named by mistake.
 		throw new CommandError(messagesFor(languageOfArguments(argv)).commands.demo.resetNeedsDefault);
@@ -104,6 +122,8 @@ export async function runDemo(argv: string[]): Promise<number> {
 	}
 
 	let emulator: Emulator | undefined;
+	let platforms: PlatformSimulator | undefined;
+	let resolution: {stop: () => void} | undefined;
 	try {
 		if (printer.kind === 'built-in') {
 			emulator = await startPrinterEmulator({
@@ -125,6 +145,20 @@ export async function runDemo(argv: string[]): Promise<number> {
 			await prepareDemo(context, rows);
 		}
 
+		platforms = await startDemoPlatforms(context, platformFault);
+		if (platforms) {
+			const names = (['wechat', 'alipay'] as const)
+				.filter(channel => context.config.payments[channel]?.gatewayUrl.startsWith(platforms!.url))
+				.map(channel => (language === 'zh-CN' ? channelNames.zh : channelNames.en)[channel])
+				.join(language === 'zh-CN' ? '、' : ' and ');
+			console.log(text.platformsOnline(names, platforms.url, path.resolve(demoKeysFolder)));
+			if (platformFault !== undefined) {
+				console.log(text.platformFault(platformFault));
+			}
+		}
+
+		// Voids left in doubt by an earlier demo are asked after, as the console does.
+		resolution = startBackgroundResolution(context);
 		const accounts = demoOperators
 			.map(operator => `${operator.role} ${operator.operatorNo} / ${operator.password}`)
 			.join(' · ');
@@ -137,6 +171,8 @@ export async function runDemo(argv: string[]): Promise<number> {
 		);
 		return status;
 	} finally {
+		resolution?.stop();
+		await platforms?.close();
 		await emulator?.close();
 		store.close();
 	}

@@ -137,6 +137,9 @@ export type CommandMessages = {
 		finished: (database: string, slips: string) => string;
 		finishedOnPrinter: (database: string, printer: string) => string;
 		printerFault: (fault: string) => string;
+		/** The demo sends these channels' voids to its built-in platform simulator. */
+		platformsOnline: (channels: string, url: string, keys: string) => string;
+		platformFault: (fault: string) => string;
 		printerAndFault: string;
 	};
 };

@@ -156,6 +156,9 @@ export const enCommands = {
 		finishedOnPrinter: (database, printer) =>
 			`database ${database}; slips went to the printer at ${printer}. After a settlement, \`posvoid demo --reset\` starts the demo again`,
 		printerFault: fault => `the demo printer starts with the fault "${fault}"`,
+		platformsOnline: (channels, url, keys) =>
+			`${channels} voids go online to the built-in platform simulator at ${url} (demo keys in ${keys}, owner-only)`,
+		platformFault: fault => `the demo platform simulator starts with the fault "${fault}"`,
 		printerAndFault:
 			'--printer-fault sets the built-in emulator, and --printer prints elsewhere: pass one of them (run `posvoid printer --fault MODE` for a faulty printer elsewhere)',
 	},

@@ -150,6 +150,9 @@ export const zhCNCommands = {
 		finishedOnPrinter: (database, printer) =>
 			`数据库 ${database};小票已发往打印机 ${printer}。结算之后,运行 \`posvoid demo --reset\` 可重新开始演示`,
 		printerFault: fault => `演示打印机以故障 "${fault}" 启动`,
+		platformsOnline: (channels, url, keys) =>
+			`${channels}的撤销将在线发送至内置支付平台模拟器 ${url}(演示密钥在 ${keys},仅所有者可读)`,
+		platformFault: fault => `演示支付平台模拟器以故障 "${fault}" 启动`,
 		printerAndFault:
 			'--printer-fault 设置内置模拟器,--printer 则打印到别处:请只用其中一个(要在别处模拟故障打印机,运行 `posvoid printer --fault 故障`)',
 	},

@@ -45,6 +45,32 @@ const supervisorNo = '00';
 /** Trade by local hour: nothing before 08:00 or after 22:00, peaks at lunch and after work. */
 const hourWeights = [0, 0, 0, 0, 0, 0, 0, 0, 2, 4, 5, 8, 10, 8, 5, 4, 5, 7, 10, 9, 6, 3, 0, 0];
 
+/**
+ * A WeChat Pay or Alipay sale's order numbers, in the platforms' shapes (28 digits each: WeChat Pay's
+ * transaction_id starts 4200, Alipay's trade_no with the date then 22), unique per terminal and voucher;
+ * the merchant's own order number is PV + terminal + date + voucher.
+ */
+function qrOrderNumbers(
+	channel: string,
+	day: string,
+	terminalId: string,
+	voucherNo: string,
+): {platformOrderNo?: string; merchantOrderNo?: string} {
+	// The numbers end in the voucher's digits scrambled, not the voucher itself: a clerk typing a voucher
+	// finds the sale by its voucher, not also by an order number's tail.
+	const terminal = terminalId.padStart(8, '0').slice(-8);
+	const tail = String((Number(voucherNo) * 7919 + 104_729) % 1_000_000).padStart(6, '0');
+	if (channel === 'wechat') {
+		return {platformOrderNo: `420000${day}${terminal}${tail}`, merchantOrderNo: `PV${terminal}${day}${tail}`};
+	}
+
+	if (channel === 'alipay') {
+		return {platformOrderNo: `${day}220014${terminal}${tail}`, merchantOrderNo: `PV${terminal}${day}${tail}`};
+	}
+
+	return {};
+}
+
 type DayPlan = {dayStart: number; limit: number; sales: number};
 
 type Segment = {start: number; end: number; weight: number};
@@ -220,12 +246,14 @@ export function seedDatabase(context: ServiceContext, options: SeedOptions): See
 			const recent: RecentSale[] = [];
 			// Every sale of the day shares the day's date, so it is formatted once.
 			const prefix = referencePrefix(day.dayStart + 12 * hourMs, config.timeZone);
+			const orderDay = formatDate(day.dayStart + 12 * hourMs, config.timeZone).replaceAll('-', '');
 			for (const at of times) {
 				const sale = syntheticSale(random, config.fees);
 				const voucherNo = takeVoucher();
 				const id = bulk.insert(
 					{
 						...sale,
+						...qrOrderNumbers(sale.channel, orderDay, terminalId, voucherNo),
 						voucherNo,
 						referenceNo: prefix + voucherNo,
 						batchNo: batch.batchNo,

@@ -40,7 +40,8 @@ export function findSales(context: ServiceContext, typed: string, batchNo?: stri
 	if (/^\d{1,6}$/.test(typed)) {
 		const vouchers = findByVoucher(context, typed.padStart(6, '0'), batchNo);
 		const orders = typed.length === 6 && batchNo === undefined ? findByOrderNumber(context, typed) : [];
-		return [...vouchers, ...orders];
+		// A sale whose order number ends in its own voucher is found both ways: it is one sale.
+		return [...vouchers, ...orders.filter(order => !vouchers.some(sale => sale.id === order.id))];
 	}
 
 	return findByOrderNumber(context, typed).filter(row => batchNo === undefined || row.batchNo === batchNo);

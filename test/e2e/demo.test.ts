@@ -7,6 +7,7 @@ import {startEmulatorProcess} from '../helpers/emulator-process.js';
 import {tempDirectory} from '../helpers/fixture.js';
 import {startPty} from '../helpers/pty-terminal.js';
 import {quit, signIn} from '../helpers/counter-console.js';
+import {openSqlite} from '../../source/store/sqlite-driver.js';
 
 const demoCashier = {number: '01', password: '111111'};
 
@@ -67,4 +68,56 @@ test('demo --reset starts again on a fresh demo database', async t => {
 	const list = await runCli(['operator', 'list', '--db', database], {cwd: folder});
 	t.regex(list.stdout, /^01\s+cashier/m);
 	t.notRegex(list.stdout, /Marker/);
+});
+
+test('the demo voids a WeChat Pay sale online against its built-in simulator: keys made owner-only, the refund number on screen and slip', async t => {
+	const folder = tempDirectory();
+	const terminal = startPty(['demo', '--rows', '400', '--lang', 'en'], {cwd: folder, columns: 160, rows: 60});
+	t.teardown(() => {
+		terminal.kill();
+	});
+	await terminal.waitFor(
+		/WeChat Pay and Alipay voids go online to the built-in platform simulator at http:\/\/127\.0\.0\.1:\d+/,
+		30_000,
+	);
+	await signIn(terminal, {number: '00', password: '000000'});
+	const keyFolder = path.join(folder, 'data', 'keys');
+	const groupOrOthers = (file: string) => (fs.statSync(file).mode % 0o1000).toString(8).slice(1);
+	t.is(groupOrOthers(keyFolder), '00');
+	for (const file of fs.readdirSync(keyFolder)) {
+		t.is(groupOrOthers(path.join(keyFolder, file)), '00', file);
+	}
+
+	const database = openSqlite(path.join(folder, 'data', 'demo.db'), {readonly: true});
+	const sale = database
+		.prepare<unknown[], {voucher_no: string; platform_order_no: string}>(
+			`SELECT voucher_no, platform_order_no FROM transactions
+			 WHERE channel = 'wechat' AND status = 'completed' AND platform_order_no IS NOT NULL
+			 ORDER BY created_at DESC LIMIT 1`,
+		)
+		.get()!;
+	database.close();
+	t.regex(sale.platform_order_no, /^4200\d{24}$/);
+	terminal.write('/');
+	await terminal.waitFor('/ Search:');
+	terminal.write(`${sale.voucher_no}\r`);
+	await terminal.waitFor(new RegExp(`^Search: ${sale.voucher_no}$`, 'm'));
+	terminal.write('v');
+	await terminal.waitFor('your password again:');
+	terminal.write('000000\r');
+	await terminal.waitFor('Reason for the void');
+	terminal.write('1');
+	await terminal.waitFor('Confirm void? y/n');
+	terminal.write('y');
+	const result = await terminal.waitFor(/Slip printed\./, 15_000);
+	const refundNo = /WeChat Pay approved the void, refund number (\S+)/.exec(result)?.[1];
+	t.truthy(refundNo, result);
+	terminal.write('\r');
+	await terminal.waitFor('q quit');
+	t.is(await quit(terminal), 0);
+	const slips = fs.readdirSync(path.join(folder, 'data', 'slips')).filter(file => file.endsWith('.txt'));
+	t.true(
+		slips.some(file => fs.readFileSync(path.join(folder, 'data', 'slips', file), 'utf8').includes(refundNo!)),
+		slips.join(' '),
+	);
 });

@@ -36,3 +36,42 @@ export async function prepareDemo(context: ServiceContext, rows: number): Promis
 		await addOperator(context, {...operator});
 	}
 }
+
+/** A WeChat Pay or Alipay sale of the open batch, as the demo's platform simulator must know it to refund it. */
+export type DemoQrSale = {
+	platform: 'wechat' | 'alipay';
+	platformOrderNo: string;
+	merchantOrderNo: string;
+	total: number;
+};
+
+/** Every completed WeChat Pay and Alipay sale with its order numbers since the start of today: what the demo can void online. */
+export function demoQrSales(context: ServiceContext): DemoQrSale[] {
+	const {criteria} = todayCriteria(context.now(), context.config.timeZone);
+	const sales: DemoQrSale[] = [];
+	let cursor: {createdAt: number; id: number} | undefined;
+	for (;;) {
+		const page = pageTransactions(context, criteria, cursor, 'older', 500);
+		for (const sale of page) {
+			if (
+				(sale.channel === 'wechat' || sale.channel === 'alipay') &&
+				sale.platformOrderNo !== undefined &&
+				sale.merchantOrderNo !== undefined
+			) {
+				sales.push({
+					platform: sale.channel,
+					platformOrderNo: sale.platformOrderNo,
+					merchantOrderNo: sale.merchantOrderNo,
+					total: sale.amount,
+				});
+			}
+		}
+
+		const last = page.at(-1);
+		if (!last || page.length < 500) {
+			return sales;
+		}
+
+		cursor = {createdAt: last.createdAt, id: last.id};
+	}
+}
