@@ -102,7 +102,7 @@ test('the demo voids a WeChat Pay sale online against its built-in simulator: ke
 	terminal.write('/');
 	await terminal.waitFor('/ Search:');
 	terminal.write(`${sale.voucher_no}\r`);
-	await terminal.waitFor(new RegExp(`^Search: ${sale.voucher_no}(?:\\s|$)`, 'm'));
+	await terminal.waitFor(new RegExp(String.raw`^Search: ${sale.voucher_no}(?:\s|$)`, 'm'));
 	terminal.write('v');
 	await terminal.waitFor('your password again:');
 	terminal.write('000000\r');
