@@ -41,6 +41,11 @@ export type PrintingFlow<F, E> = {
 	close: () => void;
 	/** Prints the job with live steps, tells the status bar what the printer said, and ends on the result. */
 	print: (jobId: number) => Promise<void>;
+	/**
+	 * Prints a job whose flow is gone (an online void approved after Esc): the status bar shows the
+	 * printer, and no step reaches the flow on screen now, which may be another void.
+	 */
+	printDetached: (jobId: number) => Promise<void>;
 	/** On a result that did not print: the same job again. */
 	retryPrint: () => void;
 	/**
@@ -112,6 +117,13 @@ export function usePrintingFlow<F extends SlipPrinting, E>({
 		[context, dispatch, track],
 	);
 
+	const printDetached = useCallback(
+		async (jobId: number) => {
+			await track(async () => printJob(context, jobId));
+		},
+		[context, track],
+	);
+
 	const retryPrint = useCallback(() => {
 		const {current} = latest;
 		if (current?.step === 'result' && current.print && !current.print.ok) {
@@ -149,5 +161,5 @@ export function usePrintingFlow<F extends SlipPrinting, E>({
 		[dispatch],
 	);
 
-	return {flow, latest, dispatch, generation, begin, close, print, retryPrint, answerSlip, scroll};
+	return {flow, latest, dispatch, generation, begin, close, print, printDetached, retryPrint, answerSlip, scroll};
 }

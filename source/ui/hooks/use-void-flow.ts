@@ -61,13 +61,14 @@ export function useVoidFlow({
 	/** Too many wrong passwords at the void locked the operator: the flow is closed, and the console signs out. */
 	readonly onLockedOut?: (notice: string) => void;
 }): VoidActions {
-	const {flow, latest, dispatch, generation, begin, close, print, retryPrint, answerSlip, scroll} = usePrintingFlow({
-		context,
-		session,
-		printer,
-		onChanged,
-		reducer: voidFlowReducer,
-	});
+	const {flow, latest, dispatch, generation, begin, close, print, printDetached, retryPrint, answerSlip, scroll} =
+		usePrintingFlow({
+			context,
+			session,
+			printer,
+			onChanged,
+			reducer: voidFlowReducer,
+		});
 
 	const start = useCallback(
 		(transactionId: number) => {
@@ -179,11 +180,17 @@ export function useVoidFlow({
 	 */
 	const approved = useCallback(
 		(outcome: Extract<VoidOutcome, {ok: true}>, from: number, approvedAt?: {platform: string; refundNo: string}) => {
-			dispatch({type: 'voided', outcome, approvedAt}, from);
 			onChanged();
+			if (generation() !== from) {
+				// The clerk left (Esc) and may be on another void now: its screen must not show this slip's print.
+				void printDetached(outcome.printJobId);
+				return;
+			}
+
+			dispatch({type: 'voided', outcome, approvedAt}, from);
 			void print(outcome.printJobId);
 		},
-		[dispatch, onChanged, print],
+		[dispatch, generation, onChanged, print, printDetached],
 	);
 
 	const refused = useCallback(
