@@ -8,6 +8,7 @@ import {keys} from '../helpers/pty-terminal.js';
 import {
 	cashier,
 	makeCounter,
+	searchTitle,
 	signIn,
 	stars,
 	startConsole,
@@ -43,18 +44,18 @@ test('a new search starts empty, and Ctrl+U clears the field', async t => {
 	await signIn(terminal);
 	await terminal.press('/', '/ Search:');
 	await typeAndEnter(terminal, first, `/ Search: ${first}`);
-	await terminal.waitFor(new RegExp(`^Search: ${first}$`, 'm'));
+	await terminal.waitFor(searchTitle(first));
 
 	await terminal.press('/', /^\/ Search:\s*$/m);
 	await typeAndEnter(terminal, second, `/ Search: ${second}`);
-	const found = await terminal.waitFor(new RegExp(`^Search: ${second}$`, 'm'));
+	const found = await terminal.waitFor(searchTitle(second));
 	t.regex(found, new RegExp(`› .*${second}`));
 
 	await terminal.press('/', /^\/ Search:\s*$/m);
 	await terminal.press('12', /^\/ Search: 12$/m);
 	await terminal.press(ctrlU, /^\/ Search:\s*$/m);
 	await typeAndEnter(terminal, first, `/ Search: ${first}`);
-	await terminal.waitFor(new RegExp(`^Search: ${first}$`, 'm'));
+	await terminal.waitFor(searchTitle(first));
 
 	// The sign-in operator field after a refusal, the same way.
 	await terminal.press('l', 'Password:');

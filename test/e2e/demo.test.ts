@@ -6,7 +6,7 @@ import {runCli} from '../helpers/cli.js';
 import {startEmulatorProcess} from '../helpers/emulator-process.js';
 import {tempDirectory} from '../helpers/fixture.js';
 import {startPty} from '../helpers/pty-terminal.js';
-import {quit, signIn} from '../helpers/counter-console.js';
+import {quit, searchTitle, signIn} from '../helpers/counter-console.js';
 import {openSqlite} from '../../source/store/sqlite-driver.js';
 
 const demoCashier = {number: '01', password: '111111'};
@@ -102,7 +102,7 @@ test('the demo voids a WeChat Pay sale online against its built-in simulator: ke
 	terminal.write('/');
 	await terminal.waitFor('/ Search:');
 	terminal.write(`${sale.voucher_no}\r`);
-	await terminal.waitFor(new RegExp(String.raw`^Search: ${sale.voucher_no}(?:\s|$)`, 'm'));
+	await terminal.waitFor(searchTitle(sale.voucher_no));
 	terminal.write('v');
 	await terminal.waitFor('your password again:');
 	terminal.write('000000\r');

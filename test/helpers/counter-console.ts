@@ -125,6 +125,14 @@ export async function typeAndEnter(terminal: PtyTerminal, text: string, echo: st
 
 export const stars = (text: string) => '*'.repeat(text.length);
 
+/**
+ * The list's title once a search for `query` is applied. The list counts its rows after the first
+ * frame, so the line may or may not end with the position ("1 / 1") yet: both are the search.
+ */
+export function searchTitle(query: string): RegExp {
+	return new RegExp(String.raw`^Search: ${query}(?: +\d[\d,]* / \d[\d,]*)?$`, 'm');
+}
+
 /** Signs in and waits for today's list. */
 export async function signIn(terminal: PtyTerminal, operator = cashier): Promise<string> {
 	await terminal.waitFor('Operator number:');
