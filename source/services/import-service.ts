@@ -268,14 +268,56 @@ async function clearStaging(context: ServiceContext, importId: number): Promise<
 	}
 }
 
-/** A run left 'staging' by a process that no longer runs (killed mid-import) is abandoned, and its rows go. */
+/**
+ * The rows an import wrote but did not show (it stopped, was refused, or its process died) are
+ * deleted, a chunk per transaction, and a batch it renumbered gets its number back if it holds nothing.
+ */
+async function removeHiddenRows(context: ServiceContext, importId: number): Promise<void> {
+	const {store} = context;
+	const staging = store.importStaging;
+	if (staging.state(importId) === 'published') {
+		return;
+	}
+
+	const hiddenFrom = staging.hiddenFrom(importId);
+	if (hiddenFrom !== undefined) {
+		while (store.immediate(() => staging.deleteHidden(hiddenFrom, defaultChunkRows)) > 0) {
+			await nextTurn();
+		}
+	}
+
+	store.immediate(() => {
+		const renumbered = staging.renumbered(importId);
+		if (renumbered && !store.batches.holdsAnything(renumbered.batchId)) {
+			store.batches.renumberEmpty(renumbered.batchId, renumbered.batchNo);
+		}
+
+		staging.clearRenumbered(importId);
+		staging.showRows(importId);
+	});
+}
+
+/**
+ * A run left 'staging' by a process that no longer runs (killed mid-import) is abandoned, and its rows
+ * go. Only one import runs at a time: its hidden rows are the only ones above its first id.
+ */
 async function abandonDeadRuns(context: ServiceContext): Promise<void> {
 	const {store} = context;
 	for (const run of store.importStaging.stagingRuns()) {
-		if (claimerState(run.claimedBy) === 'dead') {
-			store.immediate(() => {
-				store.importStaging.setState(run.id, 'abandoned');
+		if (claimerState(run.claimedBy) === 'alive') {
+			throw new ImportFileError(`another import is running on this database (${run.file})`, {
+				advice: 'Wait for it to finish, then import this file.',
 			});
+		}
+
+		store.immediate(() => {
+			store.importStaging.setState(run.id, 'abandoned');
+		});
+	}
+
+	for (const run of store.importStaging.hidingRuns()) {
+		if (run.state !== 'staging') {
+			await removeHiddenRows(context, run.id);
 		}
 	}
 
@@ -348,8 +390,7 @@ export async function importBill(
 			return report;
 		}
 
-		publish(context, importId, report, options, name);
-		options.onProgress?.('writing', 1, 1);
+		await publish(context, importId, report, {...options, chunkRows}, name);
 		return report;
 	} catch (error) {
 		store.immediate(() => {
@@ -357,6 +398,7 @@ export async function importBill(
 		});
 		throw error;
 	} finally {
+		await removeHiddenRows(context, importId);
 		await clearStaging(context, importId);
 	}
 }
@@ -418,39 +460,63 @@ function refuse(
 	options: ImportOptions,
 	name: string,
 ): void {
-	const {store} = context;
 	report.bad.sort((a, b) => a.line - b.line);
-	store.immediate(() => {
-		store.importStaging.setState(importId, 'refused');
-		store.audit.append(
-			{
-				operatorNo: options.runBy?.operatorNo,
-				event: 'import',
-				result: 'refused',
-				record: `file:${name}`,
-				detail: `${report.bad.length} bad lines, nothing imported${accountNote(options.runBy)}`,
-			},
-			context.now(),
-		);
+	context.store.immediate(() => {
+		context.store.importStaging.setState(importId, 'refused');
+		refusedAudit(context, report, options, name);
 	});
 }
 
-/** The one transaction that makes a staged file visible: every row that is not left out, or none. */
-function publish(
+/** The audit row of an import that stopped at its bad lines: nothing of the file was imported. */
+function refusedAudit(context: ServiceContext, report: ImportReport, options: ImportOptions, name: string): void {
+	context.store.audit.append(
+		{
+			operatorNo: options.runBy?.operatorNo,
+			event: 'import',
+			result: 'refused',
+			record: `file:${name}`,
+			detail: `${report.bad.length} bad lines, nothing imported${accountNote(options.runBy)}`,
+		},
+		context.now(),
+	);
+}
+
+/**
+ * Marks what publishing leaves out (repeats, rows already in the books, rows the books refuse), a
+ * chunk of lines per transaction, and reports them. Returns the batch this terminal's sales go to.
+ */
+async function decideExclusions(
 	context: ServiceContext,
 	importId: number,
 	report: ImportReport,
-	options: ImportOptions,
-	name: string,
-): void {
+	chunkRows: number,
+): Promise<ReturnType<typeof ownBatchTarget>> {
 	const {store, config} = context;
 	const staging = store.importStaging;
 	const own = config.terminalId;
+	// New void vouchers continue after the imported ones: raised first, so no void made while this
+	// import runs can take the number of one of its sales.
 	store.immediate(() => {
-		const now = context.now();
-		const target = ownBatchTarget(context, staging.ownBatchNumbers(importId, own));
-		staging.markExclusions(importId, {terminalId: own, openBatchNo: target.batchNo});
-		for (const row of staging.excluded(importId, Number.MAX_SAFE_INTEGER)) {
+		for (const {terminalId, voucher} of staging.highestVouchers(importId)) {
+			bulkInsertStore(store).raiseCounterTo(voucherCounterName(terminalId), voucher);
+		}
+	});
+	const target = ownBatchTarget(context, staging.ownBatchNumbers(importId, own));
+	const lastLine = staging.lastLine(importId);
+	for (let from = 0; from < lastLine; from += chunkRows) {
+		store.immediate(() => {
+			staging.markExclusions(importId, {terminalId: own, openBatchNo: target.batchNo}, {from, to: from + chunkRows});
+		});
+		await nextTurn();
+	}
+
+	for (let afterLine = 0; ;) {
+		const rows = staging.excluded(importId, afterLine, chunkRows);
+		if (rows.length === 0) {
+			break;
+		}
+
+		for (const row of rows) {
 			const problem = exclusionProblem(row.excluded, row, target.batchNo);
 			if (problem !== undefined) {
 				report.bad.push({line: row.line, problems: [problem]});
@@ -467,30 +533,38 @@ function publish(
 			}
 		}
 
-		for (const count of staging.excludedCounts(importId)) {
-			if (count.kind === 'resolution' && count.excluded === 'exists') {
-				report.resolutions.alreadyKnown = count.count;
-			}
-		}
+		afterLine = rows.at(-1)!.line;
+	}
 
-		report.bad.sort((a, b) => a.line - b.line);
-		if (report.bad.length > 0 && !options.skipBad) {
-			staging.setState(importId, 'refused');
-			store.audit.append(
-				{
-					operatorNo: options.runBy?.operatorNo,
-					event: 'import',
-					result: 'refused',
-					record: `file:${name}`,
-					detail: `${report.bad.length} bad lines, nothing imported${accountNote(options.runBy)}`,
-				},
-				now,
-			);
-			return;
+	for (const count of staging.excludedCounts(importId)) {
+		if (count.kind === 'resolution' && count.excluded === 'exists') {
+			report.resolutions.alreadyKnown = count.count;
 		}
+	}
 
+	report.bad.sort((a, b) => a.line - b.line);
+	return target;
+}
+
+/** The batches the file's sales go to, made ready in one short transaction before any sale is written. */
+function prepareBatches(
+	context: ServiceContext,
+	importId: number,
+	report: ImportReport,
+	target: ReturnType<typeof ownBatchTarget>,
+): {terminalId: string; batchNo: string} {
+	const {store, config} = context;
+	const staging = store.importStaging;
+	const own = config.terminalId;
+	return store.immediate(() => {
+		const now = context.now();
 		if (target.renumber !== undefined && staging.ownBatchNumbers(importId, own).length > 0) {
 			// The terminal's open batch held nothing yet: it takes the number the terminal printed.
+			const open = store.batches.get(target.renumber);
+			if (open) {
+				staging.setRenumbered(importId, open.id, open.batchNo);
+			}
+
 			store.batches.renumberEmpty(target.renumber, target.batchNo);
 			report.batchesCreated.push(`${own}/${target.batchNo}`);
 		}
@@ -512,12 +586,74 @@ function publish(
 			report.qrBatch = `${own}/${open.batchNo}`;
 		}
 
-		report.imported = staging.publishSales(importId, qrBatch);
-		staging.lowerOpenedAt(importId);
+		return qrBatch;
+	});
+}
 
-		// New void vouchers continue after the imported ones instead of colliding with them.
-		for (const {terminalId, voucher} of staging.highestVouchers(importId)) {
-			bulkInsertStore(store).raiseCounterTo(voucherCounterName(terminalId), voucher);
+/**
+ * Publishes a staged file: its sales are written to the books in chunk transactions, hidden from every
+ * reader, then shown all at once by one short transaction that also records the refunds and voids. A
+ * void waits for one chunk at most; a reader sees all of the file's rows or none.
+ */
+async function publish(
+	context: ServiceContext,
+	importId: number,
+	report: ImportReport,
+	options: ImportOptions & {chunkRows: number},
+	name: string,
+): Promise<void> {
+	const {store} = context;
+	const staging = store.importStaging;
+	const {chunkRows} = options;
+	const target = await decideExclusions(context, importId, report, chunkRows);
+	if (report.bad.length > 0 && !options.skipBad) {
+		store.immediate(() => {
+			staging.setState(importId, 'refused');
+			refusedAudit(context, report, options, name);
+		});
+		return;
+	}
+
+	const qrBatch = prepareBatches(context, importId, report, target);
+	const earliest = staging.earliestByBatch(importId);
+	const batchIds = new Set<number>();
+	const lastLine = staging.lastLine(importId);
+	let imported = 0;
+	const writeChunk = (range: {from: number; to: number}) => {
+		if (range.from === 0) {
+			staging.startHiding(importId);
+		}
+
+		const written = staging.publishSales(importId, qrBatch, range);
+		for (const batchId of written) {
+			batchIds.add(batchId);
+		}
+
+		return written.length;
+	};
+
+	for (let from = 0; from < lastLine; from += chunkRows) {
+		const range = {from, to: from + chunkRows};
+		imported += store.immediate(() => writeChunk(range));
+		options.onProgress?.('writing', Math.min(from + chunkRows, lastLine), lastLine);
+		await nextTurn();
+	}
+
+	store.immediate(() => {
+		const now = context.now();
+		// A batch settled while the file was written cannot take sales: nothing of the file is shown.
+		const settled = [...batchIds].map(id => store.batches.get(id)).find(batch => batch?.settledAt !== undefined);
+		if (settled) {
+			throw new ImportFileError(
+				`batch ${settled.batchNo} of terminal ${settled.terminalId} was settled while this file was importing: nothing was imported`,
+				{advice: 'Import the file again: its sales then join the batch that is open now.'},
+			);
+		}
+
+		staging.showRows(importId);
+		report.imported = imported;
+		for (const batch of earliest) {
+			staging.lowerOpenedAt(batch);
 		}
 
 		for (const resolution of staging.publishResolutions(importId, {at: now, format: report.format, file: name})) {

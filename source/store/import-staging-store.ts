@@ -103,6 +103,11 @@ export type ExcludedRow = {
 	firstLine: number | null;
 };
 
+type LineRange = {importId: number; from: number; to: number};
+
+/** A batch's earliest sale in an import. */
+export type EarliestSale = {terminalId: string; batchNo: string; createdAt: number};
+
 /** The reversed last six characters of an SQL text expression, as `*_order_tail` holds them. */
 function reversedTailSql(expression: string): string {
 	return [1, 2, 3, 4, 5, 6].map(index => `substr(${expression}, -${index}, 1)`).join(' || ');
@@ -118,8 +123,9 @@ export function createImportStagingStore(db: SqlDatabase) {
 		`INSERT INTO import_runs (file, format, started_at, claimed_by) VALUES (?, ?, ?, ?)`,
 	);
 	const setState = db.prepare<[string, number]>('UPDATE import_runs SET state = ? WHERE id = ?');
-	const stagingRuns = db.prepare<[], {id: number; claimedBy: string}>(
-		`SELECT id, claimed_by AS claimedBy FROM import_runs WHERE state = 'staging'`,
+	const stateOf = db.prepare<[number], string>('SELECT state FROM import_runs WHERE id = ?').pluck();
+	const stagingRuns = db.prepare<[], {id: number; file: string; claimedBy: string}>(
+		`SELECT id, file, claimed_by AS claimedBy FROM import_runs WHERE state = 'staging'`,
 	);
 	const leftoverRuns = db
 		.prepare<[], number>(
@@ -133,43 +139,44 @@ export function createImportStagingStore(db: SqlDatabase) {
 		'DELETE FROM import_staging WHERE rowid IN (SELECT rowid FROM import_staging WHERE import_id = ? LIMIT ?)',
 	);
 	// Within the file: every repeat of a key after its first line.
-	const markRepeats = db.prepare<[number, number]>(`
+	const inLines = 'AND line > @from AND line <= @to';
+	const markRepeats = db.prepare<[LineRange]>(`
 		UPDATE import_staging SET excluded = 'repeat'
-		WHERE import_id = ? AND excluded IS NULL AND line > (
+		WHERE import_id = @importId ${inLines} AND excluded IS NULL AND line > (
 			SELECT min(first.line) FROM import_staging first
-			WHERE first.import_id = ? AND first.dedupe_key = import_staging.dedupe_key)`);
-	const markExistingSales = db.prepare<[number]>(`
+			WHERE first.import_id = @importId AND first.dedupe_key = import_staging.dedupe_key)`);
+	const markExistingSales = db.prepare<[LineRange]>(`
 		UPDATE import_staging SET excluded = 'exists'
-		WHERE import_id = ? AND excluded IS NULL AND kind = 'sale' AND (
+		WHERE import_id = @importId ${inLines} AND excluded IS NULL AND kind = 'sale' AND (
 			(voucher_no IS NOT NULL AND EXISTS (SELECT 1 FROM transactions t
 				WHERE t.terminal_id = import_staging.terminal_id AND t.batch_no = import_staging.batch_no AND t.voucher_no = import_staging.voucher_no))
 			OR (voucher_no IS NULL AND EXISTS (SELECT 1 FROM transactions t
 				WHERE t.platform_order_no = import_staging.platform_order_no AND t.channel = import_staging.channel)))`);
-	const markExistingResolutions = db.prepare<[number]>(`
+	const markExistingResolutions = db.prepare<[LineRange]>(`
 		UPDATE import_staging SET excluded = 'exists'
-		WHERE import_id = ? AND excluded IS NULL AND kind = 'resolution'
+		WHERE import_id = @importId ${inLines} AND excluded IS NULL AND kind = 'resolution'
 			AND EXISTS (SELECT 1 FROM outside_resolutions r WHERE r.dedupe_key = import_staging.dedupe_key)`);
-	const markSettled = db.prepare<[number]>(`
+	const markSettled = db.prepare<[LineRange]>(`
 		UPDATE import_staging SET excluded = 'settled'
-		WHERE import_id = ? AND excluded IS NULL AND kind = 'sale' AND voucher_no IS NOT NULL AND EXISTS (
+		WHERE import_id = @importId ${inLines} AND excluded IS NULL AND kind = 'sale' AND voucher_no IS NOT NULL AND EXISTS (
 			SELECT 1 FROM batches b WHERE b.terminal_id = import_staging.terminal_id AND b.batch_no = import_staging.batch_no
 				AND b.settled_at IS NOT NULL)`);
-	const markNotOpenBatch = db.prepare<[number, string, string]>(`
+	const markNotOpenBatch = db.prepare<[LineRange & {terminalId: string; openBatchNo: string}]>(`
 		UPDATE import_staging SET excluded = 'not-open-batch'
-		WHERE import_id = ? AND excluded IS NULL AND kind = 'sale' AND voucher_no IS NOT NULL
-			AND terminal_id = ? AND batch_no <> ?`);
-	const markVoidVouchers = db.prepare<[number]>(`
+		WHERE import_id = @importId ${inLines} AND excluded IS NULL AND kind = 'sale' AND voucher_no IS NOT NULL
+			AND terminal_id = @terminalId AND batch_no <> @openBatchNo`);
+	const markVoidVouchers = db.prepare<[LineRange]>(`
 		UPDATE import_staging SET excluded = 'void-voucher'
-		WHERE import_id = ? AND excluded IS NULL AND kind = 'sale' AND voucher_no IS NOT NULL AND EXISTS (
+		WHERE import_id = @importId ${inLines} AND excluded IS NULL AND kind = 'sale' AND voucher_no IS NOT NULL AND EXISTS (
 			SELECT 1 FROM voids v JOIN batches b ON b.id = v.batch_id
 			WHERE b.terminal_id = import_staging.terminal_id AND b.batch_no = import_staging.batch_no
 				AND v.voucher_no = import_staging.voucher_no)`);
-	const excludedRows = db.prepare<[number, number, number], ExcludedRow>(`
+	const excludedRows = db.prepare<[number, number, number, number], ExcludedRow>(`
 		SELECT line, kind, excluded, terminal_id AS terminalId, batch_no AS batchNo, voucher_no AS voucherNo,
 			platform_order_no AS platformOrderNo,
 			CASE WHEN excluded = 'repeat' THEN (SELECT min(first.line) FROM import_staging first
 				WHERE first.import_id = ? AND first.dedupe_key = s.dedupe_key) END AS firstLine
-		FROM import_staging s WHERE import_id = ? AND excluded IS NOT NULL ORDER BY line LIMIT ?`);
+		FROM import_staging s WHERE import_id = ? AND line > ? AND excluded IS NOT NULL ORDER BY line LIMIT ?`);
 	const excludedCounts = db.prepare<[number], {excluded: string; kind: string; count: number}>(
 		`SELECT excluded, kind, count(*) AS count FROM import_staging WHERE import_id = ? AND excluded IS NOT NULL GROUP BY excluded, kind`,
 	);
@@ -191,15 +198,39 @@ export function createImportStagingStore(db: SqlDatabase) {
 		GROUP BY terminal_id, batch_no
 		HAVING NOT EXISTS (SELECT 1 FROM batches b WHERE b.terminal_id = import_staging.terminal_id AND b.batch_no = import_staging.batch_no)
 		RETURNING terminal_id || '/' || batch_no AS name`);
-	const lowerOpenedAt = db.prepare<[{importId: number}]>(`
-		UPDATE batches SET opened_at = (SELECT min(s.created_at) FROM import_staging s
-			WHERE s.import_id = @importId AND s.excluded IS NULL AND s.kind = 'sale' AND s.voucher_no IS NOT NULL
-				AND s.terminal_id = batches.terminal_id AND s.batch_no = batches.batch_no)
-		WHERE opened_at > (SELECT min(s.created_at) FROM import_staging s
-			WHERE s.import_id = @importId AND s.excluded IS NULL AND s.kind = 'sale' AND s.voucher_no IS NOT NULL
-				AND s.terminal_id = batches.terminal_id AND s.batch_no = batches.batch_no)`);
+	const earliestByBatch = db.prepare<[number], EarliestSale>(`
+		SELECT terminal_id AS terminalId, batch_no AS batchNo, min(created_at) AS createdAt FROM import_staging
+		WHERE import_id = ? AND excluded IS NULL AND kind = 'sale' AND voucher_no IS NOT NULL
+		GROUP BY terminal_id, batch_no`);
+	const lowerOpenedAt = db.prepare<[EarliestSale]>(`
+		UPDATE batches SET opened_at = @createdAt
+		WHERE terminal_id = @terminalId AND batch_no = @batchNo AND opened_at > @createdAt`);
+	const lastLine = db
+		.prepare<[number], number>('SELECT coalesce(max(line), 0) FROM import_staging WHERE import_id = ?')
+		.pluck();
+	const startHiding = db.prepare<[number]>(
+		'UPDATE import_runs SET hidden_from = (SELECT coalesce(max(id), 0) + 1 FROM transactions) WHERE id = ?',
+	);
+	const hiddenFrom = db.prepare<[number], number | null>('SELECT hidden_from FROM import_runs WHERE id = ?').pluck();
+	const showRows = db.prepare<[number]>('UPDATE import_runs SET hidden_from = NULL WHERE id = ?');
+	const deleteHidden = db.prepare<[number, number]>(
+		'DELETE FROM transactions WHERE id IN (SELECT id FROM transactions WHERE id >= ? LIMIT ?)',
+	);
+	const hidingRuns = db.prepare<[], {id: number; state: string; claimedBy: string}>(
+		`SELECT id, state, claimed_by AS claimedBy FROM import_runs
+			WHERE state <> 'published' AND (hidden_from IS NOT NULL OR renumbered_batch_id IS NOT NULL)`,
+	);
+	const setRenumbered = db.prepare<[number, string, number]>(
+		'UPDATE import_runs SET renumbered_batch_id = ?, renumbered_from = ? WHERE id = ?',
+	);
+	const clearRenumbered = db.prepare<[number]>(
+		'UPDATE import_runs SET renumbered_batch_id = NULL, renumbered_from = NULL WHERE id = ?',
+	);
+	const renumbered = db.prepare<[number], {batchId: number | null; batchNo: string | null}>(
+		'SELECT renumbered_batch_id AS batchId, renumbered_from AS batchNo FROM import_runs WHERE id = ?',
+	);
 	// Card and counter sales go to their own batch; QR sales from a bill to the batch the service names.
-	const publishSales = db.prepare<[string, string, number]>(`
+	const publishSales = db.prepare<[string, string, number, number, number], {batchId: number}>(`
 		INSERT INTO transactions (voucher_no, reference_no, auth_code, batch_id, batch_no, terminal_id, merchant_id,
 			channel, card_masked, amount, fee, currency, created_at, operator_no, platform_order_no, merchant_order_no, payer_masked)
 		SELECT s.voucher_no, s.reference_no, s.auth_code, b.id, b.batch_no, b.terminal_id, coalesce(s.merchant_id, ''),
@@ -208,8 +239,9 @@ export function createImportStagingStore(db: SqlDatabase) {
 		FROM import_staging s JOIN batches b
 			ON (s.voucher_no IS NOT NULL AND b.terminal_id = s.terminal_id AND b.batch_no = s.batch_no)
 			OR (s.voucher_no IS NULL AND b.terminal_id = ? AND b.batch_no = ?)
-		WHERE s.import_id = ? AND s.excluded IS NULL AND s.kind = 'sale'
-		ORDER BY s.line`);
+		WHERE s.import_id = ? AND s.line > ? AND s.line <= ? AND s.excluded IS NULL AND s.kind = 'sale'
+		ORDER BY s.line
+		RETURNING batch_id AS batchId`);
 	const highestVouchers = db.prepare<[number], {terminalId: string; voucher: number}>(`
 		SELECT terminal_id AS terminalId, max(CAST(voucher_no AS INTEGER)) AS voucher FROM import_staging
 		WHERE import_id = ? AND excluded IS NULL AND kind = 'sale' AND voucher_no IS NOT NULL GROUP BY terminal_id`);
@@ -244,8 +276,11 @@ export function createImportStagingStore(db: SqlDatabase) {
 		setState(id: number, state: 'published' | 'refused' | 'abandoned'): void {
 			setState.run(state, id);
 		},
+		state(id: number): string | undefined {
+			return stateOf.get(id);
+		},
 		/** Imports still staging, with the process that runs each. */
-		stagingRuns(): Array<{id: number; claimedBy: string}> {
+		stagingRuns(): Array<{id: number; file: string; claimedBy: string}> {
 			return stagingRuns.all();
 		},
 		/** Runs done with (published, refused, abandoned) whose staged rows are not all removed yet. */
@@ -262,17 +297,27 @@ export function createImportStagingStore(db: SqlDatabase) {
 		clear(importId: number, limit: number): number {
 			return deleteSome.run(importId, limit).changes;
 		},
-		/** Marks repeats, rows already in the books, and rows the books refuse. */
-		markExclusions(importId: number, ownTerminal: {terminalId: string; openBatchNo: string}): void {
-			markRepeats.run(importId, importId);
-			markExistingSales.run(importId);
-			markExistingResolutions.run(importId);
-			markSettled.run(importId);
-			markNotOpenBatch.run(importId, ownTerminal.terminalId, ownTerminal.openBatchNo);
-			markVoidVouchers.run(importId);
+		/** Marks, among the lines in `range`, repeats, rows already in the books, and rows the books refuse. */
+		markExclusions(
+			importId: number,
+			ownTerminal: {terminalId: string; openBatchNo: string},
+			range: {from: number; to: number},
+		): void {
+			const lines = {importId, ...range};
+			markRepeats.run(lines);
+			markExistingSales.run(lines);
+			markExistingResolutions.run(lines);
+			markSettled.run(lines);
+			markNotOpenBatch.run({...lines, ...ownTerminal});
+			markVoidVouchers.run(lines);
 		},
-		excluded(importId: number, limit: number): ExcludedRow[] {
-			return excludedRows.all(importId, importId, limit);
+		/** Up to `limit` rows left out, in line order, after line `afterLine`. */
+		excluded(importId: number, afterLine: number, limit: number): ExcludedRow[] {
+			return excludedRows.all(importId, importId, afterLine, limit);
+		},
+		/** The last line number staged: chunks of publishing run over line ranges up to it. */
+		lastLine(importId: number): number {
+			return lastLine.get(importId) ?? 0;
 		},
 		excludedCounts(importId: number): Array<{excluded: string; kind: string; count: number}> {
 			return excludedCounts.all(importId);
@@ -288,13 +333,58 @@ export function createImportStagingStore(db: SqlDatabase) {
 		createBatches(importId: number): string[] {
 			return (newBatches.all(importId) as Array<{name: string}>).map(row => row.name);
 		},
-		/** Moves each batch's opened_at back to its earliest sale, imported ones included. */
-		lowerOpenedAt(importId: number): void {
-			lowerOpenedAt.run({importId});
+		/** Each batch's earliest staged counter sale, to move its opened_at back to (`lowerOpenedAt`). */
+		earliestByBatch(importId: number): EarliestSale[] {
+			return earliestByBatch.all(importId);
 		},
-		/** Inserts every staged sale not left out; QR sales without a voucher join `qrBatch`. Returns how many. */
-		publishSales(importId: number, qrBatch: {terminalId: string; batchNo: string}): number {
-			return publishSales.run(qrBatch.terminalId, qrBatch.batchNo, importId).changes;
+		lowerOpenedAt(earliest: EarliestSale): void {
+			lowerOpenedAt.run(earliest);
+		},
+		/**
+		 * Inserts the staged sales of lines in `range` not left out, hidden until `showRows`; QR sales
+		 * without a voucher join `qrBatch`. Returns the batch of each row written.
+		 */
+		publishSales(
+			importId: number,
+			qrBatch: {terminalId: string; batchNo: string},
+			range: {from: number; to: number},
+		): number[] {
+			return publishSales
+				.all(qrBatch.terminalId, qrBatch.batchNo, importId, range.from, range.to)
+				.map(row => row.batchId);
+		},
+		/** From now on, rows this import writes to transactions are hidden from every reader. */
+		startHiding(importId: number): void {
+			startHiding.run(importId);
+		},
+		/** The first hidden transaction id of an import that is publishing. */
+		hiddenFrom(importId: number): number | undefined {
+			return hiddenFrom.get(importId) ?? undefined;
+		},
+		/** The switch: every row the import wrote becomes visible at once. */
+		showRows(importId: number): void {
+			showRows.run(importId);
+		},
+		/** Deletes up to `limit` hidden rows from `hiddenFrom` on (an import that did not publish); returns how many. */
+		deleteHidden(hiddenFrom: number, limit: number): number {
+			return deleteHidden.run(hiddenFrom, limit).changes;
+		},
+		/** Imports not published that hold hidden rows or renumbered a batch: publishing now, or ended without. */
+		hidingRuns(): Array<{id: number; state: string; claimedBy: string}> {
+			return hidingRuns.all();
+		},
+		/** Keeps the open batch's number before the import renumbered it, to put it back if it does not publish. */
+		setRenumbered(importId: number, batchId: number, previousBatchNo: string): void {
+			setRenumbered.run(batchId, previousBatchNo, importId);
+		},
+		clearRenumbered(importId: number): void {
+			clearRenumbered.run(importId);
+		},
+		renumbered(importId: number): {batchId: number; batchNo: string} | undefined {
+			const row = renumbered.get(importId);
+			return row?.batchId === null || row?.batchId === undefined || row.batchNo === null
+				? undefined
+				: {batchId: row.batchId, batchNo: row.batchNo};
 		},
 		highestVouchers(importId: number): Array<{terminalId: string; voucher: number}> {
 			return highestVouchers.all(importId);

@@ -2,6 +2,7 @@ import type {SqlDatabase} from './sqlite-driver.js';
 import {schemaV1} from './schema-v1.js';
 import {outsideResolutionsV5, rebuildTransactionsV5} from './schema-v5-qr-sales.js';
 import {voidRequestsV6} from './schema-v6-void-requests.js';
+import {importVisibilityV7} from './schema-v7-import-visibility.js';
 
 /** `PRAGMA application_id` of every posvoid database ("PVOD"), so a foreign SQLite file is recognised and left alone. */
 export const posvoidApplicationId = 0x50_56_4f_44;
@@ -68,6 +69,11 @@ export const migrations: ReadonlyArray<(db: SqlDatabase) => void> = [
 	// in-doubt) in void_requests, which keeps the platform's refund number (schema-v6-void-requests.ts).
 	db => {
 		db.exec(voidRequestsV6);
+	},
+	// Issue 12: an import's sales are written hidden in chunks and shown by one short transaction
+	// (schema-v7-import-visibility.ts).
+	db => {
+		db.exec(importVisibilityV7);
 	},
 ];
 

@@ -1,6 +1,7 @@
 import type {Channel} from '../domain/transaction.js';
 import type {SqlDatabase} from './sqlite-driver.js';
 import {reversedTail} from './transactions-store.js';
+import {visibleSale} from './sale-visibility.js';
 
 /**
  * A bill's rows as reconciliation compares them, in TEMP tables of this connection only: a bill of a
@@ -90,20 +91,24 @@ function prepareAll(db: SqlDatabase) {
 			'INSERT OR IGNORE INTO temp.reconcile_scope (channel, day_start, day_end) VALUES (?, ?, ?)',
 		),
 		byPlatformOrder: db
-			.prepare<[string, string], number>('SELECT id FROM transactions WHERE platform_order_no = ? AND channel = ?')
+			.prepare<[string, string], number>(
+				`SELECT id FROM transactions WHERE platform_order_no = ? AND channel = ? AND ${visibleSale()}`,
+			)
 			.pluck(),
 		byMerchantOrder: db
 			.prepare<[string, string, string], number>(
-				'SELECT id FROM transactions WHERE merchant_order_no IS NOT NULL AND merchant_order_tail = ? AND merchant_order_no = ? AND channel = ? ORDER BY id LIMIT 1',
+				`SELECT id FROM transactions WHERE merchant_order_no IS NOT NULL AND merchant_order_tail = ? AND merchant_order_no = ? AND channel = ? AND ${visibleSale()} ORDER BY id LIMIT 1`,
 			)
 			.pluck(),
 		byVoucher: db
 			.prepare<[string, string, string], number>(
-				'SELECT id FROM transactions WHERE terminal_id = ? AND batch_no = ? AND voucher_no = ?',
+				`SELECT id FROM transactions WHERE terminal_id = ? AND batch_no = ? AND voucher_no = ? AND ${visibleSale()}`,
 			)
 			.pluck(),
 		byReference: db
-			.prepare<[string], number>('SELECT id FROM transactions WHERE reference_no = ? ORDER BY id LIMIT 1')
+			.prepare<[string], number>(
+				`SELECT id FROM transactions WHERE reference_no = ? AND ${visibleSale()} ORDER BY id LIMIT 1`,
+			)
 			.pluck(),
 		voided: db.prepare<[number], number>('SELECT EXISTS (SELECT 1 FROM voids WHERE transaction_id = ?)').pluck(),
 		recordedFor: db
@@ -137,7 +142,7 @@ function prepareAll(db: SqlDatabase) {
 			FROM temp.reconcile_rows r JOIN transactions t ON t.id = r.transaction_id
 			WHERE r.kind = 'sale' AND (r.amount <> t.amount OR (r.fee IS NOT NULL AND r.fee <> t.fee)) ORDER BY r.id`),
 		missingInBill: db.prepare<[], ReconcileSale>(`SELECT ${saleColumns} FROM transactions t
-			WHERE ${inScope('t.created_at')}
+			WHERE ${inScope('t.created_at')} AND ${visibleSale('t')}
 			-- A sale revoked at the platform shows only as its revocation row (WeChat Pay's REVOKED).
 			AND NOT EXISTS (SELECT 1 FROM temp.reconcile_rows r WHERE r.transaction_id = t.id)
 			ORDER BY t.created_at, t.id`),

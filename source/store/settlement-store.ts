@@ -1,5 +1,6 @@
 import type {Channel, Transaction} from '../domain/transaction.js';
 import type {SqlDatabase} from './sqlite-driver.js';
+import {visibleSale} from './sale-visibility.js';
 
 /** Per-channel totals of one batch, straight from the rows. */
 export type ChannelTotalsRow = {
@@ -52,14 +53,14 @@ export function createSettlementStore(db: SqlDatabase) {
 			coalesce(sum(CASE WHEN v.id IS NOT NULL THEN t.fee END), 0) AS voidsFees
 		FROM transactions t
 		LEFT JOIN voids v ON v.transaction_id = t.id
-		WHERE t.batch_id = ?
+		WHERE t.batch_id = ? AND ${visibleSale('t')}
 		GROUP BY t.channel`);
 	const exportRows = db.prepare<[number, number], RawExportRow>(`
 		SELECT 'sale' AS kind, voucher_no AS voucherNo, NULL AS originalVoucherNo, reference_no AS referenceNo,
 			auth_code AS authCode, batch_no AS batchNo, terminal_id AS terminalId, merchant_id AS merchantId, channel,
 			card_masked AS cardMasked, amount, fee, currency, created_at AS createdAt, operator_no AS operatorNo,
 			NULL AS approverNo, NULL AS reason
-		FROM transactions WHERE batch_id = ?
+		FROM transactions WHERE batch_id = ? AND ${visibleSale()}
 		UNION ALL
 		SELECT 'void', v.voucher_no, t.voucher_no, v.reference_no, t.auth_code, t.batch_no, v.terminal_id, t.merchant_id,
 			t.channel, t.card_masked, -t.amount, -t.fee, t.currency, v.created_at, v.operator_no, v.approver_no, v.reason
@@ -72,7 +73,7 @@ export function createSettlementStore(db: SqlDatabase) {
 			`
 			SELECT 's', id, voucher_no, reference_no, auth_code, channel, card_masked, amount, fee, currency, created_at,
 				operator_no, status
-			FROM transactions WHERE batch_id = ?
+			FROM transactions WHERE batch_id = ? AND ${visibleSale()}
 			UNION ALL
 			SELECT 'v', id, voucher_no, reference_no, transaction_id, operator_no, approver_no, reason, created_at,
 				NULL, NULL, NULL, NULL

@@ -1,4 +1,5 @@
 import type {Transaction, TransactionQuery} from '../domain/transaction.js';
+import {hiddenFromSql, visibleSale} from './sale-visibility.js';
 import type {SqlDatabase, SqlStatement} from './sqlite-driver.js';
 
 export type {TransactionQuery} from '../domain/transaction.js';
@@ -130,15 +131,17 @@ export function createTransactionsStore(db: SqlDatabase) {
 		VALUES (nullif(@voucherNo, ''), nullif(@referenceNo, ''), nullif(@authCode, ''), @batchId, @batchNo, @terminalId,
 			@merchantId, @channel, nullif(@cardMasked, ''), @amount, @fee, @currency, @createdAt, @operatorNo,
 			@platformOrderNo, @merchantOrderNo, @payerMasked)`);
-	const byId = db.prepare<[number], RawTransaction>(`SELECT ${columns} FROM transactions WHERE id = ?`);
+	const byId = db.prepare<[number], RawTransaction>(
+		`SELECT ${columns} FROM transactions WHERE id = ? AND ${visibleSale()}`,
+	);
 	const byKey = db.prepare<[string, string, string], RawTransaction>(
-		`SELECT ${columns} FROM transactions WHERE terminal_id = ? AND batch_no = ? AND voucher_no = ?`,
+		`SELECT ${columns} FROM transactions WHERE terminal_id = ? AND batch_no = ? AND voucher_no = ? AND ${visibleSale()}`,
 	);
 	const byOrderTail = db.prepare<[string, string, string, string], RawTransaction>(
-		`SELECT ${columns} FROM transactions WHERE ${orderTailSql} ORDER BY created_at DESC, id DESC LIMIT 50`,
+		`SELECT ${columns} FROM transactions WHERE ${orderTailSql} AND ${visibleSale()} ORDER BY created_at DESC, id DESC LIMIT 50`,
 	);
 	const markVoidedStatement = db.prepare<[number]>(
-		`UPDATE transactions SET status = 'voided' WHERE id = ? AND status = 'completed'`,
+		`UPDATE transactions SET status = 'voided' WHERE id = ? AND status = 'completed' AND ${visibleSale()}`,
 	);
 	const pageStatements = new Map<string, SqlStatement<unknown[], RawTransaction>>();
 	const countStatements = new Map<string, SqlStatement<unknown[], {count: number}>>();
@@ -154,8 +157,15 @@ export function createTransactionsStore(db: SqlDatabase) {
 				conditions.push('(created_at, id) > (?, ?)');
 			}
 
-			const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-			statement = db.prepare<unknown[], {count: number}>(`SELECT count(*) AS count FROM transactions ${where}`);
+			// Without a filter, the whole table's count (a fast b-tree count) less the rows still hidden.
+			statement =
+				conditions.length === 0
+					? db.prepare<unknown[], {count: number}>(
+							`SELECT (SELECT count(*) FROM transactions) - (SELECT count(*) FROM transactions WHERE id >= ${hiddenFromSql}) AS count`,
+						)
+					: db.prepare<unknown[], {count: number}>(
+							`SELECT count(*) AS count FROM transactions WHERE ${[...conditions, visibleSale()].join(' AND ')}`,
+						);
 			countStatements.set(cacheKey, statement);
 		}
 
@@ -178,7 +188,7 @@ export function createTransactionsStore(db: SqlDatabase) {
 				conditions.push(direction === 'older' ? '(created_at, id) < (?, ?)' : '(created_at, id) > (?, ?)');
 			}
 
-			const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+			const where = `WHERE ${[...conditions, visibleSale()].join(' AND ')}`;
 			const order = direction === 'older' ? 'created_at DESC, id DESC' : 'created_at ASC, id ASC';
 			statement = db.prepare<unknown[], RawTransaction>(
 				`SELECT ${columns} FROM transactions ${where} ORDER BY ${order} LIMIT ${limit}`,

@@ -2,6 +2,7 @@ import test from 'ava';
 import type {BillRow, OpenedBill} from '../../source/bills/bill-row.js';
 import {importBill} from '../../source/services/import-service.js';
 import {checkVoidable} from '../../source/services/void-service.js';
+import {openStore} from '../../source/store/store.js';
 import {tempDatabase, testNow} from '../helpers/temp-db.js';
 
 /** A bill made of rows built here, as a bill reader would yield them. */
@@ -173,4 +174,99 @@ test('staged rows are invisible until published, and removed after', async t => 
 	t.is(seenMidway, 0);
 	t.is(report.imported, 10);
 	t.is(store.db.prepare('SELECT count(*) FROM import_staging').pluck().get(), 0);
+});
+
+const orderNo = (line: number) => `4200002026112500${String(line).padStart(6, '0')}`;
+
+function sales(count: number): BillRow[] {
+	return Array.from({length: count}, (_, index) => wechatSale(index + 2, orderNo(index + 2)));
+}
+
+test('while the sales are written they are in no reader: not the list, its count, a search or another connection; then all at once', async t => {
+	const {context, store, file} = tempDatabase(t);
+	const other = openStore(file);
+	t.teardown(() => {
+		other.close();
+	});
+	const seen: number[] = [];
+	let writes = 0;
+	const report = await importBill(context, bill(sales(40)), 'day.csv', {
+		chunkRows: 7,
+		onProgress(phase) {
+			if (phase !== 'writing') {
+				return;
+			}
+
+			writes++;
+			seen.push(
+				store.transactions.page({}, undefined, 'older', 100).length,
+				store.transactions.count({}),
+				store.transactions.count({status: 'completed'}),
+				store.transactions.findByOrderNumber(orderNo(3)).length,
+				other.transactions.page({}, undefined, 'older', 100).length,
+				other.transactions.count({}),
+			);
+			// Between chunks the database takes a write at once: a void at the counter is not held up.
+			other.db.pragma('busy_timeout = 0');
+			other.immediate(() => undefined);
+			other.db.pragma('busy_timeout = 5000');
+		},
+	});
+	t.true(writes >= 5, `${writes} chunks written`);
+	t.true(
+		seen.every(value => value === 0),
+		seen.join(','),
+	);
+	t.true((store.db.prepare('SELECT count(*) FROM transactions').pluck().get() as number) > 0);
+	t.is(report.imported, 40);
+	t.is(store.transactions.count({}), 40);
+	t.is(other.transactions.count({}), 40);
+	t.is(store.transactions.findByOrderNumber(orderNo(3)).length, 1);
+});
+
+test('a second import of the same database while one runs is refused, and the first still publishes', async t => {
+	const {context, store} = tempDatabase(t);
+	let release: () => void = () => undefined;
+	const held = new Promise<void>(resolve => {
+		release = resolve;
+	});
+	let started: () => void = () => undefined;
+	const staging = new Promise<void>(resolve => {
+		started = resolve;
+	});
+	const rows = (async function* (): AsyncGenerator<BillRow> {
+		yield wechatSale(2, orderNo(2));
+		started();
+		await held;
+		yield wechatSale(3, orderNo(3));
+	})();
+	const first = importBill(context, {...bill([]), rows}, 'first.csv', {chunkRows: 1});
+	await staging;
+	const error = await t.throwsAsync(importBill(context, bill(sales(3)), 'second.csv'));
+	t.regex(error?.message ?? '', /another import is running on this database \(first\.csv\)/);
+	release();
+	const published = await first;
+	t.is(published.imported, 2);
+	t.is(store.transactions.count({}), 2);
+});
+
+test('a batch settled while the sales are written takes none of them: nothing is shown, the hidden rows go, the message says to import again', async t => {
+	const {context, store} = tempDatabase(t);
+	let settled = false;
+	const error = await t.throwsAsync(
+		importBill(context, bill(sales(20)), 'day.csv', {
+			chunkRows: 5,
+			onProgress(phase) {
+				if (phase === 'writing' && !settled) {
+					settled = true;
+					const open = store.batches.currentOpen(context.config.terminalId)!;
+					store.immediate(() => store.batches.settle(open.id, '00', testNow));
+				}
+			},
+		}),
+	);
+	t.regex(error?.message ?? '', /was settled while this file was importing: nothing was imported/);
+	t.is(store.db.prepare('SELECT count(*) FROM transactions').pluck().get(), 0);
+	t.is(store.db.prepare('SELECT count(*) FROM import_runs WHERE hidden_from IS NOT NULL').pluck().get(), 0);
+	t.is(store.db.prepare(`SELECT state FROM import_runs`).pluck().get(), 'abandoned');
 });

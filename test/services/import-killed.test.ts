@@ -35,6 +35,28 @@ function stagedRows(db: string): number {
 	}
 }
 
+/** Whether the import under way has begun writing its sales, hidden (read on a connection of its own). */
+function writingHidden(db: string): boolean {
+	const connection = openSqlite(db, {readonly: true});
+	try {
+		return connection.prepare('SELECT count(*) FROM import_runs WHERE hidden_from IS NOT NULL').pluck().get() !== 0;
+	} finally {
+		connection.close();
+	}
+}
+
+/** Polls `ready` every 20 ms; fails after a minute rather than hanging the suite. */
+async function waitUntil(ready: () => boolean, what: string): Promise<void> {
+	const deadline = performance.now() + 60_000;
+	while (!ready()) {
+		if (performance.now() > deadline) {
+			throw new Error(`gave up waiting: ${what}`);
+		}
+
+		await delay(20);
+	}
+}
+
 test('an import killed while staging leaves nothing visible, and running it again imports every row', async t => {
 	const {directory, db} = await counterDatabase([]);
 	const file = path.join(directory, 'big.csv');
@@ -45,9 +67,7 @@ test('an import killed while staging leaves nothing visible, and running it agai
 	const exited = new Promise(resolve => {
 		child.once('exit', resolve);
 	});
-	while (stagedRows(db) === 0) {
-		await delay(20);
-	}
+	await waitUntil(() => stagedRows(db) > 0, 'rows staged');
 
 	child.kill('SIGKILL');
 	await exited;
@@ -63,5 +83,35 @@ test('an import killed while staging leaves nothing visible, and running it agai
 	t.is(after.db.prepare('SELECT count(*) FROM transactions').pluck().get(), rows);
 	t.is(after.db.prepare('SELECT count(*) FROM import_staging').pluck().get(), 0);
 	t.is(after.db.prepare(`SELECT state FROM import_runs ORDER BY id`).pluck().all().join(','), 'abandoned,published');
+	after.close();
+});
+
+test('an import killed while writing its sales shows none of them; the next import deletes them and imports every row once', async t => {
+	const {directory, db} = await counterDatabase([]);
+	const file = path.join(directory, 'big.csv');
+	writeSales(file);
+	const child = spawn(process.execPath, [binary, 'import', file, '--db', db], {
+		env: {...process.env, ...clockEnvironment()},
+	});
+	const exited = new Promise(resolve => {
+		child.once('exit', resolve);
+	});
+	await waitUntil(() => writingHidden(db), 'sales being written');
+	child.kill('SIGKILL');
+	await exited;
+	const store = openStore(db);
+	t.true(writingHidden(db), 'killed before the switch');
+	t.is(store.transactions.count({}), 0);
+	t.is(store.transactions.page({}, undefined, 'older', 10).length, 0);
+	t.is(store.transactions.findByKey('20000001', '000001', '000001'), undefined);
+	store.close();
+
+	const again = await runCli(['import', file, '--db', db, '--lang', 'en']);
+	t.is(again.code, 0, again.stderr);
+	t.regex(again.stdout, new RegExp(`imported ${rows} of ${rows} lines`));
+	const after = openStore(db);
+	t.is(after.db.prepare('SELECT count(*) FROM transactions').pluck().get(), rows);
+	t.is(after.transactions.count({}), rows);
+	t.false(writingHidden(db));
 	after.close();
 });

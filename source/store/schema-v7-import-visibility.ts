@@ -1,0 +1,16 @@
+/**
+ * Issue 12: a large import publishes its sales into `transactions` in short chunk transactions while
+ * they are still hidden, then shows them all at once by one short transaction, so a void waits at most
+ * one chunk and a file is still all rows or none. A run that is publishing holds `hidden_from`: the
+ * first transaction id it wrote. Every reader skips ids from there on (sale-visibility.ts); only one
+ * import runs at a time, so nothing else is written above it. The switch sets `hidden_from` to NULL.
+ * A run that dies while publishing keeps its rows hidden until the next import deletes them.
+ * `renumbered_*` keep the open batch's number before an import gave it the terminal's, to put it back
+ * when the import does not publish.
+ */
+export const importVisibilityV7 = `
+ALTER TABLE import_runs ADD COLUMN hidden_from INTEGER;
+ALTER TABLE import_runs ADD COLUMN renumbered_batch_id INTEGER;
+ALTER TABLE import_runs ADD COLUMN renumbered_from TEXT;
+CREATE INDEX import_runs_hiding ON import_runs (hidden_from) WHERE hidden_from IS NOT NULL;
+`;
