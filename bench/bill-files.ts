@@ -94,7 +94,11 @@ export async function writeWechatBill(file: string, rows: number): Promise<void>
 	await writeLines(file, lines(), text => text);
 }
 
-/** Writes an N-row card acquirer export (all 消费, masked card numbers, batches of 1000) in GBK to `file`. */
+/**
+ * Writes an N-row card acquirer export in GBK to `file`: all 消费, masked card numbers, a merchant's
+ * terminals of 1000 sales each (one batch per terminal, as a day's export of a chain of stores), none of
+ * them this counter's own terminal 10293847.
+ */
 export async function writeAcquirerExport(file: string, rows: number): Promise<void> {
 	function* lines() {
 		yield '交易明细查询结果';
@@ -102,14 +106,14 @@ export async function writeAcquirerExport(file: string, rows: number): Promise<v
 		for (let index = 0; index < rows; index++) {
 			const amount = 100 + ((index * 7919) % 99_900);
 			const fee = Math.round(amount * 0.005);
-			const voucher = String((index % 999_999) + 1).padStart(6, '0');
+			const voucher = String((index % 1000) + 1).padStart(6, '0');
 			yield [
 				'898440358120011',
 				'人民路店',
-				'10293847',
+				`2${String(Math.floor(index / 1000)).padStart(7, '0')}`,
 				localTime(index, rows),
 				'消费',
-				String(Math.floor(index / 1000) + 1).padStart(6, '0'),
+				'000001',
 				voucher,
 				`1125${String(index).padStart(8, '0')}`,
 				`622202******${String(index % 10_000).padStart(4, '0')}`,

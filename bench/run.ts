@@ -6,6 +6,7 @@ import path from 'node:path';
 import process from 'node:process';
 import {sqlEngine} from '../source/store/sqlite-driver.js';
 import type {BenchRow} from './bench-row.js';
+import {runImportBench} from './import-bench.js';
 import {runPaymentsBench} from './payments-bench.js';
 import {runPrintBench} from './print-bench.js';
 import {runStoreBench} from './store-bench.js';
@@ -30,6 +31,15 @@ const targets: Array<[RegExp, Target]> = [
 			text: 'p99 ≤ 1.5× raw; start-up loads no payments code',
 		},
 	],
+	[
+		/^import /,
+		{
+			test: row =>
+				(row.extra?.['rows_per_s_ratio'] ?? 0) >= 0.5 &&
+				(row.extra?.['peak_rss_mib'] ?? Number.POSITIVE_INFINITY) < 200,
+			text: 'rows/s ≥ 0.5× raw, peak RSS < 200 MiB',
+		},
+	],
 	[/^key /, {test: row => (row.extra?.['p95_ms'] ?? Number.POSITIVE_INFINITY) < 50, text: 'p95 < 50 ms'}],
 ];
 
@@ -44,6 +54,7 @@ const suites: Array<[string, () => Promise<BenchRow[]>]> = [
 	['start-up', runStartUpBench],
 	['keys', runKeyBench],
 	['payments', runPaymentsBench],
+	['import', runImportBench],
 ];
 
 const only = process.argv.slice(2);

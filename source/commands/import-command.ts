@@ -27,10 +27,10 @@ not doubled. This terminal's rows must be in its open batch (a counter has one o
 another batch of this terminal are bad lines. The audit row names who ran the import: --operator NO
 (after that operator's password), and always the PC account it ran under, for an unattended import.
 The format is recognised from the content; --format forces one. It says which format and encoding it
-read. Rows are staged in chunks and published in one transaction: all of the file or none, and the
-console can keep voiding meanwhile. A file imported again adds nothing twice. A refund or void row
-becomes its sale's outside resolution (that sale cannot be voided here); one whose sale is unknown is
-kept for reconciliation. QR sales from a platform's bill join this counter's open batch.
+read. Rows are staged, written hidden in chunks and shown by one short transaction: all of the file
+or none, and the console can keep voiding meanwhile. A file imported again adds nothing twice. A
+refund or void row becomes its sale's outside resolution (that sale cannot be voided here); one whose
+sale is unknown is kept for reconciliation. QR sales from a platform's bill join this counter's open batch.
 Example: posvoid import data/sample-transactions.csv`;
 
 /** Files above this size get a progress bar on a terminal. */

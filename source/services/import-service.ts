@@ -8,7 +8,7 @@ import {computeFee} from '../domain/fees.js';
 import type {OutsideResolutionKind} from '../domain/outside-resolution.js';
 import {isQrChannel} from '../domain/transaction.js';
 import {bulkInsertStore} from '../store/bulk-insert-store.js';
-import type {ExcludedRow, StagedRow} from '../store/import-staging-store.js';
+import type {EarliestSale, ExcludedRow, StagedRow} from '../store/import-staging-store.js';
 import {ImportFileError, openPosvoidFile, type ImportFormat, type PosvoidBadLine} from './import-reader.js';
 import {shown} from './import-row.js';
 import {claimerState, currentClaimer} from './process-claim.js';
@@ -85,6 +85,12 @@ export type ImportReport = {
 
 /** Lines listed one by one in a report; beyond them, counts. */
 const listedLines = 1000;
+/**
+ * Rows read into memory before they are staged: small enough that they die young (a chunk held
+ * across many collections is promoted, and the old generation, not the file, sets peak memory).
+ */
+const stagingChunkRows = 1000;
+/** Lines per write transaction once staged (marking, writing the sales, cleaning up): a void waits one at most. */
 const defaultChunkRows = 5000;
 
 function saleKey(row: Extract<BillRow, {kind: 'sale'}>, ownTerminal: string): string {
@@ -117,41 +123,31 @@ function toStaged(
 	context: ServiceContext,
 	row: Exclude<BillRow, {kind: 'bad'}>,
 ): {staged: StagedRow} | {problem: string} {
-	const nothing = {
-		fee: null,
-		currency: null,
-		merchantId: null,
-		terminalId: null,
-		operatorNo: null,
-		voucherNo: null,
-		referenceNo: null,
-		authCode: null,
-		batchNo: null,
-		cardMasked: null,
-		platformOrderNo: null,
-		merchantOrderNo: null,
-		payerMasked: null,
-		resolution: null,
-		resolutionNo: null,
-		refersPlatformOrderNo: null,
-		refersMerchantOrderNo: null,
-		refersVoucherNo: null,
-		refersReferenceNo: null,
-		refersTerminalId: null,
-		refersBatchNo: null,
-	};
 	const own = context.config.terminalId;
 	if (row.kind === 'resolution') {
 		const to = row.refersTo;
+		// Every field written out, no spread: a literal of fixed shape is cheap to make a million times.
 		return {
 			staged: {
-				...nothing,
 				line: row.line,
 				kind: 'resolution',
 				dedupeKey: resolutionKey(row),
 				channel: row.channel,
 				amount: row.amount,
+				fee: null,
+				currency: null,
 				createdAt: row.createdAt,
+				merchantId: null,
+				terminalId: null,
+				operatorNo: null,
+				voucherNo: null,
+				referenceNo: null,
+				authCode: null,
+				batchNo: null,
+				cardMasked: null,
+				platformOrderNo: null,
+				merchantOrderNo: null,
+				payerMasked: null,
 				resolution: row.resolution,
 				resolutionNo: row.resolutionNo ?? null,
 				refersPlatformOrderNo: to.platformOrderNo ?? null,
@@ -176,7 +172,6 @@ function toStaged(
 	const fee = row.fee ?? computeFee(row.channel, row.amount, context.config.fees);
 	return {
 		staged: {
-			...nothing,
 			line: row.line,
 			kind: 'sale',
 			dedupeKey: saleKey(row, own),
@@ -197,6 +192,14 @@ function toStaged(
 			platformOrderNo: row.platformOrderNo ?? null,
 			merchantOrderNo: row.merchantOrderNo ?? null,
 			payerMasked: row.payerMasked ?? null,
+			resolution: null,
+			resolutionNo: null,
+			refersPlatformOrderNo: null,
+			refersMerchantOrderNo: null,
+			refersVoucherNo: null,
+			refersReferenceNo: null,
+			refersTerminalId: null,
+			refersBatchNo: null,
 		},
 	};
 }
@@ -260,10 +263,10 @@ function exclusionProblem(
 	}
 }
 
-/** Staged rows of imports that ended (or whose process died) are removed, a chunk per transaction. */
+/** Staged rows of an import that ended are removed (this connection's TEMP table), a chunk per transaction. */
 async function clearStaging(context: ServiceContext, importId: number): Promise<void> {
 	const {store} = context;
-	while (store.immediate(() => store.importStaging.clear(importId, defaultChunkRows)) > 0) {
+	while (store.scratch(() => store.importStaging.clear(importId, defaultChunkRows)) > 0) {
 		await nextTurn();
 	}
 }
@@ -328,10 +331,11 @@ async function abandonDeadRuns(context: ServiceContext): Promise<void> {
 
 /**
  * Imports a bill: its sales, and its refunds and voids as their sales' outside resolutions. Rows stream
- * from `bill.rows` into a staging table in short chunk transactions (a void waits for one chunk at
- * most), and are then published in one transaction: all of the file's rows or none. Until then nothing
- * is visible, and a killed import leaves only staged rows, removed by the next import. With bad lines
- * and no `skipBad`, nothing is imported. Re-importing a file adds nothing twice.
+ * from `bill.rows` into this connection's TEMP staging table (no lock on the file, no fsync), are
+ * checked there, then written to the books hidden, a chunk per transaction (a void waits for one chunk
+ * at most), and shown by one short transaction: all of the file's rows or none. A killed import leaves
+ * only hidden rows, which the next import deletes. With bad lines and no `skipBad`, nothing is
+ * imported. Re-importing a file adds nothing twice.
  */
 export async function importBill(
 	context: ServiceContext,
@@ -362,7 +366,7 @@ export async function importBill(
 		committed: false,
 	};
 	try {
-		await stageRows(context, bill, importId, report, {...options, chunkRows});
+		await stageRows(context, bill, importId, report, {...options, chunkRows: options.chunkRows ?? stagingChunkRows});
 		// A platform bill's reader takes the columns it knows; only posvoid's own format names the ones it left.
 		report.ignoredColumns = bill.format === 'posvoid' ? [...bill.columns] : [];
 		const mismatches = bill.mismatches();
@@ -416,7 +420,7 @@ async function stageRows(
 		if (chunk.length > 0) {
 			const rows = chunk;
 			chunk = [];
-			store.immediate(() => {
+			store.scratch(() => {
 				store.importStaging.stage(importId, rows);
 			});
 		}
@@ -496,15 +500,17 @@ async function decideExclusions(
 	const own = config.terminalId;
 	// New void vouchers continue after the imported ones: raised first, so no void made while this
 	// import runs can take the number of one of its sales.
+	// Found outside the write transaction: a scan of the staged rows holds up no void.
+	const highest = staging.highestVouchers(importId);
 	store.immediate(() => {
-		for (const {terminalId, voucher} of staging.highestVouchers(importId)) {
+		for (const {terminalId, voucher} of highest) {
 			bulkInsertStore(store).raiseCounterTo(voucherCounterName(terminalId), voucher);
 		}
 	});
 	const target = ownBatchTarget(context, staging.ownBatchNumbers(importId, own));
 	const lastLine = staging.lastLine(importId);
 	for (let from = 0; from < lastLine; from += chunkRows) {
-		store.immediate(() => {
+		store.scratch(() => {
 			staging.markExclusions(importId, {terminalId: own, openBatchNo: target.batchNo}, {from, to: from + chunkRows});
 		});
 		await nextTurn();
@@ -546,19 +552,25 @@ async function decideExclusions(
 	return target;
 }
 
-/** The batches the file's sales go to, made ready in one short transaction before any sale is written. */
+/**
+ * The batches the file's sales go to, made ready in one short transaction before any sale is written:
+ * what it needs of the staged rows (`earliest`, each batch's first sale) is read before it.
+ */
 function prepareBatches(
 	context: ServiceContext,
 	importId: number,
 	report: ImportReport,
 	target: ReturnType<typeof ownBatchTarget>,
+	earliest: readonly EarliestSale[],
 ): {terminalId: string; batchNo: string} {
 	const {store, config} = context;
 	const staging = store.importStaging;
 	const own = config.terminalId;
+	const takesOwnBatch = earliest.some(batch => batch.terminalId === own);
+	const hasQrSales = staging.hasQrSales(importId);
 	return store.immediate(() => {
 		const now = context.now();
-		if (target.renumber !== undefined && staging.ownBatchNumbers(importId, own).length > 0) {
+		if (target.renumber !== undefined && takesOwnBatch) {
 			// The terminal's open batch held nothing yet: it takes the number the terminal printed.
 			const open = store.batches.get(target.renumber);
 			if (open) {
@@ -569,11 +581,18 @@ function prepareBatches(
 			report.batchesCreated.push(`${own}/${target.batchNo}`);
 		}
 
-		report.batchesCreated.push(
-			...staging.createBatches(importId).filter(batch => !report.batchesCreated.includes(batch)),
-		);
+		for (const batch of earliest) {
+			if (!store.batches.byNumber(batch.terminalId, batch.batchNo)) {
+				store.batches.insert(batch.terminalId, batch.batchNo, batch.createdAt);
+				const name = `${batch.terminalId}/${batch.batchNo}`;
+				if (!report.batchesCreated.includes(name)) {
+					report.batchesCreated.push(name);
+				}
+			}
+		}
+
 		let qrBatch = {terminalId: own, batchNo: ''};
-		if (staging.hasQrSales(importId)) {
+		if (hasQrSales) {
 			// The rule the readme states: a QR sale from a bill joins this counter's open batch.
 			let open = store.batches.currentOpen(own);
 			if (!open) {
@@ -614,8 +633,8 @@ async function publish(
 		return;
 	}
 
-	const qrBatch = prepareBatches(context, importId, report, target);
 	const earliest = staging.earliestByBatch(importId);
+	const qrBatch = prepareBatches(context, importId, report, target, earliest);
 	const batchIds = new Set<number>();
 	const lastLine = staging.lastLine(importId);
 	let imported = 0;

@@ -56,6 +56,13 @@ function createStore(db: SqlDatabase, file: string, gate: WriteGate) {
 		get integrity(): WriteGate['state'] {
 			return gate.state;
 		},
+		/**
+		 * Runs `work` in one deferred transaction that writes only this connection's TEMP tables (an
+		 * import's staging): it takes no write lock on the database file, so it holds up no void.
+		 */
+		scratch<T>(work: () => T): T {
+			return reportBusy(file, () => db.transaction(work).deferred());
+		},
 		/** Runs a read-only `work` in one snapshot (a deferred transaction). */
 		read<T>(work: () => T): T {
 			return reportBusy(file, () => db.transaction(work).deferred());

@@ -173,7 +173,7 @@ test('staged rows are invisible until published, and removed after', async t => 
 	const report = await importBill(context, {...bill([]), rows}, 'day.csv', {chunkRows: 2});
 	t.is(seenMidway, 0);
 	t.is(report.imported, 10);
-	t.is(store.db.prepare('SELECT count(*) FROM import_staging').pluck().get(), 0);
+	t.is(store.db.prepare('SELECT count(*) FROM temp.import_staging').pluck().get(), 0);
 });
 
 const orderNo = (line: number) => `4200002026112500${String(line).padStart(6, '0')}`;
