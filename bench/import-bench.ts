@@ -173,7 +173,14 @@ async function benchFormat(format: Format, folder: string): Promise<BenchRow> {
 export async function runImportBench(): Promise<BenchRow[]> {
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'posvoid-import-bench-'));
 	try {
-		return [await benchFormat('wechat', folder), await benchFormat('acquirer', folder)];
+		// POSVOID_BENCH_IMPORT_FORMATS=wechat runs one format only (while tuning).
+		const formats = (process.env['POSVOID_BENCH_IMPORT_FORMATS'] ?? 'wechat,acquirer').split(',') as Format[];
+		const results: BenchRow[] = [];
+		for (const format of formats) {
+			results.push(await benchFormat(format, folder));
+		}
+
+		return results;
 	} finally {
 		fs.rmSync(folder, {recursive: true, force: true});
 	}

@@ -43,6 +43,10 @@ function printReport(report: ImportReport, text: CommandMessages['import'], lang
 		console.error(text.badLine(bad.line, bad.problems.join('; ')));
 	}
 
+	if (report.badCount > report.bad.length) {
+		console.error(bills.moreBadLines(report.badCount - report.bad.length));
+	}
+
 	for (const duplicate of report.duplicates) {
 		console.error(
 			duplicate.orderNo === undefined
@@ -71,7 +75,7 @@ function printReport(report: ImportReport, text: CommandMessages['import'], lang
 	}
 
 	if (!report.committed) {
-		console.error(text.nothingImported(report.file, report.bad.length, report.rowsRead));
+		console.error(text.nothingImported(report.file, report.badCount, report.rowsRead));
 		return;
 	}
 
@@ -81,7 +85,7 @@ function printReport(report: ImportReport, text: CommandMessages['import'], lang
 			read: report.rowsRead,
 			file: report.file,
 			format: report.format,
-			skipped: report.bad.length,
+			skipped: report.badCount,
 			duplicates,
 			batches: report.batchesCreated.join(', '),
 		}),

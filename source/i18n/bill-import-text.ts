@@ -8,6 +8,8 @@ type BillImportText = {
 	/** Counts beyond the lines listed one by one. */
 	alreadyThere: (already: number, repeated: number) => string;
 	moreDuplicates: (more: number) => string;
+	/** Bad lines beyond those listed one by one. */
+	moreBadLines: (more: number) => string;
 	/** A QR sale already imported, or repeated in the file. */
 	orderDuplicate: (line: number, orderNo: string, firstLine: number | undefined) => string;
 	qrBatch: (batch: string) => string;
@@ -27,6 +29,8 @@ export const billImportText: Record<Language, BillImportText> = {
 		alreadyThere: (already, repeated) =>
 			`${already} rows were already in the database and ${repeated} repeated an earlier line: none imported twice`,
 		moreDuplicates: more => `… and ${more} more duplicate lines`,
+		moreBadLines: more =>
+			`… and ${more} more bad lines (the first 10000 are listed): fix the file, or check it was exported for this counter`,
 		orderDuplicate: (line, orderNo, firstLine) =>
 			`line ${line}: order ${orderNo} ${firstLine === undefined ? 'is already in the database' : `repeats line ${firstLine}`}; not imported again`,
 		qrBatch: batch => `QR sales joined the open batch ${batch} (they settle with it)`,
@@ -53,6 +57,7 @@ export const billImportText: Record<Language, BillImportText> = {
 			`读取格式 ${format}(${forced ? '按 --format 指定' : '由内容识别'}),编码 ${encodingNames[encoding] ?? encoding}`,
 		alreadyThere: (already, repeated) => `${already} 行已在数据库中,${repeated} 行与文件中前面的行重复:均未重复导入`,
 		moreDuplicates: more => `…… 另有 ${more} 行重复`,
+		moreBadLines: more => `…… 另有 ${more} 行有误(只列出前 10000 行):请修正文件,或确认它是本收银台导出的`,
 		orderDuplicate: (line, orderNo, firstLine) =>
 			`第 ${line} 行:订单 ${orderNo} ${firstLine === undefined ? '已在数据库中' : `与第 ${firstLine} 行重复`},未再次导入`,
 		qrBatch: batch => `二维码交易已并入当前批次 ${batch}(随该批次结算)`,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import {setImmediate as nextTurn} from 'node:timers/promises';
+import {setImmediate as nextTurn, setTimeout as delay} from 'node:timers/promises';
 import fs from 'node:fs';
 import {BillFileError} from '../bills/bill-error.js';
 import type {BillEncoding, BillFormat, BillRow, OpenedBill} from '../bills/bill-row.js';
@@ -64,7 +64,9 @@ export type ImportReport = {
 	/** Data lines read, good and bad. */
 	rowsRead: number;
 	imported: number;
+	/** The first bad lines, line by line (at most `listedBadLines`); `badCount` counts them all. */
 	bad: BadLine[];
+	badCount: number;
 	/** The first duplicates, line by line (at most `listedLines`); the counts below are complete. */
 	duplicates: DuplicateLine[];
 	/** Rows already in the database: a file imported again adds nothing twice. */
@@ -85,13 +87,32 @@ export type ImportReport = {
 
 /** Lines listed one by one in a report; beyond them, counts. */
 const listedLines = 1000;
+/** Bad lines listed one by one: a file of a million bad lines is reported without holding them all. */
+const listedBadLines = 10_000;
+
+/** Counts a bad line, and lists it while fewer than `listedBadLines` are (a cut file is always listed). */
+function addBad(report: ImportReport, bad: BadLine, always = false): void {
+	report.badCount++;
+	if (always || report.bad.length < listedBadLines) {
+		report.bad.push(bad);
+	}
+}
+
 /**
  * Rows read into memory before they are staged: small enough that they die young (a chunk held
  * across many collections is promoted, and the old generation, not the file, sets peak memory).
  */
 const stagingChunkRows = 1000;
-/** Lines per write transaction once staged (marking, writing the sales, cleaning up): a void waits one at most. */
+/** Lines per transaction once staged (marking, cleaning up), and the first chunk of sales written. */
 const defaultChunkRows = 5000;
+/** How long one chunk of sales may hold the write lock: what a void at the counter waits at most, about. */
+const writeChunkTargetMs = 500;
+
+/** The next chunk's size from the last one's and how long it held the lock: halved at most, doubled at most. */
+function nextChunkSize(size: number, lastMs: number): number {
+	const scaled = lastMs <= 0 ? size * 2 : (size * writeChunkTargetMs) / lastMs;
+	return Math.round(Math.min(size * 2, Math.max(size / 2, 1000, Math.min(scaled, 200_000))));
+}
 
 function saleKey(row: Extract<BillRow, {kind: 'sale'}>, ownTerminal: string): string {
 	return row.voucherNo === undefined
@@ -357,6 +378,7 @@ export async function importBill(
 		rowsRead: 0,
 		imported: 0,
 		bad: [],
+		badCount: 0,
 		duplicates: [],
 		alreadyThere: 0,
 		repeatedInFile: 0,
@@ -371,30 +393,38 @@ export async function importBill(
 		report.ignoredColumns = bill.format === 'posvoid' ? [...bill.columns] : [];
 		const mismatches = bill.mismatches();
 		for (const mismatch of mismatches) {
-			report.bad.push({
-				line: mismatch.line,
-				problems: [
-					`the file says ${mismatch.figure} is ${mismatch.stated} but its rows add up to ${mismatch.counted}: the file may be cut; download it again`,
-				],
-			});
+			addBad(
+				report,
+				{
+					line: mismatch.line,
+					problems: [
+						`the file says ${mismatch.figure} is ${mismatch.stated} but its rows add up to ${mismatch.counted}: the file may be cut; download it again`,
+					],
+				},
+				true,
+			);
 		}
 
 		// A file whose own totals disagree with its rows, or that lost its summary, may be cut: --skip-bad
 		// does not import part of it.
 		const cut = mismatches.length > 0 || bill.missingTotals();
 		if (bill.missingTotals()) {
-			report.bad.push({
-				line: 0,
-				problems: [`the file ends without the summary its format always has: it may be cut; download it again`],
-			});
+			addBad(
+				report,
+				{
+					line: 0,
+					problems: [`the file ends without the summary its format always has: it may be cut; download it again`],
+				},
+				true,
+			);
 		}
 
-		if ((report.bad.length > 0 && !options.skipBad) || cut) {
+		if ((report.badCount > 0 && !options.skipBad) || cut) {
 			refuse(context, importId, report, options, name);
 			return report;
 		}
 
-		await publish(context, importId, report, {...options, chunkRows}, name);
+		await publish(context, importId, report, {...options, chunkRows, adaptive: options.chunkRows === undefined}, name);
 		return report;
 	} catch (error) {
 		store.immediate(() => {
@@ -434,18 +464,18 @@ async function stageRows(
 	for await (const row of bill.rows) {
 		report.rowsRead++;
 		if (row.kind === 'bad') {
-			report.bad.push({line: row.line, problems: (row as Partial<PosvoidBadLine>).problems ?? [row.reason]});
+			addBad(report, {line: row.line, problems: (row as Partial<PosvoidBadLine>).problems ?? [row.reason]});
 			continue;
 		}
 
 		const checked = toStaged(context, row);
 		if ('problem' in checked) {
-			report.bad.push({line: row.line, problems: [checked.problem]});
+			addBad(report, {line: row.line, problems: [checked.problem]});
 			continue;
 		}
 
 		// With a bad line and no --skip-bad nothing will be imported: the rest is only read for its bad lines.
-		if (report.bad.length === 0 || options.skipBad) {
+		if (report.badCount === 0 || options.skipBad) {
 			chunk.push(checked.staged);
 		}
 
@@ -479,7 +509,7 @@ function refusedAudit(context: ServiceContext, report: ImportReport, options: Im
 			event: 'import',
 			result: 'refused',
 			record: `file:${name}`,
-			detail: `${report.bad.length} bad lines, nothing imported${accountNote(options.runBy)}`,
+			detail: `${report.badCount} bad lines, nothing imported${accountNote(options.runBy)}`,
 		},
 		context.now(),
 	);
@@ -525,7 +555,7 @@ async function decideExclusions(
 		for (const row of rows) {
 			const problem = exclusionProblem(row.excluded, row, target.batchNo);
 			if (problem !== undefined) {
-				report.bad.push({line: row.line, problems: [problem]});
+				addBad(report, {line: row.line, problems: [problem]});
 			} else if (row.kind === 'sale' && (row.excluded === 'repeat' || row.excluded === 'exists')) {
 				if (row.excluded === 'repeat') {
 					report.repeatedInFile++;
@@ -618,14 +648,14 @@ async function publish(
 	context: ServiceContext,
 	importId: number,
 	report: ImportReport,
-	options: ImportOptions & {chunkRows: number},
+	options: ImportOptions & {chunkRows: number; adaptive: boolean},
 	name: string,
 ): Promise<void> {
 	const {store} = context;
 	const staging = store.importStaging;
 	const {chunkRows} = options;
 	const target = await decideExclusions(context, importId, report, chunkRows);
-	if (report.bad.length > 0 && !options.skipBad) {
+	if (report.badCount > 0 && !options.skipBad) {
 		store.immediate(() => {
 			staging.setState(importId, 'refused');
 			refusedAudit(context, report, options, name);
@@ -638,6 +668,7 @@ async function publish(
 	const batchIds = new Set<number>();
 	const lastLine = staging.lastLine(importId);
 	let imported = 0;
+	let lastChunkMs = 0;
 	const writeChunk = (range: {from: number; to: number}) => {
 		if (range.from === 0) {
 			staging.startHiding(importId);
@@ -651,11 +682,23 @@ async function publish(
 		return written.length;
 	};
 
-	for (let from = 0; from < lastLine; from += chunkRows) {
-		const range = {from, to: from + chunkRows};
+	// Each chunk's size follows how long the last one held the lock: near `writeChunkTargetMs`, so a void
+	// waits about that at most, while chunks stay as large as that allows (each commit rewrites the index
+	// pages its rows touched, so many small chunks cost the import far more than a few large ones).
+	let size = chunkRows;
+	for (let from = 0; from < lastLine; from += size) {
+		if (options.adaptive && from > 0) {
+			size = nextChunkSize(size, lastChunkMs);
+		}
+
+		const range = {from, to: from + size};
+		const started = performance.now();
 		imported += store.immediate(() => writeChunk(range));
-		options.onProgress?.('writing', Math.min(from + chunkRows, lastLine), lastLine);
-		await nextTurn();
+		lastChunkMs = performance.now() - started;
+		options.onProgress?.('writing', Math.min(range.to, lastLine), lastLine);
+		// The lock stays free for a moment: a void that waited sleeps in SQLite's busy handler, up to 100 ms
+		// between tries, and would otherwise miss the instant between two chunks and wait for the next.
+		await delay(Math.min(100, Math.max(5, lastChunkMs / 3)));
 	}
 
 	store.immediate(() => {
@@ -696,7 +739,7 @@ async function publish(
 				event: 'import',
 				result: 'ok',
 				record: `file:${name}`,
-				detail: `${report.imported} imported, ${report.alreadyThere + report.repeatedInFile} duplicates, ${report.bad.length} bad lines skipped, ${report.batchesCreated.length} batches created, ${report.resolutions.matched + report.resolutions.unmatched.length} refunds or voids${accountNote(options.runBy)}`,
+				detail: `${report.imported} imported, ${report.alreadyThere + report.repeatedInFile} duplicates, ${report.badCount} bad lines skipped, ${report.batchesCreated.length} batches created, ${report.resolutions.matched + report.resolutions.unmatched.length} refunds or voids${accountNote(options.runBy)}`,
 			},
 			now,
 		);

@@ -270,3 +270,19 @@ test('a batch settled while the sales are written takes none of them: nothing is
 	t.is(store.db.prepare('SELECT count(*) FROM import_runs WHERE hidden_from IS NOT NULL').pluck().get(), 0);
 	t.is(store.db.prepare(`SELECT state FROM import_runs`).pluck().get(), 'abandoned');
 });
+
+test('a file of many bad lines lists the first 10000 and counts them all, holding no more in memory', async t => {
+	const {context, store} = tempDatabase(t);
+	const rows: BillRow[] = Array.from({length: 12_345}, (_, index) => ({
+		kind: 'bad',
+		line: index + 2,
+		reason: '交易状态 is missing',
+	}));
+	const report = await importBill(context, bill([...rows, wechatSale(20_000, orderNo(20_000))]), 'bad.csv');
+	t.false(report.committed);
+	t.is(report.bad.length, 10_000);
+	t.is(report.badCount, 12_345);
+	t.is(report.bad.at(-1)?.line, 10_001);
+	t.is(store.transactions.count({}), 0);
+	t.regex(store.audit.recent({}, 1)[0]?.detail ?? '', /^12345 bad lines, nothing imported/);
+});
