@@ -294,7 +294,8 @@ async function clearStaging(context: ServiceContext, importId: number): Promise<
 
 /**
  * The rows an import wrote but did not show (it stopped, was refused, or its process died) are
- * deleted, a chunk per transaction, and a batch it renumbered gets its number back if it holds nothing.
+ * deleted, a chunk per transaction; a batch it renumbered gets its number back and the batches it made
+ * go, if they hold nothing.
  */
 async function removeHiddenRows(context: ServiceContext, importId: number): Promise<void> {
 	const {store} = context;
@@ -317,6 +318,14 @@ async function removeHiddenRows(context: ServiceContext, importId: number): Prom
 		}
 
 		staging.clearRenumbered(importId);
+		// The batches it made for its sales, now empty again, go too: a killed import leaves no trace.
+		for (const batchId of staging.createdBatches(importId)) {
+			if (!store.batches.holdsAnything(batchId)) {
+				store.batches.remove(batchId);
+			}
+		}
+
+		staging.clearCreatedBatches(importId);
 		staging.showRows(importId);
 	});
 }
@@ -528,15 +537,6 @@ async function decideExclusions(
 	const {store, config} = context;
 	const staging = store.importStaging;
 	const own = config.terminalId;
-	// New void vouchers continue after the imported ones: raised first, so no void made while this
-	// import runs can take the number of one of its sales.
-	// Found outside the write transaction: a scan of the staged rows holds up no void.
-	const highest = staging.highestVouchers(importId);
-	store.immediate(() => {
-		for (const {terminalId, voucher} of highest) {
-			bulkInsertStore(store).raiseCounterTo(voucherCounterName(terminalId), voucher);
-		}
-	});
 	const target = ownBatchTarget(context, staging.ownBatchNumbers(importId, own));
 	const lastLine = staging.lastLine(importId);
 	for (let from = 0; from < lastLine; from += chunkRows) {
@@ -613,7 +613,7 @@ function prepareBatches(
 
 		for (const batch of earliest) {
 			if (!store.batches.byNumber(batch.terminalId, batch.batchNo)) {
-				store.batches.insert(batch.terminalId, batch.batchNo, batch.createdAt);
+				staging.addCreatedBatch(importId, store.batches.insert(batch.terminalId, batch.batchNo, batch.createdAt));
 				const name = `${batch.terminalId}/${batch.batchNo}`;
 				if (!report.batchesCreated.includes(name)) {
 					report.batchesCreated.push(name);
@@ -627,6 +627,7 @@ function prepareBatches(
 			let open = store.batches.currentOpen(own);
 			if (!open) {
 				const id = store.batches.insert(own, target.batchNo, now);
+				staging.addCreatedBatch(importId, id);
 				report.batchesCreated.push(`${own}/${target.batchNo}`);
 				open = store.batches.get(id)!;
 			}
@@ -654,6 +655,8 @@ async function publish(
 	const {store} = context;
 	const staging = store.importStaging;
 	const {chunkRows} = options;
+	// Voids made from here on are checked at the switch against the sales written meanwhile.
+	const voidsBefore = staging.lastVoidIds();
 	const target = await decideExclusions(context, importId, report, chunkRows);
 	if (report.badCount > 0 && !options.skipBad) {
 		store.immediate(() => {
@@ -664,6 +667,8 @@ async function publish(
 	}
 
 	const earliest = staging.earliestByBatch(importId);
+	// Read outside the write transactions: a scan of the staged rows holds up no void.
+	const highest = staging.highestVouchers(importId);
 	const qrBatch = prepareBatches(context, importId, report, target, earliest);
 	const batchIds = new Set<number>();
 	const lastLine = staging.lastLine(importId);
@@ -710,6 +715,21 @@ async function publish(
 				`batch ${settled.batchNo} of terminal ${settled.terminalId} was settled while this file was importing: nothing was imported`,
 				{advice: 'Import the file again: its sales then join the batch that is open now.'},
 			);
+		}
+
+		// A void made while the file was written took the voucher number of one of its sales: one sequence
+		// serves sales and voids of a batch, so nothing of the file is shown.
+		const taken = staging.voucherTakenSince(voidsBefore);
+		if (taken) {
+			throw new ImportFileError(
+				`voucher ${taken.voucherNo} of batch ${taken.batchNo} on terminal ${taken.terminalId} was given to a void while this file was importing, and the file has a sale with it: nothing was imported`,
+				{advice: 'Import the file again: that line is then named as a bad line.'},
+			);
+		}
+
+		// New void vouchers continue after the imported ones.
+		for (const {terminalId, voucher} of highest) {
+			bulkInsertStore(store).raiseCounterTo(voucherCounterName(terminalId), voucher);
 		}
 
 		staging.showRows(importId);

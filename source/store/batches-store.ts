@@ -37,10 +37,18 @@ export function createBatchesStore(db: SqlDatabase) {
 		`SELECT ${columns} FROM batches WHERE terminal_id = ? AND settled_at IS NOT NULL ORDER BY settled_at DESC, id DESC LIMIT 1`,
 	);
 	const holdsStatement = db
-		.prepare<[number, number], number>(
-			'SELECT EXISTS (SELECT 1 FROM transactions WHERE batch_id = ?) OR EXISTS (SELECT 1 FROM voids WHERE batch_id = ?)',
+		.prepare<[{id: number}], number>(
+			`SELECT EXISTS (SELECT 1 FROM transactions WHERE batch_id = @id) OR EXISTS (SELECT 1 FROM voids WHERE batch_id = @id)
+				OR EXISTS (SELECT 1 FROM void_requests WHERE batch_id = @id)`,
 		)
 		.pluck();
+	const removeEmpty = db.prepare<[number]>(
+		`DELETE FROM batches WHERE id = ? AND settled_at IS NULL
+			AND NOT EXISTS (SELECT 1 FROM transactions WHERE batch_id = batches.id)
+			AND NOT EXISTS (SELECT 1 FROM voids WHERE batch_id = batches.id)
+			AND NOT EXISTS (SELECT 1 FROM void_requests WHERE batch_id = batches.id)
+			AND NOT EXISTS (SELECT 1 FROM print_jobs WHERE batch_id = batches.id)`,
+	);
 	const renumberStatement = db.prepare<[string, number]>(
 		'UPDATE batches SET batch_no = ? WHERE id = ? AND settled_at IS NULL',
 	);
@@ -82,9 +90,13 @@ export function createBatchesStore(db: SqlDatabase) {
 		lastSettled(terminalId: string): BatchRow | undefined {
 			return toBatch(lastSettledStatement.get(terminalId));
 		},
-		/** Whether any sale or void belongs to the batch. */
+		/** Whether any sale, void or void request belongs to the batch. */
 		holdsAnything(id: number): boolean {
-			return holdsStatement.get(id, id) === 1;
+			return holdsStatement.get({id}) === 1;
+		},
+		/** Removes an open batch that holds nothing (one an import made and did not fill); returns whether it did. */
+		remove(id: number): boolean {
+			return removeEmpty.run(id).changes > 0;
 		},
 		/** Gives an open batch that holds nothing yet another number (an import of the terminal's own batch). */
 		renumberEmpty(id: number, batchNo: string): void {

@@ -1,3 +1,4 @@
+import {hiddenFromSql} from './sale-visibility.js';
 import type {SqlDatabase} from './sqlite-driver.js';
 
 /** One checked row of a file, as staged before it is published. Absent values are null. */
@@ -221,11 +222,30 @@ function prepareStatements(db: SqlDatabase) {
 	);
 	const hidingRuns = db.prepare<[], {id: number; state: string; claimedBy: string}>(
 		`SELECT id, state, claimed_by AS claimedBy FROM import_runs
-			WHERE state <> 'published' AND (hidden_from IS NOT NULL OR renumbered_batch_id IS NOT NULL)`,
+			WHERE state <> 'published'
+				AND (hidden_from IS NOT NULL OR renumbered_batch_id IS NOT NULL OR created_batches IS NOT NULL)`,
 	);
 	const setRenumbered = db.prepare<[number, string, number]>(
 		'UPDATE import_runs SET renumbered_batch_id = ?, renumbered_from = ? WHERE id = ?',
 	);
+	const createdBatches = db
+		.prepare<[number], string | null>('SELECT created_batches FROM import_runs WHERE id = ?')
+		.pluck();
+	const addCreatedBatch = db.prepare<[string, number]>(
+		`UPDATE import_runs SET created_batches = coalesce(created_batches || ',', '') || ? WHERE id = ?`,
+	);
+	const clearCreatedBatches = db.prepare<[number]>('UPDATE import_runs SET created_batches = NULL WHERE id = ?');
+	const lastVoidIds = db.prepare<[], {voidId: number; requestId: number}>(
+		'SELECT (SELECT coalesce(max(id), 0) FROM voids) AS voidId, (SELECT coalesce(max(id), 0) FROM void_requests) AS requestId',
+	);
+	const voucherTakenSince = db.prepare<[number, number], {terminalId: string; batchNo: string; voucherNo: string}>(`
+		SELECT b.terminal_id AS terminalId, b.batch_no AS batchNo, v.voucher_no AS voucherNo
+		FROM (SELECT batch_id, voucher_no FROM voids WHERE id > ?
+			UNION ALL SELECT batch_id, voucher_no FROM void_requests WHERE id > ?) v
+		JOIN batches b ON b.id = v.batch_id
+		WHERE EXISTS (SELECT 1 FROM transactions t WHERE t.terminal_id = b.terminal_id AND t.batch_no = b.batch_no
+			AND t.voucher_no = v.voucher_no AND t.id >= ${hiddenFromSql})
+		LIMIT 1`);
 	const clearRenumbered = db.prepare<[number]>(
 		'UPDATE import_runs SET renumbered_batch_id = NULL, renumbered_from = NULL WHERE id = ?',
 	);
@@ -273,6 +293,11 @@ function prepareStatements(db: SqlDatabase) {
 
 	return {
 		startRun,
+		createdBatches,
+		addCreatedBatch,
+		clearCreatedBatches,
+		lastVoidIds,
+		voucherTakenSince,
 		setState,
 		stateOf,
 		stagingRuns,
@@ -453,6 +478,28 @@ export function createImportStagingStore(db: SqlDatabase) {
 		/** Keeps the open batch's number before the import renumbered it, to put it back if it does not publish. */
 		setRenumbered(importId: number, batchId: number, previousBatchNo: string): void {
 			s().setRenumbered.run(batchId, previousBatchNo, importId);
+		},
+		/** Records a batch the import made for its sales, to remove if it does not publish. */
+		addCreatedBatch(importId: number, batchId: number): void {
+			s().addCreatedBatch.run(String(batchId), importId);
+		},
+		createdBatches(importId: number): number[] {
+			const list = s().createdBatches.get(importId);
+			return list ? list.split(',').map(Number) : [];
+		},
+		clearCreatedBatches(importId: number): void {
+			s().clearCreatedBatches.run(importId);
+		},
+		/** The newest void and void request now: what `voucherTakenSince` compares with later. */
+		lastVoidIds(): {voidId: number; requestId: number} {
+			return s().lastVoidIds.get()!;
+		},
+		/** A voucher a void or void request made since `before` took, that a hidden sale of the import has. */
+		voucherTakenSince(before: {
+			voidId: number;
+			requestId: number;
+		}): {terminalId: string; batchNo: string; voucherNo: string} | undefined {
+			return s().voucherTakenSince.get(before.voidId, before.requestId);
 		},
 		clearRenumbered(importId: number): void {
 			s().clearRenumbered.run(importId);

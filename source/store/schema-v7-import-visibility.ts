@@ -6,7 +6,8 @@
  * import runs at a time, so nothing else is written above it. The switch sets `hidden_from` to NULL.
  * A run that dies while publishing keeps its rows hidden until the next import deletes them.
  * `renumbered_*` keep the open batch's number before an import gave it the terminal's, to put it back
- * when the import does not publish. Staged rows move to a TEMP table of the importing connection
+ * when the import does not publish; `created_batches` the batches it made for its sales (ids, comma
+ * separated), removed then if they hold nothing. Staged rows move to a TEMP table of the importing connection
  * (import-staging-store.ts): the table in the file goes.
  * The last-four indexes hold card sales only: a QR sale has no card, and its entries (no last four, a
  * random amount) only cost every write a page, most of all an import's, for a search that never finds them.
@@ -15,6 +16,7 @@ export const importVisibilityV7 = `
 ALTER TABLE import_runs ADD COLUMN hidden_from INTEGER;
 ALTER TABLE import_runs ADD COLUMN renumbered_batch_id INTEGER;
 ALTER TABLE import_runs ADD COLUMN renumbered_from TEXT;
+ALTER TABLE import_runs ADD COLUMN created_batches TEXT;
 CREATE INDEX import_runs_hiding ON import_runs (hidden_from) WHERE hidden_from IS NOT NULL;
 DROP INDEX import_staging_by_key;
 DROP TABLE import_staging;

@@ -104,6 +104,8 @@ test('an import killed while writing its sales shows none of them; the next impo
 	t.is(store.transactions.count({}), 0);
 	t.is(store.transactions.page({}, undefined, 'older', 10).length, 0);
 	t.is(store.transactions.findByKey('20000001', '000001', '000001'), undefined);
+	// No voucher counter was raised yet: that happens when the rows are shown.
+	t.is(store.db.prepare(`SELECT count(*) FROM counters WHERE name LIKE '%20000001%'`).pluck().get(), 0);
 	store.close();
 
 	const again = await runCli(['import', file, '--db', db, '--lang', 'en']);
@@ -113,5 +115,7 @@ test('an import killed while writing its sales shows none of them; the next impo
 	t.is(after.db.prepare('SELECT count(*) FROM transactions').pluck().get(), rows);
 	t.is(after.transactions.count({}), rows);
 	t.false(writingHidden(db));
+	// The batch the killed import made was removed and made again, once.
+	t.is(after.db.prepare(`SELECT count(*) FROM batches WHERE terminal_id = '20000001'`).pluck().get(), 1);
 	after.close();
 });

@@ -403,7 +403,25 @@ export async function runImportCrash(options: ImportCrashOptions): Promise<Suite
 		if (after.transactions === options.rows && after.batches === wholeCount.batches && after.importAudits === 1) {
 			addNote(figures, 'all rows');
 		} else if (after.transactions === 0 && after.batches === 0 && after.counters === 0 && after.importAudits === 0) {
-			addNote(figures, 'no rows');
+			addNote(figures, after.hidden > 0 ? 'no rows (killed while writing, hidden)' : 'no rows');
+			// What a killed import wrote is hidden and its batches are marked as its own: the next import
+			// deletes them and imports every row, once.
+			const again = await start(file);
+			const againExit = await again.exit;
+			const recovered = countRows(file);
+			if (
+				againExit.code !== 0 ||
+				recovered.transactions !== options.rows ||
+				recovered.hidden !== 0 ||
+				recovered.batches !== wholeCount.batches ||
+				recovered.importAudits !== 1
+			) {
+				figures.losses++;
+				noteViolation(
+					figures,
+					`import round ${round}: the import after the kill left ${recovered.transactions} of ${options.rows} rows shown, ${recovered.hidden} hidden, ${recovered.batches} batches (exit ${againExit.code}): ${againExit.stderr.slice(0, 200)}`,
+				);
+			}
 		} else {
 			figures.losses++;
 			noteViolation(
@@ -441,8 +459,22 @@ function countRows(file: string) {
 		return {
 			integrity: store.integrityCheck(),
 			auditOk: store.audit.verify().ok,
-			transactions: count('SELECT count(*) FROM transactions'),
-			batches: count('SELECT count(*) FROM batches'),
+			// What a reader sees: an import killed while writing leaves its rows hidden (schema 7).
+			transactions: store.transactions.count({}),
+			hidden: count('SELECT count(*) FROM transactions') - store.transactions.count({}),
+			// Batches, less those an unpublished import made for its sales (the next import removes them).
+			batches:
+				count('SELECT count(*) FROM batches') -
+				(
+					store.db
+						.prepare(
+							`SELECT created_batches FROM import_runs WHERE state <> 'published' AND created_batches IS NOT NULL`,
+						)
+						.pluck()
+						.all() as string[]
+				)
+					.flatMap(list => list.split(','))
+					.filter(Boolean).length,
 			counters: count('SELECT count(*) FROM counters'),
 			importAudits: count(`SELECT count(*) FROM audit_log WHERE event = 'import' AND result = 'ok'`),
 		};
