@@ -1,4 +1,4 @@
-import type {SqlDatabase} from './sqlite-driver.js';
+import type {SqlDatabase, SqlStatement} from './sqlite-driver.js';
 
 export type BatchRow = {
 	id: number;
@@ -36,19 +36,24 @@ export function createBatchesStore(db: SqlDatabase) {
 	const lastSettledStatement = db.prepare<[string], RawBatch>(
 		`SELECT ${columns} FROM batches WHERE terminal_id = ? AND settled_at IS NOT NULL ORDER BY settled_at DESC, id DESC LIMIT 1`,
 	);
-	const holdsStatement = db
-		.prepare<[{id: number}], number>(
-			`SELECT EXISTS (SELECT 1 FROM transactions WHERE batch_id = @id) OR EXISTS (SELECT 1 FROM voids WHERE batch_id = @id)
+	// Prepared on first use: these name void_requests (schema 6), and tests build this store on older schemas.
+	let holdsStatement: SqlStatement<[{id: number}], number> | undefined;
+	let removeEmpty: SqlStatement<[number]> | undefined;
+	const holdsSql = () =>
+		db
+			.prepare<[{id: number}], number>(
+				`SELECT EXISTS (SELECT 1 FROM transactions WHERE batch_id = @id) OR EXISTS (SELECT 1 FROM voids WHERE batch_id = @id)
 				OR EXISTS (SELECT 1 FROM void_requests WHERE batch_id = @id)`,
-		)
-		.pluck();
-	const removeEmpty = db.prepare<[number]>(
-		`DELETE FROM batches WHERE id = ? AND settled_at IS NULL
+			)
+			.pluck();
+	const removeSql = () =>
+		db.prepare<[number]>(
+			`DELETE FROM batches WHERE id = ? AND settled_at IS NULL
 			AND NOT EXISTS (SELECT 1 FROM transactions WHERE batch_id = batches.id)
 			AND NOT EXISTS (SELECT 1 FROM voids WHERE batch_id = batches.id)
 			AND NOT EXISTS (SELECT 1 FROM void_requests WHERE batch_id = batches.id)
 			AND NOT EXISTS (SELECT 1 FROM print_jobs WHERE batch_id = batches.id)`,
-	);
+		);
 	const renumberStatement = db.prepare<[string, number]>(
 		'UPDATE batches SET batch_no = ? WHERE id = ? AND settled_at IS NULL',
 	);
@@ -92,10 +97,12 @@ export function createBatchesStore(db: SqlDatabase) {
 		},
 		/** Whether any sale, void or void request belongs to the batch. */
 		holdsAnything(id: number): boolean {
+			holdsStatement ??= holdsSql();
 			return holdsStatement.get({id}) === 1;
 		},
 		/** Removes an open batch that holds nothing (one an import made and did not fill); returns whether it did. */
 		remove(id: number): boolean {
+			removeEmpty ??= removeSql();
 			return removeEmpty.run(id).changes > 0;
 		},
 		/** Gives an open batch that holds nothing yet another number (an import of the terminal's own batch). */
