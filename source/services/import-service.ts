@@ -377,9 +377,17 @@ export async function importBill(
 	const chunkRows = options.chunkRows ?? defaultChunkRows;
 	const name = shown(path.basename(file));
 	await abandonDeadRuns(context);
-	const importId = store.immediate(() =>
-		store.importStaging.startRun(name, bill.format, context.now(), currentClaimer()),
-	);
+	const importId = store.immediate(() => {
+		// Checked again in the transaction that starts the run: two imports started at once cannot both pass.
+		const running = store.importStaging.stagingRuns().find(run => claimerState(run.claimedBy) === 'alive');
+		if (running) {
+			throw new ImportFileError(`another import is running on this database (${running.file})`, {
+				advice: 'Wait for it to finish, then import this file.',
+			});
+		}
+
+		return store.importStaging.startRun(name, bill.format, context.now(), currentClaimer());
+	});
 	const report: ImportReport = {
 		file,
 		format: bill.format === 'posvoid' ? (bill.kind ?? 'csv') : bill.format,

@@ -179,7 +179,8 @@ function prepareStatements(db: SqlDatabase) {
 	const markVoidVouchers = db.prepare<[LineRange]>(`
 		UPDATE temp.import_staging SET excluded = 'void-voucher'
 		WHERE import_id = @importId ${inLines} AND excluded IS NULL AND kind = 'sale' AND voucher_no IS NOT NULL AND EXISTS (
-			SELECT 1 FROM voids v JOIN batches b ON b.id = v.batch_id
+			SELECT 1 FROM (SELECT batch_id, voucher_no FROM voids UNION ALL SELECT batch_id, voucher_no FROM void_requests) v
+			JOIN batches b ON b.id = v.batch_id
 			WHERE b.terminal_id = import_staging.terminal_id AND b.batch_no = import_staging.batch_no
 				AND v.voucher_no = import_staging.voucher_no)`);
 	const excludedRows = db.prepare<[number, number, number, number], ExcludedRow>(`
