@@ -336,26 +336,19 @@ async function removeHiddenRows(context: ServiceContext, importId: number): Prom
  */
 async function abandonDeadRuns(context: ServiceContext): Promise<void> {
 	const {store} = context;
+	// A run whose process still runs is left alone: the transaction that starts this run refuses then.
 	for (const run of store.importStaging.stagingRuns()) {
-		if (claimerState(run.claimedBy) === 'alive') {
-			throw new ImportFileError(`another import is running on this database (${run.file})`, {
-				advice: 'Wait for it to finish, then import this file.',
+		if (claimerState(run.claimedBy) !== 'alive') {
+			store.immediate(() => {
+				store.importStaging.setState(run.id, 'abandoned');
 			});
 		}
-
-		store.immediate(() => {
-			store.importStaging.setState(run.id, 'abandoned');
-		});
 	}
 
 	for (const run of store.importStaging.hidingRuns()) {
 		if (run.state !== 'staging') {
 			await removeHiddenRows(context, run.id);
 		}
-	}
-
-	for (const id of store.importStaging.leftoverRuns()) {
-		await clearStaging(context, id);
 	}
 }
 

@@ -138,11 +138,6 @@ function prepareStatements(db: SqlDatabase) {
 	const stagingRuns = db.prepare<[], {id: number; file: string; claimedBy: string}>(
 		`SELECT id, file, claimed_by AS claimedBy FROM import_runs WHERE state = 'staging'`,
 	);
-	const leftoverRuns = db
-		.prepare<[], number>(
-			`SELECT DISTINCT import_id FROM temp.import_staging WHERE import_id IN (SELECT id FROM import_runs WHERE state <> 'staging')`,
-		)
-		.pluck();
 	const insertStaged = db.prepare(
 		`INSERT INTO temp.import_staging (import_id, ${stagedColumns.join(', ')}) VALUES (?, ${stagedColumns.map(() => '?').join(', ')})`,
 	);
@@ -302,7 +297,6 @@ function prepareStatements(db: SqlDatabase) {
 		setState,
 		stateOf,
 		stagingRuns,
-		leftoverRuns,
 		insertStaged,
 		deleteSome,
 		markRepeats,
@@ -358,10 +352,6 @@ export function createImportStagingStore(db: SqlDatabase) {
 		/** Imports still staging, with the process that runs each. */
 		stagingRuns(): Array<{id: number; file: string; claimedBy: string}> {
 			return s().stagingRuns.all();
-		},
-		/** Runs done with (published, refused, abandoned) whose staged rows are not all removed yet. */
-		leftoverRuns(): number[] {
-			return s().leftoverRuns.all();
 		},
 		/** Stages rows of one import; the caller commits them in chunks. */
 		stage(importId: number, rows: readonly StagedRow[]): void {

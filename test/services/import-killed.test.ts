@@ -57,20 +57,24 @@ async function waitUntil(ready: () => boolean, what: string): Promise<void> {
 	}
 }
 
-test('an import killed while reading leaves nothing in the books, and running it again imports every row', async t => {
-	const {directory, db} = await counterDatabase([]);
-	const file = path.join(directory, 'big.csv');
-	writeSales(file);
+/** Starts `posvoid import FILE` and SIGKILLs it once `ready` holds (polled every 20 ms). */
+async function importKilledWhen(db: string, file: string, ready: () => boolean, what: string): Promise<void> {
 	const child = spawn(process.execPath, [binary, 'import', file, '--db', db], {
 		env: {...process.env, ...clockEnvironment()},
 	});
 	const exited = new Promise(resolve => {
 		child.once('exit', resolve);
 	});
-	await waitUntil(() => importRunning(db), 'the import started');
-
+	await waitUntil(ready, what);
 	child.kill('SIGKILL');
 	await exited;
+}
+
+test('an import killed while reading leaves nothing in the books, and running it again imports every row', async t => {
+	const {directory, db} = await counterDatabase([]);
+	const file = path.join(directory, 'big.csv');
+	writeSales(file);
+	await importKilledWhen(db, file, () => importRunning(db), 'the import started');
 	const store = openStore(db);
 	t.is(store.db.prepare('SELECT count(*) FROM transactions').pluck().get(), 0);
 	// Its staged rows were in its own connection's TEMP table: they went with the process.
@@ -90,15 +94,7 @@ test('an import killed while writing its sales shows none of them; the next impo
 	const {directory, db} = await counterDatabase([]);
 	const file = path.join(directory, 'big.csv');
 	writeSales(file);
-	const child = spawn(process.execPath, [binary, 'import', file, '--db', db], {
-		env: {...process.env, ...clockEnvironment()},
-	});
-	const exited = new Promise(resolve => {
-		child.once('exit', resolve);
-	});
-	await waitUntil(() => writingHidden(db), 'sales being written');
-	child.kill('SIGKILL');
-	await exited;
+	await importKilledWhen(db, file, () => writingHidden(db), 'sales being written');
 	const store = openStore(db);
 	t.true(writingHidden(db), 'killed before the switch');
 	t.is(store.transactions.count({}), 0);
